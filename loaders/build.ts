@@ -1,0 +1,113 @@
+/**
+ * Ingestion, once per build. Framework runs each data loader in its own process, often several
+ * at once; the first one to arrive ingests the configured source into a DuckDB file under
+ * .workbench/ (private: outside src/ and dist/), the others wait for it and read the same file.
+ * The file is keyed by a fingerprint of the config, the key and the loader code, so a change to
+ * any of them ingests again.
+ */
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {setTimeout as sleep} from "node:timers/promises";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {type WorkbenchConfig, loadConfig} from "./config.js";
+import {queryRows} from "./duckdb.js";
+import {pseudonymKey, pseudonymizer} from "./privacy.js";
+import {CANONICAL_TABLES} from "./schema.js";
+import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
+
+/** The private working folder: ingested databases, rejected rows. Never published. */
+export const WORK_DIR = ".workbench";
+
+export interface BuildInfo {
+  /** ISO date the published tables are computed as of. */
+  asOf: string;
+  /** When ingestion ran (ISO timestamp) and how long it took. */
+  builtAt: string;
+  seconds: number;
+  source: string;
+  sample?: SampleMetadata;
+}
+
+export interface Build {
+  db: DuckDBConnection;
+  info: BuildInfo;
+}
+
+/** Opens this build's ingested database, ingesting first if no process has yet. */
+export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<Build> {
+  const {config, path} = await loadConfig(env);
+  const key = pseudonymKey(env);
+  const dir = join(WORK_DIR, "build", fingerprint(config, path, key));
+  const lock = `${dir}.lock`;
+  mkdirSync(join(WORK_DIR, "build"), {recursive: true});
+  for (let waited = 0; !existsSync(join(dir, "info.json")); waited += 200) {
+    try {
+      mkdirSync(lock); // atomic: exactly one process creates it
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (waited > 30 * 60_000) throw new Error(`waited 30 minutes for another loader to ingest into ${dir}; remove ${lock} if no build is running`);
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!existsSync(join(dir, "info.json"))) await ingest(config, key, dir);
+    } finally {
+      rmSync(lock, {recursive: true, force: true});
+    }
+  }
+  const info = JSON.parse(readFileSync(join(dir, "info.json"), "utf-8")) as BuildInfo;
+  const instance = await DuckDBInstance.create(join(dir, "canonical.duckdb"), {
+    access_mode: "READ_ONLY",
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false"
+  });
+  return {db: await instance.connect(), info};
+}
+
+async function ingest(config: WorkbenchConfig, key: string, dir: string): Promise<void> {
+  const started = Date.now();
+  const tmp = `${dir}.tmp`;
+  rmSync(tmp, {recursive: true, force: true});
+  mkdirSync(tmp, {recursive: true});
+  const instance = await DuckDBInstance.create(join(tmp, "canonical.duckdb"), {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false"
+  });
+  const db = await instance.connect();
+  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
+  const pseudonym = pseudonymizer(key);
+  const source = config.source;
+  let sample: SampleMetadata | undefined;
+  if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
+  else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
+  const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
+  if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
+  const info: BuildInfo = {
+    asOf: config.asOf ?? last!.toISOString().slice(0, 10),
+    builtAt: new Date(started).toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    source: source.type,
+    sample
+  };
+  await db.run("CHECKPOINT");
+  db.closeSync();
+  instance.closeSync();
+  writeFileSync(join(tmp, "info.json"), JSON.stringify(info, null, 2));
+  rmSync(dir, {recursive: true, force: true});
+  renameSync(tmp, dir);
+}
+
+/** Hash of everything ingestion depends on: config, key, and the loader code itself. */
+function fingerprint(config: WorkbenchConfig, configPath: string, key: string): string {
+  const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else hash.update(`${file}:${statSync(file).mtimeMs}`);
+    }
+  };
+  walk(new URL(".", import.meta.url).pathname);
+  return hash.digest("hex").slice(0, 16);
+}

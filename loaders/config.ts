@@ -1,0 +1,19 @@
+/** The shape of workbench.config.ts, and how the loaders find it. */
+import {resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+import type {SampleOptions} from "./sources/synthetic/index.js";
+
+export type SourceConfig = ({type: "sample"} & SampleOptions);
+
+export interface WorkbenchConfig {
+  source: SourceConfig;
+  /** The as-of date of the published tables (ISO); default: the last day with data. */
+  asOf?: string;
+}
+
+/** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<{config: WorkbenchConfig; path: string}> {
+  const path = resolve(env.WORKBENCH_CONFIG ?? "workbench.config.ts");
+  const module = await import(pathToFileURL(path).href);
+  return {config: module.default as WorkbenchConfig, path};
+}

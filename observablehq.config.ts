@@ -1,0 +1,17 @@
+// Site configuration. Everything the site loads comes from this repository or the locked
+// node_modules: see tools/offline/ for how Framework's npm downloads are answered offline.
+export default {
+  title: "Customer Segments Workbench",
+  root: "src",
+  pages: [],
+  // The default theme's web font comes from another host; we use a system font stack (style.css).
+  globalStylesheets: [],
+  style: "style.css",
+  // No DuckDB extension is self-hosted: they can only be downloaded, and the site must work
+  // offline. Parquet is decoded with parquet-wasm and handed to DuckDB as Arrow (src/lib/db.ts).
+  duckdb: {extensions: {json: null, parquet: null}},
+  // An inline icon: otherwise every browser asks the server for /favicon.ico and gets a 404.
+  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
+  footer: "Customer Segments Workbench: pseudonymous data, built offline.",
+  search: false
+};

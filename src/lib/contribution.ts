@@ -1,0 +1,32 @@
+/**
+ * Value contribution by a customer attribute: each group's share of customers beside its
+ * share of revenue. Runs on the customers table in DuckDB-WASM and in native DuckDB.
+ */
+import {sqlName} from "./sql.js";
+
+/** Customer attributes a page may break revenue down by. */
+export const CONTRIBUTION_DIMENSIONS = ["region", "city_tier", "channel", "tier", "age_band", "gender", "home_store"] as const;
+export type ContributionDimension = (typeof CONTRIBUTION_DIMENSIONS)[number];
+
+export interface ContributionRow {
+  group: string;
+  customers: number;
+  revenue_cents: number;
+  customer_share: number;
+  revenue_share: number;
+}
+
+/** SQL: buyers and revenue per group of `dimension`, largest revenue first. */
+export function contributionSql(dimension: ContributionDimension, table = "customers"): string {
+  const column = sqlName(dimension, CONTRIBUTION_DIMENSIONS, "dimension");
+  return `
+SELECT coalesce(CAST(${column} AS VARCHAR), 'unknown') AS "group",
+  count(*)::INTEGER AS customers,
+  sum(revenue_cents)::BIGINT AS revenue_cents,
+  count(*) / sum(count(*)) OVER () AS customer_share,
+  sum(revenue_cents) / sum(sum(revenue_cents)) OVER () AS revenue_share
+FROM ${sqlName(table, ["customers"], "table")}
+WHERE orders > 0
+GROUP BY ALL
+ORDER BY revenue_cents DESC, "group"`;
+}

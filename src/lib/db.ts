@@ -1,0 +1,27 @@
+/**
+ * The browser's DuckDB: DuckDB-WASM with the site's Parquet files loaded as tables.
+ *
+ * DuckDB-WASM reads Parquet only through an extension it would download from DuckDB's host,
+ * which the offline site cannot reach. So the Parquet is decoded by parquet-wasm (Framework's
+ * FileAttachment.parquet()) and handed to DuckDB as Arrow tables, and extension autoloading is
+ * switched off: a query that needs an extension fails with a clear error instead of a request.
+ */
+import {DuckDBClient} from "npm:@observablehq/duckdb";
+
+export type {DuckDBClient};
+
+/** Opens DuckDB-WASM with one table per file: {customers: FileAttachment("data/customers.parquet")}. */
+export async function openDatabase(files: Record<string, WorkbenchFile>): Promise<DuckDBClient> {
+  // Promises, not tables: DuckDB starts its worker and compiles its wasm while the Parquet
+  // files download and decode (DuckDBClient.of awaits each source).
+  const tables = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, file.parquet()]));
+  const db = await DuckDBClient.of(tables);
+  await db.query("SET GLOBAL autoinstall_known_extensions = false");
+  await db.query("SET GLOBAL autoload_known_extensions = false");
+  return db;
+}
+
+/** Runs a query and returns plain row objects. */
+export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string): Promise<T[]> {
+  return (await db.query(sql)).toArray().map((row) => ({...row}) as T);
+}

@@ -1,0 +1,18 @@
+// Types for the Framework built-ins that browser modules in src/lib import.
+declare module "npm:@observablehq/duckdb" {
+  export class DuckDBClient {
+    static of(sources?: Record<string, unknown>, config?: Record<string, unknown>): Promise<DuckDBClient>;
+    query(sql: string, params?: unknown[]): Promise<QueryResult>;
+    queryRow(sql: string, params?: unknown[]): Promise<Record<string, unknown> | null>;
+  }
+  export interface QueryResult extends Iterable<Record<string, unknown>> {
+    numRows: number;
+    toArray(): Record<string, unknown>[];
+  }
+}
+
+/** The part of Framework's FileAttachment that src/lib uses. */
+interface WorkbenchFile {
+  name: string;
+  parquet(): Promise<unknown>;
+}

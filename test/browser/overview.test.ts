@@ -1,0 +1,81 @@
+/**
+ * The overview page in a real browser: the numbers it shows equal an independent computation
+ * over the same Parquet file, and changing the breakdown updates them.
+ */
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
+import {formatCount} from "../../src/lib/format.js";
+import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {builtFile} from "../helpers/dist.js";
+import {serveStatic, type StaticServer} from "../helpers/server.js";
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+let watch: PageWatch;
+let customers: Record<string, unknown>[];
+
+beforeAll(async () => {
+  const db = await openDuckDB();
+  customers = await queryRows(db, `SELECT * FROM read_parquet('${builtFile("_file/data", "customers", ".parquet")}')`);
+  server = await serveStatic(`${process.cwd()}/dist`);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  watch = watchPage(page, server.origin);
+  await page.goto(`${server.origin}/`);
+  await waitForPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Buyers per group, counted in plain TypeScript (not the page's SQL). */
+function buyersBy(column: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of customers) if ((c.orders as number) > 0) counts.set(String(c[column] ?? "unknown"), (counts.get(String(c[column] ?? "unknown")) ?? 0) + 1);
+  return counts;
+}
+
+async function tableCounts(): Promise<Map<string, number>> {
+  const rows = await page.locator("form + table tbody tr, table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""))
+  );
+  // Inputs.table puts a checkbox cell first: group, customers, ... follow it.
+  return new Map(rows.map((cells) => [cells[1], Number(cells[2].replaceAll(",", ""))]));
+}
+
+test("KPI cards show the customer count of customers.parquet", async () => {
+  expect(await page.locator("[data-kpi=customers]").textContent()).toBe(formatCount(customers.length));
+  const buyers = customers.filter((c) => (c.orders as number) > 0).length;
+  expect(await page.locator("[data-kpi=buyers]").textContent()).toBe(formatCount(buyers));
+});
+
+test("the breakdown table matches buyers per region, then per channel after changing the input", async () => {
+  expect(await tableCounts()).toEqual(buyersBy("region"));
+  await page.getByLabel("Break down by").selectOption("channel");
+  await expect.poll(tableCounts, {timeout: 15_000}).toEqual(buyersBy("channel"));
+  await waitForPage(page);
+  expect(buyersBy("channel").size).toBeGreaterThan(1);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+test("a query that needs a DuckDB extension fails with an error instead of downloading it", async () => {
+  const dbModule = builtFile("_import/lib", "db", ".js").split("/dist")[1];
+  // A string, not a function: vitest would rewrite a function's import() before Chromium sees it.
+  const message = await page.evaluate(`(async () => {
+    const {openDatabase} = await import(${JSON.stringify(dbModule)});
+    const db = await openDatabase({});
+    try {
+      await db.query("SELECT * FROM read_parquet('missing.parquet')");
+      return "no error";
+    } catch (error) {
+      return String(error);
+    }
+  })()`);
+  expect(message).toMatch(/parquet/i);
+  expect(message).not.toBe("no error");
+  expect(watch.foreignRequests).toEqual([]);
+});

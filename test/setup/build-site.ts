@@ -1,0 +1,16 @@
+/**
+ * Builds the site once before the tests (the browser tests open dist/). The loader cache is
+ * cleaned first so that the tests always see what the current loaders produce.
+ * WORKBENCH_SKIP_BUILD=1 reuses an existing dist/ when iterating on unit tests.
+ */
+import {execFileSync} from "node:child_process";
+import {existsSync, rmSync} from "node:fs";
+
+export default function setup(): void {
+  if (process.env.WORKBENCH_SKIP_BUILD === "1" && existsSync("dist/index.html")) return;
+  rmSync("dist", {recursive: true, force: true});
+  rmSync("src/.observablehq/cache/data", {recursive: true, force: true});
+  const started = Date.now();
+  execFileSync("npm", ["run", "--silent", "build"], {stdio: ["ignore", "ignore", "inherit"]});
+  console.log(`site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

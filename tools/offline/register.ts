@@ -1,0 +1,34 @@
+/**
+ * Loaded into the Framework CLI with `node --import tsx --import ./tools/offline/register.ts`
+ * (see package.json): replaces the process's fetch so that Framework's npm and jsDelivr
+ * downloads are answered from node_modules and any other outside request fails loudly.
+ * Requests to loopback pass through (the preview server talks to itself).
+ */
+import {fileURLToPath} from "node:url";
+import {pruneNpmCache} from "./cache.js";
+import {BlockedRequestError, handles, respond} from "./cdn.js";
+import {PackageIndex} from "./packages.js";
+
+/** The Framework root (observablehq.config.ts `root`), whose .observablehq/cache holds downloads. */
+const SITE_ROOT = "src";
+
+process.env.OBSERVABLE_TELEMETRY_DISABLE ??= "true"; // telemetry would be a request to another host
+
+const realFetch = globalThis.fetch;
+const index = new PackageIndex(process.cwd());
+pruneNpmCache(SITE_ROOT, index);
+
+globalThis.fetch = async function offlineFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const url = input instanceof Request ? input.url : String(input);
+  const {hostname} = new URL(url);
+  if (hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]") return realFetch(input, init);
+  try {
+    if (!handles(url)) throw new BlockedRequestError(url);
+    return await respond(index, url);
+  } catch (error) {
+    // Framework logs download failures but may still finish the build; we make it fail.
+    console.error(`\x1b[31m${(error as Error).message}\x1b[0m`);
+    process.exitCode = 1;
+    throw error;
+  }
+};

@@ -1,0 +1,21 @@
+/**
+ * Where the workbench takes its data from. The loaders read this file at build time.
+ * After changing it, run `npm run clean` (Framework caches loader output by file date only).
+ *
+ * Environment overrides (for CI, benchmarks and tests):
+ *   WORKBENCH_SAMPLE_CUSTOMERS  size of the built-in sample
+ *   WORKBENCH_PSEUDONYM_KEY     secret key for customer pseudonyms (see README, Privacy)
+ */
+import type {WorkbenchConfig} from "./loaders/config.js";
+
+const config: WorkbenchConfig = {
+  source: {
+    type: "sample",
+    customers: Number(process.env.WORKBENCH_SAMPLE_CUSTOMERS ?? 20_000),
+    seed: 20260630,
+    start: "2023-07-01",
+    end: "2026-06-30"
+  }
+};
+
+export default config;
