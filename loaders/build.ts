@@ -14,6 +14,7 @@ import {type WorkbenchConfig, loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
 import {pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES} from "./schema.js";
+import {loadFiles} from "./sources/files/index.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
 
 /** The private working folder: ingested databases, rejected rows. Never published. */
@@ -65,7 +66,11 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
   return {db: await instance.connect(), info};
 }
 
-async function ingest(config: WorkbenchConfig, key: string, dir: string): Promise<void> {
+/**
+ * Ingests the configured source into DIR/canonical.duckdb and writes DIR/info.json.
+ * Exported for tests; the site goes through openBuild.
+ */
+export async function ingest(config: WorkbenchConfig, key: string, dir: string): Promise<void> {
   const started = Date.now();
   const tmp = `${dir}.tmp`;
   rmSync(tmp, {recursive: true, force: true});
@@ -80,6 +85,7 @@ async function ingest(config: WorkbenchConfig, key: string, dir: string): Promis
   const source = config.source;
   let sample: SampleMetadata | undefined;
   if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
+  else if (source.type === "files") await loadFiles(db, source, pseudonym, join(WORK_DIR, "files"));
   else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
   const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
   if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
@@ -101,6 +107,11 @@ async function ingest(config: WorkbenchConfig, key: string, dir: string): Promis
 /** Hash of everything ingestion depends on: config, key, and the loader code itself. */
 function fingerprint(config: WorkbenchConfig, configPath: string, key: string): string {
   const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
+  if (config.source.type === "files") {
+    for (const file of [config.source.orders, config.source.customers]) {
+      if (file) hash.update(`${file.path}:${statSync(file.path).size}:${statSync(file.path).mtimeMs}`);
+    }
+  }
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       const file = join(folder, entry.name);

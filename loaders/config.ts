@@ -1,9 +1,10 @@
 /** The shape of workbench.config.ts, and how the loaders find it. */
 import {resolve} from "node:path";
 import {pathToFileURL} from "node:url";
+import type {FilesSource} from "./sources/files/index.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
 
-export type SourceConfig = ({type: "sample"} & SampleOptions);
+export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource;
 
 export interface WorkbenchConfig {
   source: SourceConfig;

@@ -91,5 +91,20 @@ CREATE TABLE feedback (
   score         INTEGER            -- 1..5
 )`;
 
+
+/**
+ * Data quality: for each input file, how many rows were accepted, classified (with reason) or
+ * rejected (with reason and column). Per file, the rows add up to the rows read.
+ */
+export const QUALITY = `
+CREATE TABLE quality (
+  source      VARCHAR NOT NULL,  -- 'orders' | 'customers' | 'sample'
+  file        VARCHAR NOT NULL,  -- file name only (no folders)
+  outcome     VARCHAR NOT NULL,  -- 'accepted' | 'classified' | 'rejected'
+  reason      VARCHAR,
+  column_name VARCHAR,
+  rows        BIGINT NOT NULL
+)`;
+
 /** Every canonical table, in creation order. */
-export const CANONICAL_TABLES = [STORES, CUSTOMERS, ORDERS, ORDER_LINES, CAMPAIGNS, CAMPAIGN_CONTACTS, FEEDBACK];
+export const CANONICAL_TABLES = [STORES, CUSTOMERS, ORDERS, ORDER_LINES, CAMPAIGNS, CAMPAIGN_CONTACTS, FEEDBACK, QUALITY];

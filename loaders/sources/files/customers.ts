@@ -1,0 +1,53 @@
+/**
+ * The customer master list from an export. Only mapped fields are read; the exact birth date
+ * becomes a birth year here and goes no further. Rows without an id or with an id seen before
+ * are rejected/classified like order rows.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {flag, gender, integer, text, timestamp} from "./parse.js";
+import type {CustomersFile} from "./mapping.js";
+
+/** Builds TEMP TABLE parsed_customers from TEMP TABLE src_customers. */
+export async function classifyCustomers(db: DuckDBConnection, file: CustomersFile, mapped: string[]): Promise<void> {
+  const has = (f: string) => mapped.includes(f);
+  const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
+  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_customers AS
+WITH p AS (
+  SELECT line, ${text("customer_id")} AS customer_raw,
+    ${date("signup_date")} AS signup_date,
+    coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
+    ${has("gender") ? gender("gender") : "'U'"} AS gender,
+    ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
+    ${has("city") ? text("city") : "NULL::VARCHAR"} AS city,
+    ${has("home_store") ? text("home_store") : "NULL::VARCHAR"} AS home_store,
+    ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
+    ${has("tier") ? text("tier") : "NULL::VARCHAR"} AS tier,
+    ${has("points") ? integer("points") : "NULL::INTEGER"} AS points,
+    ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
+    ${date("opt_out_date")} AS opt_out_date,
+    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup
+  FROM src_customers
+)
+SELECT *,
+  CASE WHEN customer_raw IS NULL THEN 'customer_id' WHEN has_signup AND signup_date IS NULL THEN 'signup_date' END AS reject_column,
+  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date' END AS reject_reason,
+  CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected'
+    WHEN row_number() OVER (PARTITION BY customer_raw ORDER BY line) > 1 THEN 'classified' ELSE 'accepted' END AS outcome,
+  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date'
+    WHEN row_number() OVER (PARTITION BY customer_raw ORDER BY line) > 1 THEN 'duplicate' END AS reason
+FROM p`);
+}
+
+/** Inserts accepted master-list rows, then every customer seen only in orders. */
+export async function insertCustomers(db: DuckDBConnection, hasMasterList: boolean): Promise<void> {
+  if (hasMasterList) {
+    await db.run(`INSERT INTO customers SELECT k.customer_key, signup_date, birth_year, gender, region, city, home_store,
+      channel, tier, points, marketing_consent, opt_out_date
+      FROM parsed_customers p JOIN customer_keys k ON k.raw = p.customer_raw WHERE outcome = 'accepted'`);
+  }
+  // Customers who bought but are not on the list: region is the one they buy in most.
+  await db.run(`INSERT INTO customers (customer_key, region, gender)
+    SELECT k.customer_key, mode(p.region), 'U' FROM parsed_orders p JOIN customer_keys k ON k.raw = p.customer_raw
+    WHERE p.outcome <> 'rejected' AND k.customer_key NOT IN (SELECT customer_key FROM customers)
+    GROUP BY k.customer_key`);
+}

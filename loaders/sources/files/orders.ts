@@ -1,0 +1,101 @@
+/**
+ * Orders from an export: every row is parsed, then accepted, classified or rejected — one
+ * outcome and one reason per row, the first that applies in this order:
+ *
+ *   rejected    missing order id · unreadable/ambiguous date · quantity, price or amount unreadable
+ *   classified  duplicate (an exact copy of an earlier row) · cancellation (order id starts with
+ *               the cancel prefix) · return (negative quantity or amount) · adjustment (zero or
+ *               negative price, zero amount) · no customer id (a sale, kept in sales totals)
+ *   accepted    a customer's purchase
+ *
+ * Invoice lines are then summed into orders. Duplicates and rejected rows go no further.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {sqlString} from "../../../src/lib/sql.js";
+import {cents, dateReason, integer, text, timestamp} from "./parse.js";
+import type {OrdersFile} from "./mapping.js";
+
+/** Builds TEMP TABLE parsed_orders from TEMP TABLE src_orders (see read.ts). */
+export async function classifyOrders(db: DuckDBConnection, file: OrdersFile, mapped: string[]): Promise<void> {
+  const has = (field: string) => mapped.includes(field);
+  const lines = file.level === "lines";
+  const amount = lines ? "price_cents" : "net_cents";
+  const prefix = file.cancelPrefix ? sqlString(file.cancelPrefix) : null;
+  const net = has("net") ? cents("net") : has("gross") ? `${cents("gross")} - coalesce(${has("discount") ? cents("discount") : "0"}, 0)` : "NULL::BIGINT";
+  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_orders AS
+WITH p AS (
+  SELECT line,
+    ${text("order_id")} AS order_id,
+    ${has("customer_id") ? text("customer_id") : "NULL::VARCHAR"} AS customer_raw,
+    ${timestamp("ordered_at", file.dateFormat)} AS ts,
+    ${dateReason("ordered_at")} AS date_reason,
+    ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
+    ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
+    ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
+    ${has("sku") ? text("sku") : "NULL::VARCHAR"} AS sku,
+    ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
+    ${has("qty") ? integer("qty") : "1"} AS qty,
+    ${has("unit_price") ? cents("unit_price") : "NULL::BIGINT"} AS price_cents,
+    ${has("gross") ? cents("gross") : "NULL::BIGINT"} AS gross_cents,
+    ${has("discount") ? `coalesce(${cents("discount")}, 0)` : "0"} AS discount_cents,
+    ${net} AS net_cents,
+    ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
+    ${mapped.map((f) => `${f} IS NOT NULL AND ${f} <> '' AS has_${f}`).join(", ")},
+    row_number() OVER (PARTITION BY ${mapped.join(", ")} ORDER BY line) > 1 AS duplicate
+  FROM src_orders
+)
+SELECT *,
+  CASE
+    WHEN order_id IS NULL THEN 'order_id'
+    WHEN ts IS NULL THEN 'ordered_at'
+    WHEN ${lines ? "qty IS NULL" : "false"} THEN 'qty'
+    WHEN ${lines ? "price_cents IS NULL" : "net_cents IS NULL"} THEN ${lines ? "'unit_price'" : has("net") ? "'net'" : "'gross'"}
+  END AS reject_column,
+  CASE
+    WHEN order_id IS NULL THEN 'missing order id'
+    WHEN ts IS NULL THEN CASE WHEN has_ordered_at THEN date_reason ELSE 'missing date' END
+    WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
+    WHEN ${amount} IS NULL THEN 'amount is not a number'
+  END AS reject_reason
+FROM p`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_orders AS
+SELECT *,
+  CASE WHEN reject_reason IS NOT NULL THEN 'rejected'
+    WHEN duplicate OR ${prefix ? `starts_with(order_id, ${prefix})` : "false"} OR qty < 0 OR ${amount} <= 0 OR customer_raw IS NULL THEN 'classified'
+    ELSE 'accepted' END AS outcome,
+  CASE WHEN reject_reason IS NOT NULL THEN reject_reason
+    WHEN duplicate THEN 'duplicate'
+    WHEN ${prefix ? `starts_with(order_id, ${prefix})` : "false"} THEN 'cancellation'
+    WHEN qty < 0 OR ${lines ? "false" : "net_cents < 0"} THEN 'return'
+    WHEN ${amount} <= 0 THEN 'adjustment'
+    WHEN customer_raw IS NULL THEN 'no customer id'
+  END AS reason
+FROM parsed_orders`);
+}
+
+/**
+ * Inserts the parsed rows into the canonical orders (and order_lines) tables; `keys` maps
+ * raw customer ids to pseudonyms. Local times are converted to UTC from the file's zone.
+ */
+export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
+  const zone = file.timeZone ?? "Asia/Shanghai";
+  if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone)) throw new Error(`invalid timeZone: ${zone}`);
+  const kind = `CASE reason WHEN 'cancellation' THEN 'cancellation' WHEN 'return' THEN 'return' WHEN 'adjustment' THEN 'adjustment' ELSE 'sale' END`;
+  const rows = `SELECT p.*, k.customer_key, ${kind} AS kind FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
+    WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;
+  const lines = file.level === "lines";
+  await db.run(`INSERT INTO orders
+SELECT order_id, min(customer_key), timezone(${sqlString(zone)}, min(ts)), min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
+  ${lines ? "sum(qty * price_cents)" : "sum(coalesce(gross_cents, net_cents + discount_cents))"}::BIGINT,
+  ${lines ? "0" : "sum(discount_cents)"}::BIGINT,
+  ${lines ? "sum(qty * price_cents)" : "sum(net_cents)"}::BIGINT,
+  ${lines ? "sum(qty)" : "coalesce(sum(items), count(*))"}::INTEGER,
+  kind
+FROM (${rows}) GROUP BY order_id, kind`);
+  if (lines) {
+    await db.run(`INSERT INTO order_lines SELECT order_id, sku, category, qty, price_cents FROM (${rows})`);
+  }
+  await db.run(`INSERT INTO stores SELECT DISTINCT store_id, store_id, 'unknown', 'unknown', NULL, coalesce(channel, 'store')
+    FROM parsed_orders WHERE store_id IS NOT NULL AND outcome <> 'rejected' AND store_id NOT IN (SELECT store_id FROM stores)
+    QUALIFY row_number() OVER (PARTITION BY store_id) = 1`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Per-file accounting: every row read ends up accepted, classified or rejected, and the counts
+ * must add up. Rejected rows (which may hold personal data) go to a private CSV under
+ * .workbench/rejects/; only the counts are published.
+ */
+import {mkdirSync} from "node:fs";
+import {basename, join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {queryRows} from "../../duckdb.js";
+import {sqlString} from "../../../src/lib/sql.js";
+import {InputError} from "./errors.js";
+
+interface Count {
+  outcome: string;
+  reason: string | null;
+  column_name: string | null;
+  rows: number;
+}
+
+/**
+ * Records the outcome counts of TEMP TABLE `parsed` (read from `source`/`file`) in the quality
+ * table, writes its rejected rows to the private folder, and stops the build when the counts do
+ * not reconcile or the reject rate exceeds `maxRejectRate`.
+ */
+export async function accountFor(
+  db: DuckDBConnection,
+  {source, file, parsed, raw, read, maxRejectRate, rejectsDir}: {source: string; file: string; parsed: string; raw: string; read: number; maxRejectRate: number; rejectsDir: string}
+): Promise<void> {
+  const counts = await queryRows<Count>(db, `SELECT outcome, reason, reject_column AS column_name, count(*)::BIGINT AS rows FROM ${parsed} GROUP BY ALL ORDER BY ALL`);
+  const total = counts.reduce((s, c) => s + c.rows, 0);
+  if (total !== read) throw new InputError(file, undefined, undefined, `read ${read} rows but accounted for ${total}`);
+  for (const c of counts) {
+    await db.run(`INSERT INTO quality VALUES (${sqlString(source)}, ${sqlString(basename(file))}, ${sqlString(c.outcome)},
+      ${c.reason === null ? "NULL" : sqlString(c.reason)}, ${c.column_name === null ? "NULL" : sqlString(c.column_name)}, ${c.rows})`);
+  }
+  const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
+  if (rejected > 0) {
+    mkdirSync(rejectsDir, {recursive: true});
+    const out = join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
+    await db.run(`COPY (SELECT p.line, p.reject_column AS "column", p.reason, r.* EXCLUDE (line)
+      FROM ${parsed} p JOIN ${raw} r USING (line) WHERE p.outcome = 'rejected' ORDER BY p.line) TO ${sqlString(out)} (HEADER)`);
+  }
+  if (rejected / read > maxRejectRate) {
+    const examples = await queryRows<{line: number; reject_column: string; reason: string}>(db,
+      `SELECT line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`);
+    throw new InputError(file, examples[0]?.line, examples[0]?.reject_column,
+      `${rejected} of ${read} rows rejected (${((100 * rejected) / read).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%). ` +
+        `First: ${examples.map((e) => `line ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`);
+  }
+}

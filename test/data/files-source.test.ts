@@ -1,0 +1,139 @@
+/**
+ * The file source on exports the tests write themselves: every bad-input case, the
+ * reconciliation of counts, encodings, and the build-stopping errors.
+ */
+import {readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {beforeAll, describe, expect, test} from "vitest";
+import {ingest} from "../../loaders/build.js";
+import type {WorkbenchConfig} from "../../loaders/config.js";
+import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
+import {pseudonymizer} from "../../loaders/privacy.js";
+import {EXPECTED_ORDERS, INVOICE_ROWS, type FixtureFiles, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
+
+const KEY = "test-key-0123456789abcdef";
+const WORK = join(process.cwd(), ".workbench", "test-files");
+const pseudonym = pseudonymizer(KEY);
+let files: FixtureFiles;
+
+async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConnection> {
+  const dir = join(WORK, "builds", name);
+  rmSync(dir, {recursive: true, force: true});
+  await ingest(config, KEY, dir);
+  const db = await openDuckDB();
+  await db.run(`ATTACH '${dir}/canonical.duckdb' AS b (READ_ONLY); USE b`);
+  return db;
+}
+
+beforeAll(() => {
+  rmSync(WORK, {recursive: true, force: true});
+  files = writeFixtures(join(WORK, "input"));
+});
+
+describe("invoice-line export", () => {
+  let db: DuckDBConnection;
+  beforeAll(async () => {
+    db = await build(fixtureConfig(files), "invoices");
+  });
+
+  test("every row is accepted, classified or rejected with the expected reason, and the counts add up", async () => {
+    const expected = new Map<string, number>();
+    for (const [, outcome, reason] of INVOICE_ROWS) expected.set(`${outcome}|${reason}`, (expected.get(`${outcome}|${reason}`) ?? 0) + 1);
+    const rows = await queryRows<{outcome: string; reason: string | null; rows: number}>(db,
+      "SELECT outcome, reason, sum(rows)::INTEGER AS rows FROM quality WHERE source = 'orders' GROUP BY ALL");
+    expect(new Map(rows.map((r) => [`${r.outcome}|${r.reason}`, r.rows]))).toEqual(expected);
+    expect(rows.reduce((s, r) => s + r.rows, 0)).toBe(INVOICE_ROWS.length);
+  });
+
+  test("lines become orders with kinds, pseudonymous customers and exact cents", async () => {
+    const orders = await queryRows<{order_id: string; kind: string; customer_key: string | null; net_cents: number; items: number}>(db,
+      "SELECT order_id, kind, customer_key, net_cents, items FROM orders ORDER BY order_id");
+    const expected = EXPECTED_ORDERS.map(([order_id, kind, raw, net_cents, items]) => ({order_id, kind, customer_key: raw ? pseudonym(raw) : null, net_cents, items}));
+    expect(orders).toEqual(expected.sort((a, b) => a.order_id.localeCompare(b.order_id)));
+  });
+
+  test("store-local times become UTC timestamps with the local business date", async () => {
+    const [row] = await queryRows<{utc: string; d: string}>(db,
+      "SELECT strftime(ordered_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, business_date::VARCHAR AS d FROM orders WHERE order_id = '536365'");
+    expect(row).toEqual({utc: "2024-12-01 00:26", d: "2024-12-01"}); // 08:26 in Shanghai is 00:26 UTC
+  });
+
+  test("the master list keeps birth years and flags, never names, phones or emails", async () => {
+    const cols = (await queryRows<{column_name: string}>(db, "DESCRIBE customers")).map((r) => r.column_name);
+    expect(cols).not.toEqual(expect.arrayContaining(["name"]));
+    const [c] = await queryRows(db, `SELECT birth_year, gender, city, marketing_consent FROM customers WHERE customer_key = '${pseudonym("17850")}'`);
+    expect(c).toEqual({birth_year: 1988, gender: "M", city: "Shanghai", marketing_consent: true});
+    const quality = await queryRows<{reason: string | null; rows: number}>(db, "SELECT reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST");
+    expect(quality).toEqual([{reason: null, rows: 5}, {reason: "duplicate", rows: 1}, {reason: "missing customer id", rows: 1}]);
+  });
+
+  test("rejected rows are written to the private folder with line, column and reason", () => {
+    const text = readFileSync(join(".workbench", "files", "rejects", "orders-invoices.csv.rejected.csv"), "utf-8");
+    const lines = text.trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","));
+    // Header is line 1, so fixture row i is line i + 2.
+    const expected = INVOICE_ROWS.flatMap(([, outcome], i) => (outcome === "rejected" ? [i + 2] : []));
+    expect(lines.map((l) => Number(l.split(",")[0]))).toEqual(expected);
+    expect(lines).toContain(`${expected[0]},ordered_at`);
+  });
+});
+
+test("UTF-8 with a byte-order mark and CRLF line ends reads the same as plain UTF-8", async () => {
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") config.source.orders.path = files.invoicesBom;
+  const db = await build(config, "bom");
+  const [{n, cents}] = await queryRows<{n: number; cents: number}>(db, "SELECT count(*)::INTEGER AS n, sum(net_cents)::BIGINT AS cents FROM orders");
+  expect({n, cents}).toEqual({n: EXPECTED_ORDERS.length, cents: EXPECTED_ORDERS.reduce((s, o) => s + o[3], 0)});
+});
+
+test("a GBK master list from Chinese Excel is decoded", async () => {
+  const db = await build(fixtureConfig(files, {customers: files.customersGbk}), "gbk");
+  const rows = await queryRows(db, `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`);
+  expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
+});
+
+test("a configured dateFormat reads day-first dates that are otherwise ambiguous", async () => {
+  const path = join(files.dir, "dayfirst.csv");
+  writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n");
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
+  const db = await build(config, "dayfirst");
+  expect(await queryRows(db, "SELECT business_date::VARCHAR AS d FROM orders")).toEqual([{d: "2024-04-03"}]);
+});
+
+describe("inputs that stop the build", () => {
+  const withOrders = (content: string | Buffer, overrides: {maxRejectRate?: number} = {}) => {
+    const path = join(files.dir, `bad-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(path, content);
+    const config = fixtureConfig(files, overrides);
+    if (config.source.type === "files") config.source.orders.path = path;
+    return {config, path};
+  };
+
+  test("a missing required column names the file, line 1 and the column", async () => {
+    const {config, path} = withOrders("InvoiceNo,StockCode,Quantity,UnitPrice,CustomerID,Country\n1,A,1,1.00,9,China\n");
+    await expect(ingest(config, KEY, join(WORK, "builds", "x1"))).rejects.toThrow(`${path}:1 (column InvoiceDate): missing required column "InvoiceDate"`);
+  });
+
+  test("an empty file", async () => {
+    const {config, path} = withOrders("");
+    await expect(ingest(config, KEY, join(WORK, "builds", "x2"))).rejects.toThrow(`${path}:1: the file is empty`);
+  });
+
+  test("a header without rows", async () => {
+    const {config, path} = withOrders("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+    await expect(ingest(config, KEY, join(WORK, "builds", "x3"))).rejects.toThrow(`${path}:2: the file has a header but no data rows`);
+  });
+
+  test("a truncated file (cut off mid-row)", async () => {
+    const {config, path} = withOrders("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,2024-01-01,1.00,9,China\n2,B,y,1,2024-01");
+    await expect(ingest(config, KEY, join(WORK, "builds", "x4"))).rejects.toThrow(`${path}:3: the file is truncated`);
+  });
+
+  test("a reject rate above the limit names the first rejected line and column", async () => {
+    const {config, path} = withOrders([readFileSync(files.invoices, "utf-8")].join(""), {maxRejectRate: 0.01});
+    await expect(ingest(config, KEY, join(WORK, "builds", "x5"))).rejects.toThrow(
+      new RegExp(`${path}:9 \\(column ordered_at\\): 4 of 14 rows rejected \\(28.57%, limit 1.00%\\)`)
+    );
+  });
+});
