@@ -2,8 +2,13 @@
 // node_modules: see tools/offline/ for how Framework's npm downloads are answered offline.
 export default {
   title: "Customer Segments Workbench",
-  root: "src",
-  pages: [],
+  // Overridable so that tests can build a copy of the site from other data (test/site/privacy.test.ts).
+  root: process.env.WORKBENCH_SITE_ROOT ?? "src",
+  output: process.env.WORKBENCH_OUTPUT ?? "dist",
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Data quality", path: "/data-quality"}
+  ],
   // The default theme's web font comes from another host; we use a system font stack (style.css).
   globalStylesheets: [],
   style: "style.css",

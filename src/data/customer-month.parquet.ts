@@ -1,4 +1,4 @@
 // Customer × month purchases and revenue, for cohorts and lifecycle (loaders/derive/customer-month.ts).
-import {customerMonthParquet} from "../../loaders/outputs.js";
+import {customerMonthParquet} from "#loaders/outputs.js";
 
 process.stdout.write(await customerMonthParquet());

@@ -1,0 +1,46 @@
+/**
+ * The data-quality summary: per input file, rows read and what became of them, and what the
+ * accepted and classified rows add up to in the orders table. Counts only: no row content.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {queryRows} from "../duckdb.js";
+
+export interface QualityReason {
+  outcome: "accepted" | "classified" | "rejected";
+  reason: string | null;
+  column: string | null;
+  rows: number;
+}
+
+export interface QualityFile {
+  source: string;
+  file: string;
+  read: number;
+  accepted: number;
+  classified: number;
+  rejected: number;
+  reasons: QualityReason[];
+}
+
+export interface QualitySummary {
+  files: QualityFile[];
+  /** Orders by kind, with and without a customer: what the sales totals are made of. */
+  orders: {kind: string; with_customer: boolean; orders: number; net_cents: number}[];
+}
+
+export async function qualitySummary(db: DuckDBConnection): Promise<QualitySummary> {
+  const rows = await queryRows<QualityReason & {source: string; file: string}>(db,
+    "SELECT source, file, outcome, reason, column_name AS column, rows FROM quality ORDER BY source DESC, file, outcome, rows DESC");
+  const files = new Map<string, QualityFile>();
+  for (const {source, file, ...reason} of rows) {
+    const key = `${source}\u0000${file}`;
+    const f = files.get(key) ?? {source, file, read: 0, accepted: 0, classified: 0, rejected: 0, reasons: []};
+    f.read += reason.rows;
+    f[reason.outcome] += reason.rows;
+    f.reasons.push(reason);
+    files.set(key, f);
+  }
+  const orders = await queryRows<QualitySummary["orders"][number]>(db,
+    "SELECT kind, customer_key IS NOT NULL AS with_customer, count(*)::INTEGER AS orders, sum(net_cents)::BIGINT AS net_cents FROM orders GROUP BY ALL ORDER BY kind, with_customer DESC");
+  return {files: [...files.values()], orders};
+}

@@ -1,0 +1,29 @@
+/** QualityBars(reasons, {width}): rows per outcome and reason for one input file. */
+import * as Plot from "@observablehq/plot";
+import {OUTCOME_COLORS} from "../lib/quality.js";
+import {emptyState} from "./empty.js";
+
+export interface QualityBarRow {
+  outcome: string;
+  reason: string | null;
+  rows: number;
+}
+
+export function QualityBars(reasons: QualityBarRow[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
+  if (reasons.length === 0) return emptyState("No rows were read.");
+  const data = reasons.map((r) => ({...r, label: r.reason ?? r.outcome}));
+  return Plot.plot({
+    width,
+    height: 30 + data.length * 26,
+    marginLeft: 220,
+    marginRight: 70,
+    x: {label: "Rows →", grid: true, ticks: 5},
+    y: {label: null, domain: data.map((d) => d.label)},
+    color: {...OUTCOME_COLORS, legend: true},
+    marks: [
+      Plot.barX(data, {x: "rows", y: "label", fill: "outcome", tip: true}),
+      Plot.text(data, {x: "rows", y: "label", text: (d: {rows: number}) => d.rows.toLocaleString("en-US"), dx: 4, textAnchor: "start"}),
+      Plot.ruleX([0])
+    ]
+  }) as SVGSVGElement;
+}

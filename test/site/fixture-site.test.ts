@@ -1,0 +1,97 @@
+/**
+ * The whole site built from the messy invoice-line fixture (test/fixtures/retail.ts):
+ * - privacy by construction: a master list full of names, phones, emails and birth dates
+ *   publishes none of them, nor any raw customer id, in dist/ or in the loader cache
+ *   (Parquet files are read cell by cell: their pages are compressed);
+ * - the data-quality page, in Chromium, accounts for every row with the expected reason.
+ */
+import {execFileSync} from "node:child_process";
+import {cpSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, expect, test} from "vitest";
+import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
+import {formatCount} from "../../src/lib/format.js";
+import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
+import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
+import {serveStatic, type StaticServer} from "../helpers/server.js";
+
+const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
+const files = (dir: string): string[] =>
+  readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+
+/** The text of a published file: Parquet as all its cells, anything else as its bytes. */
+async function contents(file: string): Promise<string> {
+  if (!file.endsWith(".parquet")) return readFileSync(file).toString("latin1") + readFileSync(file).toString("utf-8");
+  const db = await openDuckDB();
+  const rows = await queryRows(db, `SELECT * FROM read_parquet('${file}')`);
+  return rows.map((r) => Object.values(r).join("\u0001")).join("\n");
+}
+
+beforeAll(() => {
+  rmSync(SITE, {recursive: true, force: true});
+  const input = writeFixtures(join(SITE, "input"));
+  writeFileSync(join(SITE, "workbench.config.ts"), `export default ${JSON.stringify(fixtureConfig(input), null, 2)};\n`);
+  cpSync("src", join(SITE, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
+  execFileSync("npm", ["run", "--silent", "build"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      WORKBENCH_CONFIG: join(SITE, "workbench.config.ts"),
+      WORKBENCH_SITE_ROOT: join(SITE, "src"),
+      WORKBENCH_OUTPUT: join(SITE, "dist"),
+      WORKBENCH_PSEUDONYM_KEY: "privacy-test-key-0123456789"
+    }
+  });
+}, 600_000);
+
+test("the fixture build published customer data", async () => {
+  const parquet = files(join(SITE, "dist")).filter((f) => f.endsWith(".parquet"));
+  expect(parquet.length).toBeGreaterThan(0);
+  const customers = parquet.find((f) => f.includes("customers."))!;
+  expect(await contents(customers)).toContain("Shanghai"); // the master list did arrive, minus its personal fields
+});
+
+test("no name, phone, email or birth date reaches dist/ or the loader cache", async () => {
+  const published = [...files(join(SITE, "dist")), ...files(join(SITE, "src", ".observablehq", "cache"))];
+  const personal = [...PERSONAL.names, ...PERSONAL.phones, ...PERSONAL.emails, ...PERSONAL.birthDates];
+  const leaks: string[] = [];
+  for (const file of published) {
+    const text = await contents(file);
+    for (const value of personal) if (text.includes(value)) leaks.push(`${file}: ${value}`);
+  }
+  expect(leaks).toEqual([]);
+});
+
+test("no raw customer id appears in any published data file", async () => {
+  const data = [...files(join(SITE, "dist", "_file")), ...files(join(SITE, "src", ".observablehq", "cache", "data"))];
+  expect(data.length).toBeGreaterThan(0);
+  const leaks: string[] = [];
+  for (const file of data) {
+    const cells = (await contents(file)).split(/[\u0001\n",:{}[\]\s]+/);
+    for (const id of PERSONAL.rawIds) if (cells.includes(id)) leaks.push(`${file}: ${id}`);
+  }
+  expect(leaks).toEqual([]);
+});
+
+test("the data-quality page explains every invoice row that did not become a purchase", async () => {
+  const server: StaticServer = await serveStatic(join(SITE, "dist"));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.origin);
+    await page.goto(`${server.origin}/data-quality`);
+    await waitForPage(page);
+    const count = (outcome: string) => INVOICE_ROWS.filter(([, o]) => o === outcome).length;
+    expect(await page.locator("[data-kpi=read-orders]").textContent()).toBe(formatCount(INVOICE_ROWS.length));
+    expect(await page.locator("[data-kpi=accepted-orders]").textContent()).toBe(formatCount(count("accepted")));
+    expect(await page.locator("[data-kpi=classified-orders]").textContent()).toBe(formatCount(count("classified")));
+    expect(await page.locator("[data-kpi=rejected-orders]").textContent()).toBe(formatCount(count("rejected")));
+    const text = await page.locator("main").textContent();
+    for (const [, outcome, reason] of INVOICE_ROWS) if (outcome !== "accepted") expect(text).toContain(reason!.slice(0, 12));
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
