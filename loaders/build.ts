@@ -14,7 +14,9 @@ import {type WorkbenchConfig, loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
 import {pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES} from "./schema.js";
+import {publishInDuckDB} from "./derive/publish.js";
 import {loadFiles} from "./sources/files/index.js";
+import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
 
 /** The private working folder: ingested databases, rejected rows. Never published. */
@@ -84,13 +86,20 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   const pseudonym = pseudonymizer(key);
   const source = config.source;
   let sample: SampleMetadata | undefined;
-  if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
-  else if (source.type === "files") await loadFiles(db, source, pseudonym, join(WORK_DIR, "files"));
-  else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
-  const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
-  if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
+  let asOf: string;
+  if (source.type === "postgres") {
+    asOf = await loadPostgres(db, source, pseudonym, config.asOf);
+  } else {
+    if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
+    else if (source.type === "files") await loadFiles(db, source, pseudonym, join(WORK_DIR, "files"));
+    else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
+    const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
+    if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
+    asOf = config.asOf ?? last!.toISOString().slice(0, 10);
+    await publishInDuckDB(db, asOf);
+  }
   const info: BuildInfo = {
-    asOf: config.asOf ?? last!.toISOString().slice(0, 10),
+    asOf,
     builtAt: new Date(started).toISOString(),
     seconds: (Date.now() - started) / 1000,
     source: source.type,
@@ -107,6 +116,9 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
 /** Hash of everything ingestion depends on: config, key, and the loader code itself. */
 function fingerprint(config: WorkbenchConfig, configPath: string, key: string): string {
   const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
+  // A database changes without notice: ingest once per build (all loaders of one build are
+  // children of the same Framework process), never across builds.
+  if (config.source.type === "postgres") hash.update(`build of process ${process.ppid}`);
   if (config.source.type === "files") {
     for (const file of [config.source.orders, config.source.customers]) {
       if (file) hash.update(`${file.path}:${statSync(file.path).size}:${statSync(file.path).mtimeMs}`);

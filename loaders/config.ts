@@ -2,9 +2,10 @@
 import {resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import type {FilesSource} from "./sources/files/index.js";
+import type {PostgresSource} from "./sources/postgres.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
 
-export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource;
+export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource | PostgresSource;
 
 export interface WorkbenchConfig {
   source: SourceConfig;

@@ -2,18 +2,20 @@
  * Customer × month activity for cohorts and lifecycle, as of a date: one row per customer and
  * month with a purchase or a return. A month with only returns has orders = 0 (the customer
  * was not active) but keeps its negative revenue, so revenue here sums to customers.revenue_cents.
+ * Portable SQL (DuckDB and PostgreSQL), like customers.ts.
  */
 import {sqlDate} from "../../src/lib/sql.js";
+import type {KeyColumn} from "./customers.js";
 
-export function customerMonthSql(asOf: string): string {
+export function customerMonthSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
   return `
-SELECT customer_key,
-  date_trunc('month', business_date)::DATE AS month,
-  count(*) FILTER (WHERE kind = 'sale')::INTEGER AS orders,
-  sum(net_cents) FILTER (WHERE kind IN ('sale', 'return'))::BIGINT AS revenue_cents
+SELECT ${key} AS customer_key,
+  CAST(date_trunc('month', business_date) AS DATE) AS month,
+  CAST(count(*) FILTER (WHERE kind = 'sale') AS INTEGER) AS orders,
+  CAST(sum(net_cents) AS BIGINT) AS revenue_cents
 FROM orders
-WHERE customer_key IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${asof}
-GROUP BY ALL
+WHERE ${key} IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${asof}
+GROUP BY ${key}, CAST(date_trunc('month', business_date) AS DATE)
 ORDER BY month, customer_key`;
 }

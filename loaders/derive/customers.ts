@@ -1,7 +1,12 @@
 /**
  * The customer table: one row per customer, as of a date, built from the canonical tables.
- * Purchases are orders of kind 'sale' with a customer key; returns reduce revenue;
- * cancellations and adjustments are left out (they are counted on the data-quality page).
+ * Purchases are orders of kind 'sale' with a customer; returns reduce revenue; cancellations
+ * and adjustments are left out (they are counted on the data-quality page).
+ *
+ * The SQL is portable: it runs in DuckDB (sample and file sources) and is pushed down to
+ * PostgreSQL (sources/postgres.ts), and both must give the same numbers to the last bit. Hence
+ * no integer division (PostgreSQL truncates), means and deviations computed from exact integer
+ * sums with one floating division, and AOV rounded half up by an explicit floor.
  */
 import {ageBandSql} from "../../src/lib/age.js";
 import {sqlDate} from "../../src/lib/sql.js";
@@ -14,64 +19,71 @@ export const CUSTOMER_COLUMNS = [
   "tier", "points", "consent"
 ] as const;
 
-/** SQL for the customer table as of `asOf` (ISO date). */
-export function customersSql(asOf: string): string {
+/** The customer column of the canonical tables: pseudonyms in DuckDB, raw ids in PostgreSQL. */
+export type KeyColumn = "customer_key" | "customer_id";
+
+const F = "DOUBLE PRECISION";
+
+/** SQL for the customer table as of `asOf` (ISO date); the key column comes out as customer_key. */
+export function customersSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
   return `
 WITH sales AS (
-  SELECT customer_key, business_date AS d, net_cents, discount_cents
-  FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL AND business_date <= ${asof}
+  SELECT ${key} AS k, business_date AS d, net_cents, discount_cents
+  FROM orders WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof}
 ), returned AS (
-  SELECT customer_key, sum(net_cents) AS cents
-  FROM orders WHERE kind = 'return' AND customer_key IS NOT NULL AND business_date <= ${asof}
-  GROUP BY customer_key
+  SELECT ${key} AS k, sum(net_cents) AS cents
+  FROM orders WHERE kind = 'return' AND ${key} IS NOT NULL AND business_date <= ${asof}
+  GROUP BY ${key}
 ), bought AS (
-  SELECT customer_key, min(d) AS first_purchase, max(d) AS last_purchase, count(*) AS orders,
-    sum(net_cents) AS sales_cents, count(*) FILTER (WHERE discount_cents > 0) / count(*) AS discount_share
-  FROM sales GROUP BY customer_key
+  SELECT k, min(d) AS first_purchase, max(d) AS last_purchase, count(*) AS orders,
+    sum(net_cents) AS sales_cents, CAST(count(*) FILTER (WHERE discount_cents > 0) AS ${F}) / count(*) AS discount_share
+  FROM sales GROUP BY k
 ), gaps AS (
-  SELECT customer_key, d - lag(d) OVER (PARTITION BY customer_key ORDER BY d) AS gap
-  FROM (SELECT DISTINCT customer_key, d FROM sales)
+  SELECT k, CAST(d - lag(d) OVER (PARTITION BY k ORDER BY d) AS BIGINT) AS gap
+  FROM (SELECT DISTINCT k, d FROM sales) AS days
 ), intervals AS (
-  SELECT customer_key, avg(gap) AS ipi_mean_days, stddev_samp(gap) AS ipi_sd_days
-  FROM gaps WHERE gap IS NOT NULL GROUP BY customer_key
+  SELECT k, count(gap) AS n, sum(gap) AS s, sum(gap * gap) AS ss
+  FROM gaps WHERE gap IS NOT NULL GROUP BY k
 ), complaints AS (
-  SELECT customer_key, count(*) AS complaints
-  FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY customer_key
+  SELECT ${key} AS k, count(*) AS complaints
+  FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY ${key}
 ), everyone AS (
-  SELECT customer_key FROM customers WHERE signup_date IS NULL OR signup_date <= ${asof}
-  UNION SELECT customer_key FROM bought
+  SELECT ${key} AS k FROM customers WHERE signup_date IS NULL OR signup_date <= ${asof}
+  UNION SELECT k FROM bought
+), tiers AS (
+  SELECT city, min(city_tier) AS city_tier FROM stores GROUP BY city
 )
 SELECT
-  e.customer_key,
+  e.k AS customer_key,
   c.signup_date,
   b.first_purchase,
   b.last_purchase,
-  coalesce(b.orders, 0)::INTEGER AS orders,
-  (coalesce(b.sales_cents, 0) + coalesce(r.cents, 0))::BIGINT AS revenue_cents,
-  CASE WHEN b.orders > 0 THEN round((b.sales_cents + coalesce(r.cents, 0)) / b.orders)::BIGINT END AS aov_cents,
-  (${asof} - b.last_purchase)::INTEGER AS recency_days,
-  (${asof} - b.first_purchase)::INTEGER AS tenure_days,
-  i.ipi_mean_days,
-  i.ipi_sd_days,
+  CAST(coalesce(b.orders, 0) AS INTEGER) AS orders,
+  CAST(coalesce(b.sales_cents, 0) + coalesce(r.cents, 0) AS BIGINT) AS revenue_cents,
+  CAST(floor(CAST(2 * (b.sales_cents + coalesce(r.cents, 0)) + b.orders AS ${F}) / (2 * b.orders)) AS BIGINT) AS aov_cents,
+  CAST(${asof} - b.last_purchase AS INTEGER) AS recency_days,
+  CAST(${asof} - b.first_purchase AS INTEGER) AS tenure_days,
+  CAST(i.s AS ${F}) / i.n AS ipi_mean_days,
+  CASE WHEN i.n > 1 THEN sqrt(CAST(i.n * i.ss - i.s * i.s AS ${F}) / (i.n * (i.n - 1))) END AS ipi_sd_days,
   b.discount_share,
-  coalesce(k.complaints, 0)::INTEGER AS complaints,
-  ${ageBandSql("c.birth_year", `year(${asof})`)} AS age_band,
+  CAST(coalesce(q.complaints, 0) AS INTEGER) AS complaints,
+  ${ageBandSql("c.birth_year", `EXTRACT(YEAR FROM ${asof})`)} AS age_band,
   coalesce(c.gender, 'U') AS gender,
   coalesce(c.region, 'unknown') AS region,
   coalesce(c.city, 'unknown') AS city,
-  s.city_tier,
+  t.city_tier,
   c.home_store,
   coalesce(c.channel, 'unknown') AS channel,
   coalesce(c.tier, 'unknown') AS tier,
   c.points,
   (c.marketing_consent IS TRUE AND (c.opt_out_date IS NULL OR c.opt_out_date > ${asof})) AS consent
 FROM everyone e
-LEFT JOIN customers c USING (customer_key)
-LEFT JOIN bought b USING (customer_key)
-LEFT JOIN returned r USING (customer_key)
-LEFT JOIN intervals i USING (customer_key)
-LEFT JOIN complaints k USING (customer_key)
-LEFT JOIN (SELECT city, min(city_tier) AS city_tier FROM stores GROUP BY city) s ON s.city = c.city
-ORDER BY e.customer_key`;
+LEFT JOIN customers c ON c.${key} = e.k
+LEFT JOIN bought b ON b.k = e.k
+LEFT JOIN returned r ON r.k = e.k
+LEFT JOIN intervals i ON i.k = e.k
+LEFT JOIN complaints q ON q.k = e.k
+LEFT JOIN tiers t ON t.city = c.city
+ORDER BY e.k`;
 }

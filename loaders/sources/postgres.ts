@@ -1,0 +1,98 @@
+/**
+ * The PostgreSQL source: the canonical tables (customers, orders, stores, feedback; see the
+ * README) live in the company's database, keyed by raw customer_id. The per-customer and
+ * per-customer-month aggregation is pushed down as the same portable SQL the other sources run
+ * in DuckDB, and only customer-level results come back, through a server-side cursor: the
+ * loader's memory grows with customers, not orders. Customer ids are pseudonymized here, as
+ * the rows stream in.
+ *
+ * The connection is read-only (a READ ONLY transaction) with a statement timeout. The
+ * connection string comes from an environment variable and is never written or logged.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import pg from "pg";
+import {publishedTables} from "../derive/publish.js";
+import {queryRows} from "../duckdb.js";
+import {sqlDate, sqlString} from "../../src/lib/sql.js";
+
+export interface PostgresSource {
+  type: "postgres";
+  /** Environment variable with the connection string. Default WORKBENCH_DATABASE_URL. */
+  urlVariable?: string;
+  /** Schema of the canonical tables. Default public. */
+  schema?: string;
+  /** Longest a single statement may run. Default 10 minutes. */
+  statementTimeoutMs?: number;
+}
+
+const BATCH = 20_000;
+
+/** Streams the published tables from PostgreSQL into `db`; returns the as-of date used. */
+export async function loadPostgres(db: DuckDBConnection, source: PostgresSource, pseudonym: (raw: string) => string, asOf?: string): Promise<string> {
+  const variable = source.urlVariable ?? "WORKBENCH_DATABASE_URL";
+  const url = process.env[variable];
+  if (!url) throw new Error(`the postgres source needs a connection string in the environment variable ${variable}`);
+  const schema = source.schema ?? "public";
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const timeout = Math.round(source.statementTimeoutMs ?? 600_000);
+  // Every value arrives as text and is cast by DuckDB to the type the same SQL has there:
+  // no JavaScript Date (time zones) or float parsing on the way.
+  const client = new pg.Client({connectionString: url, types: {getTypeParser: () => (value: string) => value}});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`cannot connect to PostgreSQL (${variable}): ${(error as Error).message}`);
+  }
+  try {
+    await client.query("BEGIN TRANSACTION READ ONLY");
+    await client.query(`SET LOCAL statement_timeout = ${timeout}`);
+    await client.query(`SET LOCAL search_path TO "${schema}"`);
+    const last = asOf ?? (await client.query("SELECT CAST(max(business_date) AS VARCHAR) AS d FROM orders")).rows[0]?.d;
+    if (!last) throw new Error("the PostgreSQL orders table is empty, so there is no as-of date; set asOf in workbench.config.ts");
+    sqlDate(last, "as-of date");
+    const local = publishedTables(last);
+    for (const [name, sql] of Object.entries(publishedTables(last, "customer_id"))) {
+      await streamTable(client, db, name, sql, local[name], pseudonym);
+    }
+    // Accounting: the rows of the orders table, and what became of them.
+    const counts = await client.query(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
+        CASE WHEN kind <> 'sale' THEN kind WHEN customer_id IS NULL THEN 'no customer id' END AS reason, count(*) AS n
+      FROM orders GROUP BY 1, 2 UNION ALL SELECT 'customers', NULL, count(*) FROM customers`);
+    for (const r of counts.rows) {
+      const [src, outcome] = r.outcome === "customers" ? ["customers", "accepted"] : ["orders", r.outcome];
+      await db.run(`INSERT INTO quality VALUES (${sqlString(src)}, ${sqlString(`postgres ${schema}.${src}`)}, ${sqlString(outcome)},
+        ${r.reason === null ? "NULL" : sqlString(r.reason)}, NULL, ${Number(r.n)})`);
+    }
+    await client.query("COMMIT");
+    return last;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs `remoteSql` in PostgreSQL through a cursor and appends the rows to DuckDB table `name`,
+ * typed like `localSql` (the same query in DuckDB's canonical schema) would type it.
+ */
+async function streamTable(client: pg.Client, db: DuckDBConnection, name: string, remoteSql: string, localSql: string, pseudonym: (raw: string) => string): Promise<void> {
+  const columns = await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${localSql}`);
+  await db.run(`CREATE TEMP TABLE staging_${name} (${columns.map((c) => `"${c.column_name}" VARCHAR`).join(", ")})`);
+  const appender = await db.createAppender(`staging_${name}`);
+  await client.query(`DECLARE published_${name} NO SCROLL CURSOR FOR ${remoteSql}`);
+  for (;;) {
+    const {rows} = await client.query(`FETCH ${BATCH} FROM published_${name}`);
+    for (const row of rows) {
+      for (const {column_name} of columns) {
+        const value = row[column_name] as string | null;
+        if (value === null || value === undefined) appender.appendNull();
+        else appender.appendVarchar(column_name === "customer_key" ? pseudonym(value) : value);
+      }
+      appender.endRow();
+    }
+    if (rows.length < BATCH) break;
+  }
+  appender.closeSync();
+  await client.query(`CLOSE published_${name}`);
+  await db.run(`CREATE TABLE ${name} AS SELECT ${columns.map((c) => `CAST("${c.column_name}" AS ${c.column_type}) AS "${c.column_name}"`).join(", ")} FROM staging_${name}`);
+  await db.run(`DROP TABLE staging_${name}`);
+}

@@ -1,0 +1,79 @@
+/**
+ * customersSql and customerMonthSql on a real DuckDB, checked against a plain TypeScript
+ * computation over the same canonical rows (the independent reference).
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {beforeAll, expect, test} from "vitest";
+import {publishInDuckDB} from "../../loaders/derive/publish.js";
+import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
+import {CANONICAL_TABLES} from "../../loaders/schema.js";
+import {loadSample} from "../../loaders/sources/synthetic/index.js";
+
+const AS_OF = "2025-09-30"; // before the data's end: later orders must be ignored
+let db: DuckDBConnection;
+
+interface Order {customer_key: string | null; d: string; net_cents: number; discount_cents: number; kind: string}
+
+beforeAll(async () => {
+  db = await openDuckDB();
+  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
+  await loadSample(db, {customers: 800, seed: 3, start: "2024-01-01", end: "2025-12-31"}, (raw) => `k${raw}`);
+  await publishInDuckDB(db, AS_OF);
+});
+
+const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
+
+test("customersSql matches a TypeScript computation for every customer", async () => {
+  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind FROM orders WHERE business_date <= DATE '${AS_OF}'`);
+  const complaints = await queryRows<{customer_key: string; n: number}>(db, `SELECT customer_key, count(*)::INTEGER AS n FROM feedback WHERE kind = 'complaint' AND feedback_date <= DATE '${AS_OF}' GROUP BY 1`);
+  const master = await queryRows<{customer_key: string; signup: string; birth_year: number; consent: boolean | null; opt_out: string | null}>(db,
+    "SELECT customer_key, signup_date::VARCHAR AS signup, birth_year, marketing_consent AS consent, opt_out_date::VARCHAR AS opt_out FROM customers");
+  const expected = new Map<string, Record<string, unknown>>();
+  for (const c of master) {
+    if (c.signup > AS_OF) continue;
+    const mine = orders.filter((o) => o.customer_key === c.customer_key);
+    const sales = mine.filter((o) => o.kind === "sale");
+    const revenue = mine.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
+    const dates = [...new Set(sales.map((o) => o.d))].sort();
+    const gaps = dates.slice(1).map((d, i) => days(d, dates[i]));
+    const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
+    const sd = gaps.length > 1 ? Math.sqrt(gaps.reduce((s, g) => s + (g - mean!) ** 2, 0) / (gaps.length - 1)) : null;
+    const age = 2025 - c.birth_year;
+    expected.set(c.customer_key, {
+      orders: sales.length,
+      revenue_cents: revenue,
+      first_purchase: dates[0] ?? null,
+      last_purchase: dates.at(-1) ?? null,
+      recency_days: dates.length ? days(AS_OF, dates.at(-1)!) : null,
+      tenure_days: dates.length ? days(AS_OF, dates[0]) : null,
+      aov_cents: sales.length ? Math.floor(revenue / sales.length + 0.5) : null,
+      ipi_mean_days: mean,
+      ipi_sd_days: sd,
+      discount_share: sales.length ? sales.filter((o) => o.discount_cents > 0).length / sales.length : null,
+      complaints: complaints.find((q) => q.customer_key === c.customer_key)?.n ?? 0,
+      age_band: age < 25 ? "<25" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+",
+      consent: c.consent === true && (c.opt_out === null || c.opt_out > AS_OF)
+    });
+  }
+  const actual = await queryRows<Record<string, unknown>>(db, `SELECT customer_key, orders, revenue_cents, first_purchase::VARCHAR AS first_purchase,
+    last_purchase::VARCHAR AS last_purchase, recency_days, tenure_days, aov_cents, ipi_mean_days, ipi_sd_days, discount_share, complaints, age_band, consent
+    FROM out_customers`);
+  expect(actual.length).toBe(expected.size);
+  for (const {customer_key, ipi_mean_days, ipi_sd_days, ...row} of actual) {
+    const {ipi_mean_days: mean, ipi_sd_days: sd, ...want} = expected.get(customer_key as string)!;
+    expect(row).toEqual(want);
+    if (mean === null) expect(ipi_mean_days).toBeNull();
+    else expect(ipi_mean_days as number).toBeCloseTo(mean as number, 9);
+    if (sd === null) expect(ipi_sd_days).toBeNull();
+    else expect(ipi_sd_days as number).toBeCloseTo(sd as number, 6);
+  }
+});
+
+test("customer-month revenue sums to customer revenue, and orders to customer orders", async () => {
+  const rows = await queryRows<{a: number; b: number; c: number; d: number}>(db, `SELECT
+    (SELECT sum(revenue_cents) FROM out_customer_month)::BIGINT AS a, (SELECT sum(revenue_cents) FROM out_customers)::BIGINT AS b,
+    (SELECT sum(orders) FROM out_customer_month)::BIGINT AS c, (SELECT sum(orders) FROM out_customers)::BIGINT AS d`);
+  expect(rows[0].a).toBe(rows[0].b);
+  expect(rows[0].c).toBe(rows[0].d);
+  expect(rows[0].c).toBeGreaterThan(0);
+});
