@@ -14,6 +14,8 @@ export interface SampleOptions {
   /** First and last day of the data (ISO dates); the last is the sample's as-of date. */
   start: string;
   end: string;
+  /** Purchase intensity (default 1, the true parameters); benchmark sizes use 3. See simulate(). */
+  intensity?: number;
 }
 
 /** The default sample: builds in a few seconds for `npm run dev`. */
@@ -129,7 +131,7 @@ export async function loadSample(db: DuckDBConnection, options: SampleOptions, p
       contacts.appendBoolean(redeemed);
       contacts.endRow();
     }
-  });
+  }, options.intensity ?? 1);
   for (const a of [orders, customers, feedback, contacts]) a.closeSync();
 
   // Store-local time is China Standard Time (UTC+8, no daylight saving): UTC = local - 8 h.

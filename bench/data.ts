@@ -1,0 +1,39 @@
+/**
+ * npm run bench:data — time and peak memory of building the published tables from CSV at
+ * 100k, 1M and 10M orders, beside a bare DuckDB read of the same files, written to
+ * BENCHMARKS.md. BENCH_SIZES=100000,1000000 runs fewer sizes.
+ */
+import {execFileSync} from "node:child_process";
+import {statSync} from "node:fs";
+import {cpus, totalmem} from "node:os";
+import {benchInputs} from "./inputs.js";
+import {writeSection} from "./report.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "100000,1000000,10000000").split(",").map(Number);
+const {customers, orders} = await benchInputs(sizes, console.log);
+
+const measure = (mode: string, file: string) =>
+  JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", mode, file, customers], {encoding: "utf-8"}).trim().split("\n").at(-1)!) as {seconds: number; peakMB: number};
+
+const rows: string[] = [];
+for (const size of sizes) {
+  const file = orders.get(size)!;
+  const bare = measure("bare", file);
+  const full = measure("full", file);
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  const line = `| ${size.toLocaleString("en-US")} | ${mb} MB | ${bare.seconds.toFixed(1)} s | ${full.seconds.toFixed(1)} s | ${(full.seconds / bare.seconds).toFixed(1)}× | ${full.peakMB} MB |`;
+  console.log(line);
+  rows.push(line);
+}
+
+writeSection("Data build (`npm run bench:data`)", [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+  "Input: the built-in sample at 1M customers (intensity 4), exported as an order-level CSV (local time, yuan amounts) plus a 1M-row",
+  "customer master list (`bench/inputs.ts`); the first N orders by time. *Bare read*: DuckDB `read_csv` of both files into tables, nothing",
+  "else. *Full build*: decoding and line checks, validation and classification of every row, pseudonyms, canonical tables, every",
+  "published table and the Parquet files. Each run is a fresh process; peak memory is its maximum resident set.",
+  "",
+  "| orders | orders CSV | bare read | full build | full ÷ bare | peak memory |",
+  "|---:|---:|---:|---:|---:|---:|",
+  ...rows
+]);

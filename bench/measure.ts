@@ -1,0 +1,37 @@
+/**
+ * One measured run, in its own process so that peak memory is its own:
+ *   node --import tsx bench/measure.ts bare|full ORDERS.csv CUSTOMERS.csv
+ * bare: DuckDB reads both CSV files into tables and nothing else (the floor).
+ * full: the workbench ingests them (validation, classification, pseudonyms) and builds every
+ *       published table and Parquet file. Prints {seconds, peakMB} as JSON.
+ */
+import {rmSync} from "node:fs";
+import {join} from "node:path";
+import {ingest} from "../loaders/build.js";
+import {openDuckDB, toParquet} from "../loaders/duckdb.js";
+import {BENCH_ORDER_COLUMNS, BENCH_CUSTOMER_COLUMNS} from "./inputs.js";
+
+const [mode, orders, customers] = process.argv.slice(2);
+const started = performance.now();
+if (mode === "bare") {
+  const db = await openDuckDB();
+  await db.run(`CREATE TABLE o AS SELECT * FROM read_csv('${orders}')`);
+  await db.run(`CREATE TABLE c AS SELECT * FROM read_csv('${customers}')`);
+} else {
+  const dir = join(".workbench", "bench", "build");
+  rmSync(dir, {recursive: true, force: true});
+  await ingest(
+    {
+      source: {
+        type: "files",
+        orders: {path: orders, level: "orders", cancelPrefix: "C", timeZone: "Asia/Shanghai", columns: BENCH_ORDER_COLUMNS},
+        customers: {path: customers, columns: BENCH_CUSTOMER_COLUMNS}
+      }
+    },
+    "benchmark-key-0123456789",
+    dir
+  );
+  const db = await openDuckDB(join(dir, "canonical.duckdb"));
+  for (const t of ["out_customers", "out_customer_month"]) await toParquet(db, `SELECT * FROM ${t}`);
+}
+console.log(JSON.stringify({seconds: (performance.now() - started) / 1000, peakMB: Math.round(process.resourceUsage().maxRSS / 1024)}));
