@@ -1,5 +1,5 @@
 /**
- * Benchmark inputs: one large built-in sample (1M customers, about 10M orders, generated once
+ * Benchmark inputs: one large built-in sample (1M customers, about 11M orders, generated once
  * and kept under .workbench/bench/), exported as a retailer would: an order-level CSV in local
  * store time with amounts in yuan, and a customer master list.
  */
@@ -23,7 +23,7 @@ export const BENCH_CUSTOMER_COLUMNS = {
 /** Generates (once) the sample and the CSV exports for each order count; returns their paths. */
 export async function benchInputs(sizes: number[], log: (s: string) => void): Promise<{customers: string; orders: Map<number, string>}> {
   mkdirSync(BENCH_DIR, {recursive: true});
-  const dbPath = join(BENCH_DIR, "sample-1m.duckdb");
+  const dbPath = join(BENCH_DIR, "sample-1m-i5.duckdb");
   const customers = join(BENCH_DIR, "customers.csv");
   const orders = new Map(sizes.map((n) => [n, join(BENCH_DIR, `orders-${n}.csv`)]));
   if ([customers, ...orders.values()].every(existsSync)) return {customers, orders};
@@ -33,7 +33,7 @@ export async function benchInputs(sizes: number[], log: (s: string) => void): Pr
     log("generating the 1M-customer sample (once)...");
     const started = Date.now();
     for (const ddl of CANONICAL_TABLES) await db.run(ddl);
-    const meta = await loadSample(db, {customers: 1_000_000, seed: 1, start: "2023-07-01", end: "2026-06-30", intensity: 4}, (raw) => raw);
+    const meta = await loadSample(db, {customers: 1_000_000, seed: 1, start: "2023-07-01", end: "2026-06-30", intensity: 5}, (raw) => raw);
     log(`  ${meta.counts.customers} customers, ${meta.counts.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   await db.run(`COPY (SELECT customer_key AS customer_id, signup_date, birth_year, gender, region, city, home_store, channel, tier, points,

@@ -19,6 +19,12 @@ export async function customerMonthParquet(): Promise<Buffer> {
   return toParquet(db, "SELECT * FROM out_customer_month ORDER BY month, customer_key");
 }
 
+/** customer-day.parquet: customer × day activity, for any as-of date in the browser. */
+export async function customerDayParquet(): Promise<Buffer> {
+  const {db} = await openBuild();
+  return toParquet(db, "SELECT * FROM out_customer_day ORDER BY day, customer_key");
+}
+
 /** kpis.json: headline figures and the as-of date. */
 export async function kpisJson(): Promise<string> {
   const {db, info} = await openBuild();

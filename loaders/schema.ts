@@ -5,12 +5,14 @@
  * Money is integer cents (BIGINT): sums are exact in every engine. Timestamps are UTC
  * (TIMESTAMPTZ) with a business date in the store's time zone beside them.
  * Personal fields (name, phone, email, exact birth date) have no column here on purpose.
+ * No PRIMARY KEY constraints: DuckDB's index checks would slow bulk loads severalfold, and
+ * ingestion itself makes keys unique (duplicates are classified, not inserted).
  */
 
 /** Stores and the online shop. */
 export const STORES = `
 CREATE TABLE stores (
-  store_id   VARCHAR PRIMARY KEY,
+  store_id   VARCHAR NOT NULL,
   store_name VARCHAR NOT NULL,
   region     VARCHAR NOT NULL,   -- province
   city       VARCHAR NOT NULL,
@@ -21,7 +23,7 @@ CREATE TABLE stores (
 /** One row per customer of the master list. */
 export const CUSTOMERS = `
 CREATE TABLE customers (
-  customer_key      VARCHAR PRIMARY KEY, -- HMAC-SHA-256 pseudonym of the raw id
+  customer_key      VARCHAR NOT NULL,    -- HMAC-SHA-256 pseudonym of the raw id
   signup_date       DATE,
   birth_year        INTEGER,             -- only the year survives ingestion
   gender            VARCHAR,             -- 'F' | 'M' | 'U'
@@ -67,7 +69,7 @@ CREATE TABLE order_lines (
 /** Marketing campaigns and who was contacted or held out. */
 export const CAMPAIGNS = `
 CREATE TABLE campaigns (
-  campaign_id   VARCHAR PRIMARY KEY,
+  campaign_id   VARCHAR NOT NULL,
   campaign_name VARCHAR NOT NULL,
   sent_date     DATE NOT NULL,
   offer         VARCHAR

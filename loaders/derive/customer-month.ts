@@ -19,3 +19,20 @@ WHERE ${key} IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${a
 GROUP BY ${key}, CAST(date_trunc('month', business_date) AS DATE)
 ORDER BY month, customer_key`;
 }
+
+/**
+ * Customer × day: the same, by business date. The browser recomputes recency, frequency and
+ * monetary value from it at any as-of date the analyst picks.
+ */
+export function customerDaySql(asOf: string, key: KeyColumn = "customer_key"): string {
+  const asof = sqlDate(asOf, "as-of date");
+  return `
+SELECT ${key} AS customer_key,
+  business_date AS day,
+  CAST(count(*) FILTER (WHERE kind = 'sale') AS INTEGER) AS orders,
+  CAST(sum(net_cents) AS BIGINT) AS revenue_cents
+FROM orders
+WHERE ${key} IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${asof}
+GROUP BY ${key}, business_date
+ORDER BY day, customer_key`;
+}

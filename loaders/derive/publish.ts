@@ -3,7 +3,7 @@
  * the build's DuckDB file as out_* tables; the data loaders only copy them out.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {customerMonthSql} from "./customer-month.js";
+import {customerDaySql, customerMonthSql} from "./customer-month.js";
 import {customersSql} from "./customers.js";
 import {kpisSql, orderSummarySql} from "./kpis.js";
 
@@ -12,6 +12,7 @@ export function publishedTables(asOf: string, key: "customer_key" | "customer_id
   return {
     out_customers: customersSql(asOf, key),
     out_customer_month: customerMonthSql(asOf, key),
+    out_customer_day: customerDaySql(asOf, key),
     out_kpis: kpisSql(asOf, key),
     out_orders: orderSummarySql(key)
   };

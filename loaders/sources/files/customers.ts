@@ -25,16 +25,17 @@ WITH p AS (
     ${has("points") ? integer("points") : "NULL::INTEGER"} AS points,
     ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
-    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup
+    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup,
+    row_number() OVER (PARTITION BY ${text("customer_id")} ORDER BY line) > 1 AS repeated
   FROM src_customers
 )
 SELECT *,
   CASE WHEN customer_raw IS NULL THEN 'customer_id' WHEN has_signup AND signup_date IS NULL THEN 'signup_date' END AS reject_column,
   CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date' END AS reject_reason,
   CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected'
-    WHEN row_number() OVER (PARTITION BY customer_raw ORDER BY line) > 1 THEN 'classified' ELSE 'accepted' END AS outcome,
+    WHEN repeated THEN 'classified' ELSE 'accepted' END AS outcome,
   CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date'
-    WHEN row_number() OVER (PARTITION BY customer_raw ORDER BY line) > 1 THEN 'duplicate' END AS reason
+    WHEN repeated THEN 'duplicate' END AS reason
 FROM p`);
 }
 

@@ -1,11 +1,11 @@
 /**
- * Gets a CSV export ready for DuckDB. UTF-8 files (with or without byte-order mark) are read
- * by DuckDB as they are; GBK/GB18030 files (what Chinese Excel writes) are transcoded to a
- * UTF-8 copy with Node's TextDecoder, since DuckDB's encodings extension cannot be downloaded
- * here. On the way it counts the records and refuses empty or truncated files with file and line.
- * Files are read in chunks: an export of tens of millions of rows never sits in memory whole.
+ * Gets a CSV export ready for DuckDB. UTF-8 files (with or without byte-order mark) are read by
+ * DuckDB as they are, which also validates them; a file that is not UTF-8 — GBK/GB18030, what
+ * Chinese Excel writes — is transcoded to a UTF-8 copy with Node's TextDecoder (DuckDB's
+ * encodings extension cannot be downloaded here), in chunks, never whole in memory.
+ * Empty, header-only and truncated files are refused here with file and line.
  */
-import {closeSync, openSync, readSync, writeSync} from "node:fs";
+import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
 import {InputError} from "./errors.js";
 
 export type Encoding = "utf-8" | "gbk" | "gb18030";
@@ -15,78 +15,92 @@ export interface PreparedCsv {
   path: string;
   encoding: Encoding;
   /** How the encoding was chosen. */
-  detected: "byte-order mark" | "configured" | "valid UTF-8" | "not UTF-8: read as GB18030";
-  /** Lines after the header, blank lines excepted (a quoted field spanning lines counts more). */
-  dataLines: number;
+  detected: "byte-order mark" | "configured" | "assumed UTF-8 (checked by DuckDB)" | "not UTF-8: read as GB18030";
   /** Field delimiter, sniffed from the header line. */
   delimiter: string;
 }
 
 const CHUNK = 1 << 22;
+const EDGE = 1 << 16;
 
-/**
- * Checks (and if needed transcodes into `copy`) a CSV file. With no configured encoding, a
- * file that is not valid UTF-8 is read as GB18030, the superset of GBK.
- */
+/** Checks the file's ends, and transcodes it into `copy` when it is not UTF-8. */
 export function prepareCsv(file: string, copy: string, encoding?: Encoding): PreparedCsv {
-  const head = Buffer.alloc(3);
   const fd = openSync(file, "r");
-  const n = readSync(fd, head, 0, 3, 0);
-  closeSync(fd);
-  if (n === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return scan(file, "utf-8", "byte-order mark");
-  if (encoding && encoding !== "utf-8") return scan(file, encoding, "configured", copy);
+  let head: Buffer;
+  let tail: Buffer;
   try {
-    return scan(file, "utf-8", encoding ? "configured" : "valid UTF-8");
-  } catch (error) {
-    if (encoding || !(error instanceof TypeError)) throw error; // TypeError: invalid UTF-8
-    return scan(file, "gb18030", "not UTF-8: read as GB18030", copy);
+    const size = fstatSync(fd).size;
+    head = Buffer.alloc(Math.min(size, EDGE));
+    readSync(fd, head, 0, head.length, 0);
+    tail = Buffer.alloc(Math.min(size, EDGE));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+  } finally {
+    closeSync(fd);
+  }
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const used: Encoding = bom ? "utf-8" : (encoding ?? "utf-8");
+  const decode = (b: Buffer) => new TextDecoder(used).decode(b);
+  checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE);
+  const delimiter = sniffDelimiter(decode(head).replace(/^\uFEFF/, "").split(/\r?\n/)[0]);
+  if (used !== "utf-8") {
+    transcode(file, copy, used);
+    return {path: copy, encoding: used, detected: "configured", delimiter};
+  }
+  return {path: file, encoding: "utf-8", detected: bom ? "byte-order mark" : encoding ? "configured" : "assumed UTF-8 (checked by DuckDB)", delimiter};
+}
+
+/** The fallback when DuckDB finds the file is not UTF-8: a GB18030 copy. */
+export function prepareGb18030(file: string, copy: string): PreparedCsv {
+  transcode(file, copy, "gb18030");
+  const head = Buffer.alloc(EDGE);
+  const fd = openSync(copy, "r");
+  const n = readSync(fd, head, 0, EDGE, 0);
+  closeSync(fd);
+  return {path: copy, encoding: "gb18030", detected: "not UTF-8: read as GB18030", delimiter: sniffDelimiter(head.subarray(0, n).toString("utf-8").split(/\r?\n/)[0])};
+}
+
+function checkEnds(file: string, head: string, tail: string, whole: boolean): void {
+  const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0].trim() === "") throw new InputError(file, 1, undefined, "the file is empty (no header line)");
+  if (whole && lines.slice(1).every((l) => l.trim() === "")) throw new InputError(file, 2, undefined, "the file has a header but no data rows");
+  // A file cut off mid-write: no line end after a last line with fewer fields than the header,
+  // or with a quoted field left open.
+  if (/[\r\n]$/.test(tail)) return;
+  const last = tail.split(/\r?\n/).at(-1)!;
+  const delimiter = sniffDelimiter(lines[0]);
+  const fields = (line: string) => line.split(delimiter).length;
+  if (fields(last) < fields(lines[0]) || (last.split('"').length - 1) % 2 === 1) {
+    throw new InputError(file, countLines(file), undefined, `the file is truncated: the last line has ${fields(last)} of ${fields(lines[0])} fields and no line end`);
   }
 }
 
-function scan(file: string, encoding: Encoding, detected: PreparedCsv["detected"], copy?: string): PreparedCsv {
-  const decoder = new TextDecoder(encoding, {fatal: true, ignoreBOM: false});
-  const input = openSync(file, "r");
-  const output = copy ? openSync(copy, "w") : undefined;
+/** Number of the last line (only needed for the error message). */
+function countLines(file: string): number {
+  const fd = openSync(file, "r");
   const buffer = Buffer.alloc(CHUNK);
-  let header: string | undefined;
-  let lines = 0; // non-blank lines, header included
-  let current = ""; // the line being read (only its tail matters)
+  let lines = 1;
   try {
-    for (let read; (read = readSync(input, buffer, 0, CHUNK, null)) > 0; ) {
-      const text = decoder.decode(buffer.subarray(0, read), {stream: true});
-      if (output !== undefined) writeSync(output, text);
-      const parts = text.split("\n");
-      for (let i = 0; i < parts.length - 1; i++) {
-        const line = i === 0 ? current + parts[0] : parts[i];
-        if (line.trim() !== "") {
-          if (header === undefined) header = line;
-          lines++;
-        }
-      }
-      current = parts.length > 1 ? parts[parts.length - 1] : current + parts[0];
-      if (current.length > 1 << 20) current = current.slice(-(1 << 20)); // one pathological line
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
+      for (let i = buffer.indexOf(10, 0); i !== -1 && i < n; i = buffer.indexOf(10, i + 1)) lines++;
     }
-    const rest = decoder.decode();
-    if (output !== undefined) writeSync(output, `${rest}${(current + rest).length > 0 ? "\n" : ""}`);
-    current += rest;
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+function transcode(file: string, copy: string, encoding: Encoding): void {
+  const decoder = new TextDecoder(encoding);
+  const input = openSync(file, "r");
+  const output = openSync(copy, "w");
+  const buffer = Buffer.alloc(CHUNK);
+  try {
+    for (let n; (n = readSync(input, buffer, 0, CHUNK, null)) > 0; ) writeSync(output, decoder.decode(buffer.subarray(0, n), {stream: true}));
+    writeSync(output, decoder.decode());
   } finally {
     closeSync(input);
-    if (output !== undefined) closeSync(output);
+    closeSync(output);
   }
-  if (current.trim() !== "") {
-    if (header === undefined) header = current;
-    lines++;
-    // No line end after the last line: a file cut off mid-write shows fewer fields than the
-    // header, or a quoted field left open.
-    const delimiter = sniffDelimiter(header);
-    const fields = (line: string) => line.split(delimiter).length;
-    if (lines > 1 && (fields(current) < fields(header) || (current.split('"').length - 1) % 2 === 1)) {
-      throw new InputError(file, lines, undefined, `the file is truncated: the last line has ${fields(current)} of ${fields(header)} fields and no line end`);
-    }
-  }
-  if (header === undefined) throw new InputError(file, 1, undefined, "the file is empty (no header line)");
-  if (lines === 1) throw new InputError(file, 2, undefined, "the file has a header but no data rows");
-  return {path: copy && encoding !== "utf-8" ? copy : file, encoding, detected, dataLines: lines - 1, delimiter: sniffDelimiter(header)};
 }
 
 /** The delimiter of a header line: the most frequent of comma, semicolon, tab and pipe. */

@@ -4,7 +4,7 @@
  */
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {queryRows} from "../../duckdb.js";
+import {pseudonymSql} from "../../privacy.js";
 import {classifyCustomers, insertCustomers} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
 import {classifyOrders, insertOrders} from "./orders.js";
@@ -15,7 +15,7 @@ export type {FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
 
 /** Ingests the configured files into the canonical tables of `db`. */
-export async function loadFiles(db: DuckDBConnection, source: FilesSource, pseudonym: (raw: string) => string, workDir: string): Promise<void> {
+export async function loadFiles(db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
   const staging = join(workDir, "staging");
   const rejectsDir = join(workDir, "rejects");
@@ -33,17 +33,10 @@ export async function loadFiles(db: DuckDBConnection, source: FilesSource, pseud
     await accountFor(db, {source: "customers", file: master.path, parsed: "parsed_customers", raw: "src_customers", read: read.rows, maxRejectRate, rejectsDir});
   }
 
-  // Pseudonyms are computed here, in Node (HMAC-SHA-256), once per distinct raw id.
-  const ids = await queryRows<{raw: string}>(db, `SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL
-    ${master ? "UNION SELECT customer_raw FROM parsed_customers WHERE customer_raw IS NOT NULL" : ""}`);
-  await db.run("CREATE OR REPLACE TEMP TABLE customer_keys (raw VARCHAR, customer_key VARCHAR)");
-  const appender = await db.createAppender("customer_keys");
-  for (const {raw} of ids) {
-    appender.appendVarchar(raw);
-    appender.appendVarchar(pseudonym(raw));
-    appender.endRow();
-  }
-  appender.closeSync();
+  // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct raw id.
+  await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonymSql(key, "raw")} AS customer_key FROM (
+    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL
+    ${master ? "UNION SELECT customer_raw FROM parsed_customers WHERE customer_raw IS NOT NULL" : ""}) AS ids`);
 
   await insertOrders(db, orders);
   await insertCustomers(db, Boolean(master));

@@ -28,7 +28,7 @@ WITH p AS (
     ${text("order_id")} AS order_id,
     ${has("customer_id") ? text("customer_id") : "NULL::VARCHAR"} AS customer_raw,
     ${timestamp("ordered_at", file.dateFormat)} AS ts,
-    ${dateReason("ordered_at")} AS date_reason,
+    ordered_at AS ordered_at_text,
     ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
     ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
     ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
@@ -43,7 +43,7 @@ WITH p AS (
     ${mapped.map((f) => `${f} IS NOT NULL AND ${f} <> '' AS has_${f}`).join(", ")},
     row_number() OVER (PARTITION BY ${mapped.join(", ")} ORDER BY line) > 1 AS duplicate
   FROM src_orders
-)
+), q AS (
 SELECT *,
   CASE
     WHEN order_id IS NULL THEN 'order_id'
@@ -53,12 +53,11 @@ SELECT *,
   END AS reject_column,
   CASE
     WHEN order_id IS NULL THEN 'missing order id'
-    WHEN ts IS NULL THEN CASE WHEN has_ordered_at THEN date_reason ELSE 'missing date' END
+    WHEN ts IS NULL THEN CASE WHEN has_ordered_at THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
     WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
     WHEN ${amount} IS NULL THEN 'amount is not a number'
   END AS reject_reason
-FROM p`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_orders AS
+FROM p)
 SELECT *,
   CASE WHEN reject_reason IS NOT NULL THEN 'rejected'
     WHEN duplicate OR ${prefix ? `starts_with(order_id, ${prefix})` : "false"} OR qty < 0 OR ${amount} <= 0 OR customer_raw IS NULL THEN 'classified'
@@ -70,7 +69,7 @@ SELECT *,
     WHEN ${amount} <= 0 THEN 'adjustment'
     WHEN customer_raw IS NULL THEN 'no customer id'
   END AS reason
-FROM parsed_orders`);
+FROM q`);
 }
 
 /**
@@ -84,14 +83,19 @@ export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Prom
   const rows = `SELECT p.*, k.customer_key, ${kind} AS kind FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
     WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;
   const lines = file.level === "lines";
-  await db.run(`INSERT INTO orders
-SELECT order_id, min(customer_key), timezone(${sqlString(zone)}, min(ts)), min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
-  ${lines ? "sum(qty * price_cents)" : "sum(coalesce(gross_cents, net_cents + discount_cents))"}::BIGINT,
-  ${lines ? "0" : "sum(discount_cents)"}::BIGINT,
-  ${lines ? "sum(qty * price_cents)" : "sum(net_cents)"}::BIGINT,
-  ${lines ? "sum(qty)" : "coalesce(sum(items), count(*))"}::INTEGER,
-  kind
+  const utc = (ts: string) => `timezone(${sqlString(zone)}, ${ts})`;
+  if (lines) {
+    await db.run(`INSERT INTO orders
+SELECT order_id, min(customer_key), ${utc("min(ts)")}, min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
+  sum(qty * price_cents)::BIGINT, 0, sum(qty * price_cents)::BIGINT, sum(qty)::INTEGER, kind
 FROM (${rows}) GROUP BY order_id, kind`);
+  } else {
+    // One row per order already: no grouping.
+    await db.run(`INSERT INTO orders
+SELECT order_id, customer_key, ${utc("ts")}, ts::DATE, store_id, coalesce(channel, 'unknown'),
+  coalesce(gross_cents, net_cents + discount_cents), discount_cents, net_cents, coalesce(items, 1), kind
+FROM (${rows})`);
+  }
   if (lines) {
     await db.run(`INSERT INTO order_lines SELECT order_id, sku, category, qty, price_cents FROM (${rows})`);
   }

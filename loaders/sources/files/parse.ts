@@ -12,13 +12,18 @@ export const text = (col: string) => `nullif(trim(${col}), '')`;
  * thousands separators and currency marks are dropped. More than two decimals is refused.
  */
 export function cents(col: string): string {
-  const cleaned = `regexp_replace(trim(${col}), '[¥￥$€£,\\s]|RMB|CNY', '', 'g')`;
+  // Fast path for plain numbers (most rows): a cast, kept only when it loses no decimals.
+  const v = `trim(${col})`;
+  const fast = `CASE WHEN TRY_CAST(${v} AS DECIMAL(18,2)) = TRY_CAST(${v} AS DECIMAL(18,6)) THEN CAST(TRY_CAST(${v} AS DECIMAL(18,2)) * 100 AS BIGINT) END`;
+  const cleaned = `regexp_replace(${v}, '[¥￥$€£,\\s]|RMB|CNY', '', 'g')`;
   const signed = `CASE WHEN regexp_full_match(${cleaned}, '\\(.*\\)') THEN '-' || trim(${cleaned}, '()') ELSE ${cleaned} END`;
-  return `CASE WHEN regexp_full_match(${signed}, '[+-]?\\d+(\\.\\d{1,2})?') THEN round(CAST(${signed} AS DECIMAL(18,2)) * 100)::BIGINT END`;
+  const slow = `CASE WHEN regexp_full_match(${signed}, '[+-]?\\d+(\\.\\d{1,2})?') THEN round(CAST(${signed} AS DECIMAL(18,2)) * 100)::BIGINT END`;
+  return `coalesce(${fast}, ${slow})`;
 }
 
-/** A whole number (quantities, item counts). */
-export const integer = (col: string) => `CASE WHEN regexp_full_match(trim(${col}), '[+-]?\\d+') THEN TRY_CAST(trim(${col}) AS INTEGER) END`;
+/** A whole number (quantities, item counts): a cast that must not have rounded. */
+export const integer = (col: string) =>
+  `CASE WHEN TRY_CAST(trim(${col}) AS INTEGER) = TRY_CAST(trim(${col}) AS DOUBLE) THEN TRY_CAST(trim(${col}) AS INTEGER) END`;
 
 /** Formats read without configuration: none of them can swap day and month. */
 export const UNAMBIGUOUS_FORMATS = [
@@ -26,10 +31,13 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"
 ];
 
-/** A local timestamp, in the configured format or one of the unambiguous ones. */
+/**
+ * A local timestamp, in the configured format or one of the unambiguous ones. ISO values (the
+ * common case, and what Parquet timestamps become as text) take DuckDB's fast cast first.
+ */
 export function timestamp(col: string, format?: string): string {
-  const formats = format ? [format] : UNAMBIGUOUS_FORMATS;
-  return `try_strptime(trim(${col}), [${formats.map(sqlString).join(", ")}])`;
+  if (format) return `try_strptime(trim(${col}), ${sqlString(format)})`;
+  return `coalesce(TRY_CAST(trim(${col}) AS TIMESTAMP), try_strptime(trim(${col}), [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]))`;
 }
 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */

@@ -8,7 +8,7 @@ import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {prepareCsv} from "./decode.js";
+import {type PreparedCsv, prepareCsv, prepareGb18030} from "./decode.js";
 import {InputError} from "./errors.js";
 import type {CustomersFile, OrdersFile} from "./mapping.js";
 
@@ -35,35 +35,49 @@ export async function readExport(
     if (!columns[field]) throw new InputError(file.path, undefined, undefined, `the config maps no column to the required field "${field}"`);
   }
   const format = file.format ?? (extname(file.path).toLowerCase() === ".parquet" ? "parquet" : "csv");
-  let from: string;
   let encoding = "parquet";
+  let prepared: PreparedCsv | undefined;
+  const copy = join(workDir, `${basename(file.path)}.utf8.csv`);
+  const csv = (p: PreparedCsv) => `read_csv(${sqlString(p.path)}, all_varchar = true, header = true, quote = '"', escape = '"',
+      delim = ${sqlString(p.delimiter)}, null_padding = false, strict_mode = true)`;
   if (format === "csv") {
     mkdirSync(workDir, {recursive: true});
-    const prepared = prepareCsv(file.path, join(workDir, `${basename(file.path)}.utf8.csv`), file.encoding);
-    encoding = `${prepared.encoding} (${prepared.detected})`;
-    from = `read_csv(${sqlString(prepared.path)}, all_varchar = true, header = true, quote = '"', escape = '"',
-      delim = ${sqlString(prepared.delimiter)}, null_padding = false, strict_mode = true)`;
-  } else {
-    from = `read_parquet(${sqlString(file.path)})`;
-  }
-  const header = (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
-  for (const [field, column] of Object.entries(columns)) {
-    if (column && !header.includes(column)) {
-      const hint = required.includes(field) ? "required" : "mapped";
-      throw new InputError(file.path, 1, column, `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`);
-    }
+    prepared = prepareCsv(file.path, copy, file.encoding);
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   const select = mapped.map(([field, column]) => `CAST("${column!.replaceAll('"', '""')}" AS VARCHAR) AS ${field}`).join(", ");
-  try {
+  const load = async (from: string) => {
+    const header = (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
+    for (const [field, column] of Object.entries(columns)) {
+      if (column && !header.includes(column)) {
+        const hint = required.includes(field) ? "required" : "mapped";
+        throw new InputError(file.path, 1, column, `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`);
+      }
+    }
     // rowid follows file order (DuckDB preserves insertion order); the header is line 1.
     await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${select} FROM ${from}`);
+  };
+  try {
+    await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
   } catch (error) {
-    const line = /line[: ]+(\d+)/i.exec(String(error))?.[1];
-    throw new InputError(file.path, line ? Number(line) : undefined, undefined, `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`);
+    if (error instanceof InputError) throw error;
+    // Not UTF-8 and no encoding configured: read it as GB18030 (a superset of GBK).
+    if (prepared && !file.encoding && /invalid unicode|utf-?8/i.test(String(error))) {
+      prepared = prepareGb18030(file.path, copy);
+      await load(csv(prepared)).catch((e) => (e instanceof InputError ? Promise.reject(e) : fail(file.path, format, e)));
+    } else {
+      fail(file.path, format, error);
+    }
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT (rowid + 2)::INTEGER AS line, * FROM ${table}`);
+  encoding = prepared ? `${prepared.encoding} (${prepared.detected})` : encoding;
+  // Materialized once: queries that read rowid (in windows especially) lose DuckDB's parallelism.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${table}`);
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
-  if (n === 0) throw new InputError(file.path, 2, undefined, "the file has no data rows");
+  if (n === 0) throw new InputError(file.path, 2, undefined, "the file has a header but no data rows");
   return {rows: n, encoding};
+}
+
+function fail(path: string, format: string, error: unknown): never {
+  const line = /line[: ]+(\d+)/i.exec(String(error))?.[1];
+  throw new InputError(path, line ? Number(line) : undefined, undefined, `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`);
 }

@@ -1,0 +1,117 @@
+/**
+ * RFM scoring as SQL, the same in DuckDB-WASM (pages) and native DuckDB (tests, loaders).
+ *
+ * Recency, frequency and monetary value are recomputed from the customer × day table at any
+ * as-of date, so an analyst can move the date and see the segments of that day.
+ *
+ * Quantile scores (1–k): a customer's score is 1 + ⌊k × w / n⌋, where n is the number of
+ * buyers and w the number of buyers strictly worse on that dimension (larger recency, fewer
+ * orders, less revenue). Customers with equal values therefore always get equal scores (ties at
+ * a boundary all take the lower score), whatever the engine, thread count or row order.
+ *
+ * Threshold scores: ascending cut points per dimension; recency in days (≤ first cut scores k),
+ * frequency in orders and monetary value in yuan (≥ last cut scores k).
+ *
+ * discount_share and complaints come from customers.parquet, as of the build's date.
+ */
+import {sqlDate, sqlName, sqlNumber, sqlString} from "./sql.js";
+
+export const FILTER_COLUMNS = ["region", "city_tier", "home_store", "channel", "tier", "age_band", "gender"] as const;
+export type FilterColumn = (typeof FILTER_COLUMNS)[number];
+
+export interface Thresholds {
+  /** Days, ascending, k − 1 cut points: recency ≤ recency[0] scores k. */
+  recency: number[];
+  /** Orders, ascending: frequency ≥ frequency[k − 2] scores k. */
+  frequency: number[];
+  /** Yuan, ascending: revenue ≥ monetary[k − 2] scores k. */
+  monetary: number[];
+}
+
+export interface RfmOptions {
+  asOf: string;
+  scale: 3 | 5;
+  method: "quantile" | "thresholds";
+  thresholds?: Thresholds;
+  /** Only customers whose attribute is one of the listed values (an empty list: no filter). */
+  filters?: Partial<Record<FilterColumn, (string | number)[]>>;
+}
+
+/** Default cut points, per scale. */
+export const DEFAULT_THRESHOLDS: Record<3 | 5, Thresholds> = {
+  5: {recency: [30, 90, 180, 365], frequency: [2, 3, 5, 8], monetary: [300, 800, 1500, 3000]},
+  3: {recency: [90, 365], frequency: [2, 5], monetary: [500, 2000]}
+};
+
+/** Columns of the scored table that rules and pages may use. */
+export const RFM_COLUMNS = [
+  "customer_key", "r_score", "f_score", "m_score", "recency_days", "orders", "revenue", "revenue_cents", "aov",
+  "tenure_days", "discount_share", "complaints", "first_purchase", "last_purchase", "signup_date",
+  ...FILTER_COLUMNS, "city", "consent", "points"
+] as const;
+
+function filterSql(filters: RfmOptions["filters"] = {}): string {
+  const parts = Object.entries(filters).flatMap(([column, values]) => {
+    if (!values || values.length === 0) return [];
+    const name = sqlName(column, FILTER_COLUMNS, "filter");
+    return [`CAST(c.${name} AS VARCHAR) IN (${values.map((v) => sqlString(String(v))).join(", ")})`];
+  });
+  return parts.length ? `AND ${parts.join(" AND ")}` : "";
+}
+
+function thresholdScore(column: string, cuts: number[], scale: number, lowerIsBetter: boolean, unit = 1): string {
+  if (cuts.length !== scale - 1) throw new Error(`${column}: ${scale - 1} thresholds expected for a 1–${scale} scale, got ${cuts.length}`);
+  cuts.forEach((c, i) => {
+    sqlNumber(c, `${column} threshold`);
+    if (i > 0 && c <= cuts[i - 1]) throw new Error(`${column} thresholds must increase: ${cuts.join(", ")}`);
+  });
+  const arms = lowerIsBetter
+    ? cuts.map((c, i) => `WHEN ${column} <= ${sqlNumber(c * unit)} THEN ${scale - i}`)
+    : [...cuts].reverse().map((c, i) => `WHEN ${column} >= ${sqlNumber(c * unit)} THEN ${scale - i}`);
+  return `CASE ${arms.join(" ")} ELSE 1 END`;
+}
+
+/**
+ * SQL: one row per customer of the (filtered) population as of the date, with RFM scores for
+ * buyers (NULL for customers without a purchase by then). Reads tables `customers` and
+ * `customer_day`.
+ */
+export function rfmSql(options: RfmOptions): string {
+  const asof = sqlDate(options.asOf, "as-of date");
+  const k = sqlNumber(options.scale, "scale");
+  if (options.scale !== 3 && options.scale !== 5) throw new Error(`scale must be 3 or 5, got ${options.scale}`);
+  const t = options.thresholds ?? DEFAULT_THRESHOLDS[options.scale];
+  const quantile = (order: string) =>
+    `CASE WHEN orders > 0 THEN CAST(1 + floor(${k} * (rank() OVER (PARTITION BY orders > 0 ORDER BY ${order}) - 1) / count(*) OVER (PARTITION BY orders > 0)) AS INTEGER) END`;
+  const scores =
+    options.method === "quantile"
+      ? {r: quantile("recency_days DESC"), f: quantile("orders ASC"), m: quantile("revenue_cents ASC")}
+      : {
+          r: `CASE WHEN orders > 0 THEN ${thresholdScore("recency_days", t.recency, options.scale, true)} END`,
+          f: `CASE WHEN orders > 0 THEN ${thresholdScore("orders", t.frequency, options.scale, false)} END`,
+          m: `CASE WHEN orders > 0 THEN ${thresholdScore("revenue_cents", t.monetary, options.scale, false, 100)} END`
+        };
+  return `
+WITH activity AS (
+  SELECT customer_key,
+    min(day) FILTER (WHERE orders > 0) AS first_purchase,
+    max(day) FILTER (WHERE orders > 0) AS last_purchase,
+    CAST(sum(orders) AS INTEGER) AS orders,
+    CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents,
+    CAST(sum(CASE WHEN orders > 0 THEN 1 ELSE 0 END) AS INTEGER) AS purchase_days
+  FROM customer_day WHERE day <= ${asof} GROUP BY customer_key
+), base AS (
+  SELECT c.customer_key, c.signup_date, ${FILTER_COLUMNS.map((f) => `c.${f}`).join(", ")}, c.city, c.consent, c.points,
+    c.discount_share, c.complaints,
+    a.first_purchase, a.last_purchase,
+    coalesce(a.orders, 0) AS orders,
+    coalesce(a.revenue_cents, 0) AS revenue_cents,
+    coalesce(a.revenue_cents, 0) / 100.0 AS revenue,
+    CASE WHEN a.orders > 0 THEN a.revenue_cents / 100.0 / a.orders END AS aov,
+    CAST(${asof} - a.last_purchase AS INTEGER) AS recency_days,
+    CAST(${asof} - a.first_purchase AS INTEGER) AS tenure_days
+  FROM customers c LEFT JOIN activity a USING (customer_key)
+  WHERE (c.signup_date IS NULL OR c.signup_date <= ${asof} OR a.orders > 0) ${filterSql(options.filters)}
+)
+SELECT *, ${scores.r} AS r_score, ${scores.f} AS f_score, ${scores.m} AS m_score FROM base`;
+}

@@ -1,0 +1,79 @@
+/**
+ * The two rule sets the workbench ships, in the page-source format (see rules.ts).
+ *
+ * Standard RFM segments: a clean partition of the 1–5 R × F grid (M splits Champions from Loyal
+ * and Can't Lose from At Risk), so every buyer lands in exactly one of the eleven segments and
+ * each segment is reachable:
+ *
+ *          F=1            F=2-3               F=4-5
+ *   R=5    New            Potential Loyalist  Champions (M≥4) / Loyal
+ *   R=4    Promising      Potential Loyalist  Champions (M≥4) / Loyal
+ *   R=3    About to Sleep Need Attention      Loyal
+ *   R=2    Hibernating    Hib. (F=2) / At Risk (F=3)   Can't Lose (M≥4) / At Risk
+ *   R=1    Lost           Lost (F=2) / At Risk (F=3)   Can't Lose (M≥4) / At Risk
+ *
+ * Clothing-store four types, over every customer on the master list (prospects included).
+ */
+import {parseRules, type Rule} from "./rules.js";
+
+export interface RuleSet {
+  name: string;
+  /** Who the rules classify: buyers only (RFM scores need a purchase) or everyone. */
+  population: "buyers" | "everyone";
+  text: string;
+  /** One line of advice per segment. */
+  playbook: Record<string, string>;
+}
+
+export const STANDARD_RFM: RuleSet = {
+  name: "Standard RFM segments",
+  population: "buyers",
+  text: `# Standard RFM segments (1-5 quantile scores); first match wins
+Champions: r_score >= 4 AND f_score >= 4 AND m_score >= 4
+Loyal: r_score >= 3 AND f_score >= 4
+Potential Loyalist: r_score >= 4 AND f_score IN (2, 3)
+New: r_score = 5 AND f_score = 1
+Promising: r_score = 4 AND f_score = 1
+Need Attention: r_score = 3 AND f_score IN (2, 3)
+About to Sleep: r_score = 3 AND f_score = 1
+Can't Lose: r_score <= 2 AND f_score >= 4 AND m_score >= 4
+At Risk: r_score <= 2 AND f_score >= 3
+Hibernating: r_score = 2 AND f_score <= 2
+Lost: r_score = 1 AND f_score <= 2`,
+  playbook: {
+    Champions: "Reward them: early access, VIP events; ask for reviews and referrals.",
+    Loyal: "Upsell higher-value lines; loyalty-tier perks.",
+    "Potential Loyalist": "Membership benefits and personalised recommendations to build frequency.",
+    New: "Onboarding: welcome series, second-purchase incentive.",
+    Promising: "Build the habit: new-arrival alerts, small time-limited offer.",
+    "Need Attention": "Limited-time offers based on past purchases; reactivate before they slip.",
+    "About to Sleep": "Share popular items and a modest discount; reconnect.",
+    "Can't Lose": "Win them back personally: best-customer offer, ask what went wrong.",
+    "At Risk": "Personalised win-back with a strong offer and new products.",
+    Hibernating: "Low-cost reactivation only; suppress from expensive channels.",
+    Lost: "Last-chance campaign, then stop spending on them."
+  }
+};
+
+export const FOUR_TYPES: RuleSet = {
+  name: "Clothing-store four types",
+  population: "everyone",
+  text: `# Clothing-store customer types; first match wins
+churned: orders > 0 AND recency_days > 365
+loyal: orders >= 4 AND revenue >= 3000 AND recency_days <= 180
+potential: orders = 0 OR (orders = 1 AND recency_days <= 180)
+drifting: orders > 0`,
+  playbook: {
+    loyal: "Frequent, high spend, recent: keep them close (tier perks, early access, personal service).",
+    potential: "Registered or one purchase, recent: convert with a welcome offer and a second-purchase incentive.",
+    drifting: "Occasional, low spend, promotion-driven: time offers to their windows, bundle to lift basket size.",
+    churned: "Over a year without a purchase: one win-back attempt with holdout, then suppress."
+  }
+};
+
+export const RULE_SETS = [STANDARD_RFM, FOUR_TYPES];
+
+/** The rules of a shipped set (they parse without errors; tested). */
+export function rulesOf(set: RuleSet): Rule[] {
+  return parseRules(set.text).rules;
+}
