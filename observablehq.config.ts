@@ -7,6 +7,9 @@ export default {
   output: process.env.WORKBENCH_OUTPUT ?? "dist",
   pages: [
     {name: "Overview", path: "/"},
+    {name: "RFM explorer", path: "/rfm"},
+    {name: "Rules lab", path: "/rules-lab"},
+    {name: "Segment migration", path: "/segment-migration"},
     {name: "Data quality", path: "/data-quality"}
   ],
   // The default theme's web font comes from another host; we use a system font stack (style.css).

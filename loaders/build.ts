@@ -77,9 +77,12 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   const tmp = `${dir}.tmp`;
   rmSync(tmp, {recursive: true, force: true});
   mkdirSync(tmp, {recursive: true});
+  // A memory limit below the 4 GB budget: past it DuckDB spills to disk instead of growing.
   const instance = await DuckDBInstance.create(join(tmp, "canonical.duckdb"), {
     autoinstall_known_extensions: "false",
-    autoload_known_extensions: "false"
+    autoload_known_extensions: "false",
+    memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY ?? "2500MB",
+    temp_directory: join(tmp, "spill")
   });
   const db = await instance.connect();
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);

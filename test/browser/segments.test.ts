@@ -1,0 +1,136 @@
+/**
+ * The RFM explorer, rules lab and segment migration pages in Chromium, driven like an analyst
+ * would: the numbers shown must equal the same SQL run by native DuckDB over the site's Parquet
+ * files (that SQL is itself checked against TypeScript in test/data/rfm-sql.test.ts).
+ */
+import {readFileSync} from "node:fs";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {queryRows} from "../../loaders/duckdb.js";
+import {formatCount} from "../../src/lib/format.js";
+import {parseRules} from "../../src/lib/rules.js";
+import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
+import {migrationOverTimeSql, populationSql, segmentSummarySql, type Drill, drillSql} from "../../src/lib/segments.js";
+import type {RfmOptions} from "../../src/lib/rfm.js";
+import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {siteDatabase} from "../helpers/site-db.js";
+
+let browser: Browser;
+let server: StaticServer;
+let db: DuckDBConnection;
+let asOf: string;
+
+beforeAll(async () => {
+  db = await siteDatabase();
+  asOf = JSON.parse(readFileSync(`${process.cwd()}/dist/${(await import("../helpers/dist.js")).builtFile("_file/data", "kpis", ".json").split("/dist/")[1]}`, "utf-8")).asOf;
+  server = await serveStatic(`${process.cwd()}/dist`);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{page: Page; watch: PageWatch}> {
+  const page = await browser.newPage({acceptDownloads: true});
+  const watch = watchPage(page, server.origin);
+  await page.goto(`${server.origin}${path}`);
+  await waitForPage(page);
+  return {page, watch};
+}
+
+/** Segment → customers, read from the first table of the page. */
+async function shownSegments(page: Page): Promise<Record<string, number>> {
+  const rows = await page.locator("table").first().locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? "")));
+  return Object.fromEntries(rows.map((c) => [c[0] === "" ? c[1] : c[0], Number((c[0] === "" ? c[2] : c[1]).replaceAll(",", ""))]));
+}
+
+async function expectedSegments(options: RfmOptions, set = STANDARD_RFM, rules = rulesOf(set)): Promise<Record<string, number>> {
+  const rows = await queryRows<{group: string; customers: number}>(db, segmentSummarySql(populationSql(options, set.population), rules));
+  return Object.fromEntries(rows.map((r) => [r.group, r.customers]));
+}
+
+describe("RFM explorer", () => {
+  let page: Page;
+  let watch: PageWatch;
+  beforeAll(async () => ({page, watch} = await open("/rfm")));
+
+  test("segment counts equal native DuckDB's, and move with the as-of date and the scoring", async () => {
+    const initial = await expectedSegments({asOf, scale: 5, method: "quantile"});
+    expect(Object.keys(initial).length).toBe(11); // every standard segment is reached on the sample
+    await expect.poll(() => shownSegments(page)).toEqual(initial);
+
+    await page.getByLabel("As of").fill("2026-03-31");
+    const earlier = await expectedSegments({asOf: "2026-03-31", scale: 5, method: "quantile"});
+    expect(earlier).not.toEqual(initial);
+    await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(earlier);
+
+    await page.getByLabel("Custom thresholds").check();
+    const thresholds = await expectedSegments({asOf: "2026-03-31", scale: 5, method: "thresholds"});
+    expect(thresholds).not.toEqual(earlier);
+    await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(thresholds);
+    await page.getByLabel("Recency cuts (days)").fill("10, 20, x");
+    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain("recency: 4 numbers expected");
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test("the drill-down exports the chosen segment's customers as CSV", async () => {
+    await page.getByLabel("Segment", {exact: true}).selectOption("Champions");
+    await page.waitForSelector("[data-drill=Champions] button");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-drill=Champions] button").click()]);
+    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
+    const drill: Drill = {segment: "Champions"};
+    const expected = await queryRows<{customer_key: string}>(db, drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "thresholds"}, "buyers"), rulesOf(STANDARD_RFM), drill));
+    expect(csv[0].split(",").slice(0, 2)).toEqual(["customer_key", "segment"]);
+    expect(csv.length - 1).toBe(expected.length);
+    expect(new Set(csv.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(expected.map((r) => r.customer_key)));
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
+
+describe("rules lab", () => {
+  test("a good edit re-segments; a bad edit shows its error and keeps the last good result", async () => {
+    const {page, watch} = await open("/rules-lab");
+    await expect.poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000}).toBe("0");
+    const text = "Big spenders: revenue >= 3000\nRegulars: orders >= 3\nOthers: orders > 0";
+    await page.getByLabel("Rules").fill(text);
+    const expected = await expectedSegments({asOf, scale: 5, method: "quantile"}, STANDARD_RFM, parseRules(text).rules);
+    await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(expected);
+
+    await page.getByLabel("Rules").fill(`${text}\nBroken: orders >> 1; DROP TABLE customers`);
+    await expect.poll(() => page.locator("[data-error-rule=Broken]").first().textContent(), {timeout: 15_000}).toContain("`;` is not allowed");
+    expect(await shownSegments(page)).toEqual(expected); // the last good result stays
+
+    await page.getByLabel("Rules").fill(`${text}\nTypo: ordrs > 1`);
+    await expect.poll(() => page.locator("[data-error-rule=Typo]").first().textContent(), {timeout: 15_000}).toContain("unknown column ordrs");
+
+    await page.getByLabel("Rules").fill(`${text}\nNever: orders > 1000000\nShadow: orders >= 5`);
+    await expect.poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000}).toBe("0");
+    const problems = await page.locator("table").first().textContent();
+    expect(problems).toContain("matches nobody");
+    expect(problems).toContain("unreachable");
+    await expect.poll(() => page.locator("[data-rules-source]").first().textContent(), {timeout: 15_000}).toContain("Shadow: orders >= 5");
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
+
+describe("segment migration", () => {
+  test("the moved customers equal native DuckDB's count between the two dates", async () => {
+    const {page, watch} = await open("/segment-migration");
+    const before = new Date(Date.parse(asOf) - 90 * 86_400_000).toISOString().slice(0, 10);
+    const rows = await queryRows<{from: string; to: string; customers: number}>(db,
+      migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf, scale: 5, method: "quantile"}, STANDARD_RFM, rulesOf(STANDARD_RFM)));
+    const moved = rows.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0);
+    expect(moved).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000}).toBe(formatCount(moved));
+    await page.getByLabel("Rule set").selectOption(FOUR_TYPES.name);
+    const four = await queryRows<{from: string; to: string; customers: number}>(db,
+      migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf, scale: 5, method: "quantile"}, FOUR_TYPES, rulesOf(FOUR_TYPES)));
+    await expect.poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000}).toBe(formatCount(four.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0)));
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});

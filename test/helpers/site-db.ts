@@ -1,0 +1,11 @@
+/** Native DuckDB over the Parquet files of the built site: what the pages compute, recomputed. */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {openDuckDB} from "../../loaders/duckdb.js";
+import {builtFile} from "./dist.js";
+
+export async function siteDatabase(): Promise<DuckDBConnection> {
+  const db = await openDuckDB();
+  await db.run(`CREATE TABLE customers AS SELECT * FROM read_parquet('${builtFile("_file/data", "customers", ".parquet")}')`);
+  await db.run(`CREATE TABLE customer_day AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-day", ".parquet")}')`);
+  return db;
+}
