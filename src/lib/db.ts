@@ -25,3 +25,13 @@ export async function openDatabase(files: Record<string, WorkbenchFile>): Promis
 export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string): Promise<T[]> {
   return (await db.query(sql)).toArray().map((row) => ({...row}) as T);
 }
+
+/**
+ * Computes a query once into a table and returns `SELECT * FROM name`: pages score customers
+ * once per input change, then every chart and rule reads the scored table.
+ */
+export async function materialize(db: DuckDBClient, name: string, sql: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid table name: ${name}`);
+  await db.query(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
+  return `SELECT * FROM ${name}`;
+}

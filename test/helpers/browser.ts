@@ -45,16 +45,26 @@ export function watchPage(page: Page, origin: string): PageWatch {
 }
 
 /**
- * Waits until Framework has rendered every cell: no cell is still pending, and every chart
- * card holds an SVG. Framework shows an <observablehq-loading> element in place of a pending cell.
+ * Waits until Framework has rendered every cell: no cell is still pending, every chart card
+ * holds an SVG, and every element named by a [data-wait-for] selector exists. Framework shows an <observablehq-loading> element in place of a pending cell.
  */
 export async function waitForPage(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     () =>
       document.querySelector("#observablehq-main") !== null &&
       document.querySelectorAll("observablehq-loading").length === 0 &&
-      Array.from(document.querySelectorAll("[data-chart]")).every((c) => c.querySelector("svg, .empty-state")),
+      Array.from(document.querySelectorAll("[data-chart]")).every((c) => c.querySelector("svg, .empty-state")) &&
+      // A page whose results arrive without a loading indicator names what to wait for.
+      Array.from(document.querySelectorAll("[data-wait-for]")).every((w) => document.querySelector(w.getAttribute("data-wait-for")!)),
     undefined,
     {timeout}
   );
+  // Cells that compute without showing a loading indicator (display() in a cell still awaiting a
+  // query) are done when the page has stopped changing for a moment.
+  await page.evaluate(`new Promise((resolve) => {
+    let timer = setTimeout(finish, 600);
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, 600); });
+    function finish() { observer.disconnect(); resolve(); }
+    observer.observe(document.querySelector("#observablehq-main"), {subtree: true, childList: true, attributes: true, characterData: true});
+  })`);
 }
