@@ -40,7 +40,7 @@ export function drillSql(source: string, rules: Rule[], drill: Drill, limit = 10
     ? drill.segment === "(no rule)" ? "segment IS NULL" : `segment = ${sqlString(drill.segment)}`
     : `r_score = ${sqlNumber(drill.r)} AND f_score = ${sqlNumber(drill.f)}`;
   return `SELECT customer_key, segment, r_score, f_score, m_score, recency_days, orders, revenue_cents / 100 AS revenue,
-  last_purchase, region, channel, tier, age_band, consent
+  CAST(last_purchase AS VARCHAR) AS last_purchase, region, channel, tier, age_band, consent
 FROM (SELECT *, ${segmentSql(rules)} AS segment FROM (${source}) AS s) AS t
 WHERE ${where} ORDER BY revenue_cents DESC, customer_key LIMIT ${sqlNumber(limit)}`;
 }

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:browser — in headless Chromium, at 100k and 1M customers (built-in sample):
+ * the RFM explorer's cold load to its first chart, the time from a threshold change to updated
+ * segment counts, and the rules lab's time from a rule edit to updated counts. Medians of
+ * repeated runs, written to BENCHMARKS.md. BENCH_CUSTOMERS=100000 runs one size.
+ */
+import {execFileSync} from "node:child_process";
+import {cpSync, existsSync, rmSync} from "node:fs";
+import {cpus, totalmem} from "node:os";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
+import {serveStatic} from "../test/helpers/server.js";
+import {writeSection} from "./report.js";
+
+const sizes = (process.env.BENCH_CUSTOMERS ?? "100000,1000000").split(",").map(Number);
+const RUNS = 7;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Builds the site for a sample size into .workbench/bench/site-N (its own loader cache). */
+function buildSite(customers: number): string {
+  const site = join(process.cwd(), ".workbench", "bench", `site-${customers}`);
+  if (existsSync(join(site, "dist", "rfm.html"))) return join(site, "dist");
+  rmSync(site, {recursive: true, force: true});
+  cpSync("src", join(site, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
+  const started = Date.now();
+  execFileSync("npm", ["run", "--silent", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {...process.env, WORKBENCH_SAMPLE_CUSTOMERS: String(customers), WORKBENCH_SITE_ROOT: join(site, "src"), WORKBENCH_OUTPUT: join(site, "dist")}
+  });
+  console.log(`built the ${customers}-customer site in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return join(site, "dist");
+}
+
+/** Milliseconds from `act` until the text of `selector` differs from before. */
+async function timeChange(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
+  const before = await page.locator(selector).first().textContent();
+  const started = Date.now();
+  await act();
+  await page.waitForFunction(([s, b]) => document.querySelector(s!)?.textContent !== b, [selector, before] as const, {timeout: 120_000});
+  return Date.now() - started;
+}
+
+const rows: string[] = [];
+for (const customers of sizes) {
+  const server = await serveStatic(buildSite(customers));
+  const browser = await launchBrowser();
+  try {
+    const loads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext(); // cold: nothing cached
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(`${server.origin}/rfm`);
+      await page.waitForSelector("[data-chart=rfm-grid] svg", {timeout: 300_000});
+      loads.push(Date.now() - started);
+      await context.close();
+    }
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/rfm`);
+    await waitForPage(page, 300_000);
+    await page.getByLabel("Custom thresholds").check();
+    await page.waitForTimeout(2000);
+    const thresholds: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const cut = i % 2 === 0 ? "20, 60, 150, 300" : "30, 90, 180, 365";
+      thresholds.push(await timeChange(page, "table tbody", () => page.getByLabel("Recency cuts (days)").fill(cut)));
+    }
+    const lab = await browser.newPage();
+    await lab.goto(`${server.origin}/rules-lab`);
+    await waitForPage(lab, 300_000);
+    const edits: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const text = `Best: m_score = 5 AND r_score >= ${i % 2 === 0 ? 4 : 3}\nRecent: r_score >= 4\nOthers: orders > 0`;
+      edits.push(await timeChange(lab, "table tbody", () => lab.getByLabel("Rules").fill(text)));
+    }
+    const line = `| ${customers.toLocaleString("en-US")} | ${median(loads)} ms | ${median(thresholds)} ms | ${median(edits)} ms |`;
+    console.log(line, {loads, thresholds, edits});
+    rows.push(line);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+writeSection("Browser: RFM explorer and rules lab (`npm run bench:browser`)", [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+  "The built-in sample at each size; site served from 127.0.0.1 by a plain Node static server (no compression). *Cold load*:",
+  "new browser context, navigation to the first chart of /rfm (median of 3). *Threshold change*: editing the recency cuts until",
+  `the segment table changes (median of ${RUNS}). *Rule edit*: editing the rules-lab text until its rule table changes (median of ${RUNS}).`,
+  "",
+  "| customers | cold load to first chart | threshold change → counts | rule edit → counts |",
+  "|---:|---:|---:|---:|",
+  ...rows
+]);
