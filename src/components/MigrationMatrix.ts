@@ -15,6 +15,7 @@ export interface MigrationRow {
 
 export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = "From", toLabel = "To"}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
+  width = Math.max(width, 360); // wider than the margins, whatever resize() reports first
   const from = [...new Set(rows.map((r) => r.from))].sort();
   const to = [...new Set(rows.map((r) => r.to))].sort();
   return Plot.plot({
@@ -35,6 +36,7 @@ export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = 
 
 export function FlowChart(rows: MigrationRow[], {width = 640, fromLabel = "Before", toLabel = "After"}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
+  width = Math.max(width, 420);
   const order = [...new Set([...rows.map((r) => r.from), ...rows.map((r) => r.to)])].sort();
   const y = new Map(order.map((s, i) => [s, i]));
   const max = Math.max(...rows.map((r) => r.customers));

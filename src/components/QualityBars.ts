@@ -11,6 +11,7 @@ export interface QualityBarRow {
 
 export function QualityBars(reasons: QualityBarRow[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
   if (reasons.length === 0) return emptyState("No rows were read.");
+  width = Math.max(width, 420); // the margins alone take 290 px
   const data = reasons.map((r) => ({...r, label: r.reason ?? r.outcome}));
   return Plot.plot({
     width,

@@ -21,6 +21,7 @@ const LABEL: Record<GridMeasure, string> = {customers: "Customers", revenue_cent
 
 export function RfmGrid(cells: GridCell[], {width = 480, scale = 5, measure = "customers"}: {width?: number; scale?: number; measure?: GridMeasure} = {}): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
+  width = Math.max(width, 240);
   const scores = Array.from({length: scale}, (_, i) => i + 1);
   const text = (d: GridCell) => (measure === "customers" ? formatCount(d.customers) : measure === "revenue_cents" ? formatCents(d.revenue_cents) : `¥${Math.round(d.avg_monetary)}`);
   return Plot.plot({

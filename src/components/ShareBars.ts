@@ -15,6 +15,8 @@ export interface ShareBarsOptions {
 
 export function ShareBars(rows: ContributionRow[], {width = 640, label = "Group"}: ShareBarsOptions = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
+  // resize() can report a near-zero width before layout settles: never draw narrower than the margins need.
+  width = Math.max(width, 320);
   const long = rows.flatMap((r) => [
     {group: r.group, measure: "Customers", share: r.customer_share},
     {group: r.group, measure: "Revenue", share: r.revenue_share}
