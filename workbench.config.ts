@@ -7,14 +7,13 @@
  *   WORKBENCH_PSEUDONYM_KEY     secret key for customer pseudonyms (see README, Privacy)
  */
 import type {WorkbenchConfig} from "./loaders/config.js";
+import {DEFAULT_SAMPLE} from "./loaders/sources/synthetic/index.js";
 
 const config: WorkbenchConfig = {
   source: {
     type: "sample",
-    customers: Number(process.env.WORKBENCH_SAMPLE_CUSTOMERS ?? 20_000),
-    seed: 20260630,
-    start: "2023-07-01",
-    end: "2026-06-30"
+    ...DEFAULT_SAMPLE,
+    customers: Number(process.env.WORKBENCH_SAMPLE_CUSTOMERS ?? DEFAULT_SAMPLE.customers)
   }
 };
 

@@ -11,14 +11,6 @@
 import {ageBandSql} from "../../src/lib/age.js";
 import {sqlDate} from "../../src/lib/sql.js";
 
-/** Columns of customers.parquet, in order; pages and rule sets may use these names. */
-export const CUSTOMER_COLUMNS = [
-  "customer_key", "signup_date", "first_purchase", "last_purchase", "orders", "revenue_cents",
-  "aov_cents", "recency_days", "tenure_days", "ipi_mean_days", "ipi_sd_days", "discount_share",
-  "complaints", "age_band", "gender", "region", "city", "city_tier", "home_store", "channel",
-  "tier", "points", "consent"
-] as const;
-
 /** The customer column of the canonical tables: pseudonyms in DuckDB, raw ids in PostgreSQL. */
 export type KeyColumn = "customer_key" | "customer_id";
 
