@@ -8,17 +8,9 @@ import {join} from "node:path";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../loaders/schema.js";
 import {loadSample} from "../loaders/sources/synthetic/index.js";
+import {customersExportSql, ordersExportSql} from "../test/fixtures/exports.js";
 
 export const BENCH_DIR = join(".workbench", "bench");
-
-export const BENCH_ORDER_COLUMNS = {
-  order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", store_id: "store_id", channel: "channel",
-  gross: "gross", discount: "discount", net: "net", items: "items"
-};
-export const BENCH_CUSTOMER_COLUMNS = {
-  customer_id: "customer_id", signup_date: "signup_date", birth_year: "birth_year", gender: "gender", region: "region", city: "city",
-  home_store: "home_store", channel: "channel", tier: "tier", points: "points", marketing_consent: "marketing_consent", opt_out_date: "opt_out_date"
-};
 
 /** Generates (once) the sample and the CSV exports for each order count; returns their paths. */
 export async function benchInputs(sizes: number[], log: (s: string) => void): Promise<{customers: string; orders: Map<number, string>}> {
@@ -36,15 +28,8 @@ export async function benchInputs(sizes: number[], log: (s: string) => void): Pr
     const meta = await loadSample(db, {customers: 1_000_000, seed: 1, start: "2023-07-01", end: "2026-06-30", intensity: 5}, (raw) => raw);
     log(`  ${meta.counts.customers} customers, ${meta.counts.orders} orders in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  await db.run(`COPY (SELECT customer_key AS customer_id, signup_date, birth_year, gender, region, city, home_store, channel, tier, points,
-    marketing_consent, opt_out_date FROM customers) TO '${customers}' (HEADER)`);
-  for (const [size, path] of orders) {
-    await db.run(`COPY (SELECT CASE WHEN kind = 'cancellation' THEN 'C' || order_id ELSE order_id END AS order_id, customer_key AS customer_id,
-        strftime(timezone('Asia/Shanghai', ordered_at), '%Y-%m-%d %H:%M:%S') AS ordered_at, store_id, channel,
-        format('{:.2f}', gross_cents / 100) AS gross, format('{:.2f}', discount_cents / 100) AS discount,
-        format('{:.2f}', net_cents / 100) AS net, items
-      FROM orders ORDER BY ordered_at, order_id LIMIT ${size}) TO '${path}' (HEADER)`);
-  }
+  await db.run(customersExportSql(customers));
+  for (const [size, path] of orders) await db.run(ordersExportSql(path, size));
   db.closeSync();
   return {customers, orders};
 }

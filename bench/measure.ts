@@ -9,7 +9,7 @@ import {rmSync} from "node:fs";
 import {join} from "node:path";
 import {ingest} from "../loaders/build.js";
 import {openDuckDB, toParquet} from "../loaders/duckdb.js";
-import {BENCH_ORDER_COLUMNS, BENCH_CUSTOMER_COLUMNS} from "./inputs.js";
+import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../test/fixtures/exports.js";
 
 const [mode, orders, customers] = process.argv.slice(2);
 const started = performance.now();
@@ -24,8 +24,8 @@ if (mode === "bare") {
     {
       source: {
         type: "files",
-        orders: {path: orders, level: "orders", cancelPrefix: "C", timeZone: "Asia/Shanghai", columns: BENCH_ORDER_COLUMNS},
-        customers: {path: customers, columns: BENCH_CUSTOMER_COLUMNS}
+        orders: {path: orders, level: "orders", cancelPrefix: "C", timeZone: "Asia/Shanghai", columns: EXPORT_ORDER_COLUMNS},
+        customers: {path: customers, columns: EXPORT_CUSTOMER_COLUMNS}
       }
     },
     "benchmark-key-0123456789",

@@ -14,6 +14,7 @@ import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
 import {migrationOverTimeSql, populationSql, segmentSummarySql, type Drill, drillSql} from "../../src/lib/segments.js";
 import type {RfmOptions} from "../../src/lib/rfm.js";
 import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {builtFile} from "../helpers/dist.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
 import {siteDatabase} from "../helpers/site-db.js";
 
@@ -24,7 +25,7 @@ let asOf: string;
 
 beforeAll(async () => {
   db = await siteDatabase();
-  asOf = JSON.parse(readFileSync(`${process.cwd()}/dist/${(await import("../helpers/dist.js")).builtFile("_file/data", "kpis", ".json").split("/dist/")[1]}`, "utf-8")).asOf;
+  asOf = JSON.parse(readFileSync(builtFile("_file/data", "kpis", ".json"), "utf-8")).asOf;
   server = await serveStatic(`${process.cwd()}/dist`);
   browser = await launchBrowser();
 });

@@ -14,6 +14,7 @@ import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
 import {POSTGRES_SCHEMA} from "../../loaders/sources/postgres-schema.js";
 import {loadSample} from "../../loaders/sources/synthetic/index.js";
+import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS, customersExportSql, ordersExportSql} from "../fixtures/exports.js";
 import {startPostgres, type TestPostgres} from "../helpers/postgres.js";
 
 const KEY = "postgres-test-key-0123456789";
@@ -41,14 +42,10 @@ beforeAll(async () => {
   for (const ddl of CANONICAL_TABLES) await sample.run(ddl);
   await loadSample(sample, {customers: 1500, seed: 11, start: "2024-01-01", end: "2025-12-31"}, (raw) => raw);
   const out = (name: string) => join(server.dir, name);
-  const customerColumns = "customer_key, signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
-  await sample.run(`COPY (SELECT ${customerColumns} FROM customers) TO '${out("customers.csv")}' (HEADER)`);
+  await sample.run(customersExportSql(out("customers.csv")));
   await sample.run(`COPY (SELECT * FROM orders) TO '${out("orders.csv")}' (HEADER)`);
   // As a retailer's exports: local store time, amounts in yuan, cancellations marked by id.
-  await sample.run(`COPY (SELECT CASE WHEN kind = 'cancellation' THEN 'C' || order_id ELSE order_id END AS order_id, customer_key AS customer_id,
-      strftime(timezone('Asia/Shanghai', ordered_at), '%Y-%m-%d %H:%M:%S') AS ordered_at, store_id, channel,
-      format('{:.2f}', gross_cents / 100) AS gross, format('{:.2f}', discount_cents / 100) AS discount,
-      format('{:.2f}', net_cents / 100) AS net, items FROM orders) TO '${out("export-orders.csv")}' (HEADER)`);
+  await sample.run(ordersExportSql(out("export-orders.csv")));
 
   const admin = new pg.Client({connectionString: server.adminUrl()});
   await admin.connect();
@@ -77,14 +74,11 @@ beforeAll(async () => {
           level: "orders",
           cancelPrefix: "C",
           timeZone: "Asia/Shanghai",
-          columns: {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", store_id: "store_id", channel: "channel", gross: "gross", discount: "discount", net: "net", items: "items"}
+          columns: EXPORT_ORDER_COLUMNS
         },
         customers: {
           path: out("customers.csv"),
-          columns: {
-            customer_id: "customer_key", signup_date: "signup_date", birth_year: "birth_year", gender: "gender", region: "region", city: "city",
-            home_store: "home_store", channel: "channel", tier: "tier", points: "points", marketing_consent: "marketing_consent", opt_out_date: "opt_out_date"
-          }
+          columns: EXPORT_CUSTOMER_COLUMNS
         }
       }
     },

@@ -15,8 +15,6 @@ import type {CustomersFile, OrdersFile} from "./mapping.js";
 export interface ReadResult {
   /** Rows read (data rows, header excluded). */
   rows: number;
-  /** How the file was decoded, for the data-quality page. */
-  encoding: string;
 }
 
 /**
@@ -35,7 +33,6 @@ export async function readExport(
     if (!columns[field]) throw new InputError(file.path, undefined, undefined, `the config maps no column to the required field "${field}"`);
   }
   const format = file.format ?? (extname(file.path).toLowerCase() === ".parquet" ? "parquet" : "csv");
-  let encoding = "parquet";
   let prepared: PreparedCsv | undefined;
   const copy = join(workDir, `${basename(file.path)}.utf8.csv`);
   const csv = (p: PreparedCsv) => `read_csv(${sqlString(p.path)}, all_varchar = true, header = true, quote = '"', escape = '"',
@@ -69,12 +66,11 @@ export async function readExport(
       fail(file.path, format, error);
     }
   }
-  encoding = prepared ? `${prepared.encoding} (${prepared.detected})` : encoding;
   // Materialized once: queries that read rowid (in windows especially) lose DuckDB's parallelism.
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(rowid + 2 AS INTEGER) AS line, * FROM ${table}`);
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
   if (n === 0) throw new InputError(file.path, 2, undefined, "the file has a header but no data rows");
-  return {rows: n, encoding};
+  return {rows: n};
 }
 
 function fail(path: string, format: string, error: unknown): never {
