@@ -10,6 +10,10 @@ export default {
     {name: "RFM explorer", path: "/rfm"},
     {name: "Rules lab", path: "/rules-lab"},
     {name: "Segment migration", path: "/segment-migration"},
+    {name: "Cohorts", path: "/cohorts"},
+    {name: "Lifecycle & trends", path: "/lifecycle"},
+    {name: "Value contribution", path: "/value"},
+    {name: "Demographics & stores", path: "/demographics"},
     {name: "Data quality", path: "/data-quality"}
   ],
   // The default theme's web font comes from another host; we use a system font stack (style.css).

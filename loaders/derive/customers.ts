@@ -21,7 +21,7 @@ export function customersSql(asOf: string, key: KeyColumn = "customer_key"): str
   const asof = sqlDate(asOf, "as-of date");
   return `
 WITH sales AS (
-  SELECT ${key} AS k, business_date AS d, net_cents, discount_cents
+  SELECT ${key} AS k, business_date AS d, net_cents, discount_cents, store_id
   FROM orders WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof}
 ), returned AS (
   SELECT ${key} AS k, sum(net_cents) AS cents
@@ -31,6 +31,9 @@ WITH sales AS (
   SELECT k, min(d) AS first_purchase, max(d) AS last_purchase, count(*) AS orders,
     sum(net_cents) AS sales_cents, CAST(count(*) FILTER (WHERE discount_cents > 0) AS ${F}) / count(*) AS discount_share
   FROM sales GROUP BY k
+), first_store AS (
+  -- the store of the first purchase; two stores on that day: the smaller store id
+  SELECT s.k, min(s.store_id) AS store_id FROM sales s JOIN bought b ON b.k = s.k AND s.d = b.first_purchase GROUP BY s.k
 ), gaps AS (
   SELECT k, CAST(d - lag(d) OVER (PARTITION BY k ORDER BY d) AS BIGINT) AS gap
   FROM (SELECT DISTINCT k, d FROM sales) AS days
@@ -66,6 +69,7 @@ SELECT
   coalesce(c.city, 'unknown') AS city,
   t.city_tier,
   c.home_store,
+  f.store_id AS first_store,
   coalesce(c.channel, 'unknown') AS channel,
   coalesce(c.tier, 'unknown') AS tier,
   c.points,
@@ -76,6 +80,7 @@ LEFT JOIN bought b ON b.k = e.k
 LEFT JOIN returned r ON r.k = e.k
 LEFT JOIN intervals i ON i.k = e.k
 LEFT JOIN complaints q ON q.k = e.k
+LEFT JOIN first_store f ON f.k = e.k
 LEFT JOIN tiers t ON t.city = c.city
 ORDER BY e.k`;
 }

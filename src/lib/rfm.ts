@@ -33,6 +33,11 @@ export interface RfmOptions {
   scale: 3 | 5;
   method: "quantile" | "thresholds";
   thresholds?: Thresholds;
+  /**
+   * Where purchases come from: the customer × day table (any date), or — when the date is the
+   * build's as-of date — the customer table itself, which already holds them (no day scan).
+   */
+  activity?: "customer_day" | "customers";
   /** Only customers whose attribute is one of the listed values (an empty list: no filter). */
   filters?: Partial<Record<FilterColumn, (string | number)[]>>;
 }
@@ -91,15 +96,18 @@ export function rfmSql(options: RfmOptions): string {
           f: `CASE WHEN orders > 0 THEN ${thresholdScore("orders", t.frequency, options.scale, false)} END`,
           m: `CASE WHEN orders > 0 THEN ${thresholdScore("revenue_cents", t.monetary, options.scale, false, 100)} END`
         };
-  return `
-WITH activity AS (
-  SELECT customer_key,
+  const activity =
+    options.activity === "customers"
+      ? `SELECT customer_key, first_purchase, last_purchase, orders, revenue_cents FROM customers`
+      : `SELECT customer_key,
     min(day) FILTER (WHERE orders > 0) AS first_purchase,
     max(day) FILTER (WHERE orders > 0) AS last_purchase,
     CAST(sum(orders) AS INTEGER) AS orders,
-    CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents,
-    CAST(sum(CASE WHEN orders > 0 THEN 1 ELSE 0 END) AS INTEGER) AS purchase_days
-  FROM customer_day WHERE day <= ${asof} GROUP BY customer_key
+    CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents
+  FROM customer_day WHERE day <= ${asof} GROUP BY customer_key`;
+  return `
+WITH activity AS (
+  ${activity}
 ), base AS (
   SELECT c.customer_key, c.signup_date, ${FILTER_COLUMNS.map((f) => `c.${f}`).join(", ")}, c.city, c.consent, c.points,
     c.discount_share, c.complaints,

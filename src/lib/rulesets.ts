@@ -14,6 +14,7 @@
  *
  * Clothing-store four types, over every customer on the master list (prospects included).
  */
+import type {RfmOptions} from "./rfm.js";
 import {parseRules, type Rule} from "./rules.js";
 
 export interface RuleSet {
@@ -72,6 +73,16 @@ drifting: orders > 0`,
 };
 
 export const RULE_SETS = [STANDARD_RFM, FOUR_TYPES];
+/** The rule set report pages segment by unless the reader picks another. */
+export const DEFAULT_RULE_SET = STANDARD_RFM;
+
+/**
+ * Scoring for report pages: 1–5 quantile scores as of the build date, read from the customer
+ * table (no day-level scan), optionally for a filtered population.
+ */
+export function segmentOptions(asOf: string, filters: RfmOptions["filters"]): RfmOptions {
+  return {asOf, scale: 5, method: "quantile", activity: "customers", filters};
+}
 
 /** The rules of a shipped set (they parse without errors; tested). */
 export function rulesOf(set: RuleSet): Rule[] {

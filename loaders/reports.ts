@@ -1,0 +1,86 @@
+/**
+ * Build-time results for the default inputs of the cohorts, lifecycle, value and demographics
+ * pages (see src/lib/prepared.ts): the pages' own SQL builders, run in native DuckDB over the
+ * published tables. Aggregates only — no customer key leaves here.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {COHORT_FILTERS, cohortActivitySql, cohortSql, DEFAULT_COHORT_OPTIONS} from "../src/lib/cohorts.js";
+import {segmentMixSql, segmentedSql, storeComparisonSql} from "../src/lib/crosstab.js";
+import {addDays} from "../src/lib/dates.js";
+import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
+import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
+import {DEFAULT_RULE_SET, rulesOf, segmentOptions, STANDARD_RFM} from "../src/lib/rulesets.js";
+import {populationSql, segmentSummarySql} from "../src/lib/segments.js";
+import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
+import {openBuild} from "./build.js";
+import {queryRows} from "./duckdb.js";
+
+/** The build's database with the published tables under the names the pages' SQL uses. */
+async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
+  const {db, info} = await openBuild();
+  // Temporary views live outside the read-only build file and shadow its canonical tables.
+  for (const name of ["customers", "customer_month", "customer_day"]) await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
+  return {db, asOf: info.asOf};
+}
+
+/** The values each filter column takes, for the pages' select inputs. */
+async function filterChoices(db: DuckDBConnection, columns: readonly string[]): Promise<Record<string, string[]>> {
+  const choices: Record<string, string[]> = {};
+  for (const column of columns) {
+    const rows = await queryRows<{v: string}>(db, `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM customers WHERE ${column} IS NOT NULL ORDER BY v`);
+    choices[column] = rows.map((r) => r.v);
+  }
+  return choices;
+}
+
+async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
+  return {options, rows: await queryRows(db, sql)};
+}
+
+
+export async function cohortsReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  await db.run(`CREATE TEMP TABLE cohort_activity AS ${cohortActivitySql()}`);
+  return JSON.stringify({asOf, choices: await filterChoices(db, COHORT_FILTERS), cohorts: await prepared(db, DEFAULT_COHORT_OPTIONS, cohortSql(DEFAULT_COHORT_OPTIONS))});
+}
+
+export async function lifecycleReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  const stages = {asOf, ...DEFAULT_STAGE_THRESHOLDS, filters: {}};
+  const before = addDays(asOf, -90);
+  return JSON.stringify({
+    asOf,
+    choices: await filterChoices(db, LIFECYCLE_FILTERS),
+    months: await prepared(db, {filters: {}}, lifecycleSql({})),
+    stages: await prepared(db, stages, stageCountsSql(stages)),
+    flows: await prepared(db, {before, ...stages}, stageFlowSql(before, stages)),
+    conversion: await prepared(db, {asOf, filters: {}}, conversionSql(asOf, {}))
+  });
+}
+
+/** Buyers scored as of the build date from the customer table. */
+const buyersSql = (asOf: string) => populationSql(segmentOptions(asOf, {}), "buyers");
+
+export async function valueReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  return JSON.stringify({
+    asOf,
+    choices: await filterChoices(db, VALUE_FILTERS),
+    lorenz: await prepared(db, {filters: {}}, lorenzSql({})),
+    summary: await prepared(db, {topPercent: DEFAULT_TOP_PERCENT, filters: {}}, paretoSummarySql(DEFAULT_TOP_PERCENT, {})),
+    contribution: await prepared(db, {dimension: "segment"}, segmentSummarySql(buyersSql(asOf), rulesOf(STANDARD_RFM)))
+  });
+}
+
+export async function demographicsReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  const options = {ruleSet: DEFAULT_RULE_SET.name, filters: {}};
+  const segmented = segmentedSql(populationSql(segmentOptions(asOf, {}), DEFAULT_RULE_SET.population), rulesOf(DEFAULT_RULE_SET));
+  return JSON.stringify({
+    asOf,
+    choices: await filterChoices(db, ["channel"]),
+    ageGender: await prepared(db, options, segmentMixSql(segmented, "age_band", "gender")),
+    regionTier: await prepared(db, options, segmentMixSql(segmented, "region", "city_tier")),
+    stores: await prepared(db, options, storeComparisonSql(segmented))
+  });
+}

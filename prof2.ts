@@ -1,0 +1,27 @@
+import {launchBrowser} from "./test/helpers/browser.js";
+import {serveStatic} from "./test/helpers/server.js";
+const server = await serveStatic(`${process.cwd()}/dist`);
+const browser = await launchBrowser();
+const context = await browser.newContext();
+const page = await context.newPage();
+page.on("console", m => console.log("console", m.text()));
+await page.goto(`${server.origin}/data-quality`);
+await page.waitForTimeout(3000);
+const r = await page.evaluate(`(async () => {
+  const out = {};
+  let t = performance.now();
+  const duck = await import("/_npm/@duckdb/duckdb-wasm@1.29.0/777a0533.js");
+  out.import = performance.now() - t; t = performance.now();
+  const worker = new Worker("/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-browser-eh.worker.b2f0d826.js");
+  const db = new duck.AsyncDuckDB(new duck.ConsoleLogger(duck.LogLevel.WARNING), worker);
+  out.worker = performance.now() - t; t = performance.now();
+  await db.instantiate("/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm");
+  out.instantiate = performance.now() - t; t = performance.now();
+  const c = await db.connect();
+  await c.query("select 42");
+  out.firstQuery = performance.now() - t; t = performance.now();
+  const p = await import("/_npm/parquet-wasm@0.6.1/" + "esm/parquet_wasm.js").catch(e => String(e));
+  return out;
+})()`);
+console.log(r);
+await browser.close(); await server.close();

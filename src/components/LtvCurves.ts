@@ -1,0 +1,28 @@
+/**
+ * LtvCurves(cells, {width}): cumulative net revenue per customer by periods since first
+ * purchase, one thin line per cohort and a thick one for all cohorts pooled.
+ */
+import * as Plot from "@observablehq/plot";
+import {ALL_COHORTS, type CohortCell} from "../lib/cohorts.js";
+import {formatCents} from "../lib/format.js";
+import {emptyState} from "./empty.js";
+
+export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = "Months since first purchase"}: {width?: number; periodLabel?: string} = {}): HTMLElement | SVGSVGElement {
+  if (cells.length === 0) return emptyState();
+  width = Math.max(width, 320);
+  const cohorts = cells.filter((c) => c.cohort !== ALL_COHORTS);
+  const pooled = cells.filter((c) => c.cohort === ALL_COHORTS);
+  const yuan = (d: CohortCell) => d.ltv_cents / 100;
+  return Plot.plot({
+    width,
+    height: 320,
+    x: {label: `${periodLabel} →`},
+    y: {label: "↑ Cumulative revenue per customer (¥)", grid: true},
+    marks: [
+      Plot.line(cohorts, {x: "period", y: yuan, z: "cohort", stroke: "#9ecae1", strokeWidth: 1}),
+      Plot.line(pooled, {x: "period", y: yuan, stroke: "#08519c", strokeWidth: 3}),
+      Plot.text(pooled.slice(-1), {x: "period", y: yuan, text: () => ALL_COHORTS, dx: -4, dy: -10, textAnchor: "end", fill: "#08519c"}),
+      Plot.tip(cells, Plot.pointer({x: "period", y: yuan, title: (d: CohortCell) => `${d.cohort}, period ${d.period}: ${formatCents(d.ltv_cents)} per customer`}))
+    ]
+  }) as SVGSVGElement;
+}
