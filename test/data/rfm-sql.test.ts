@@ -6,24 +6,17 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
-import {publishInDuckDB} from "../../loaders/derive/publish.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
-import {CANONICAL_TABLES} from "../../loaders/schema.js";
-import {loadSample} from "../../loaders/sources/synthetic/index.js";
 import {rfmSql} from "../../src/lib/rfm.js";
 import {migrationSql, parseRules, ruleStats, ruleStatsSql, segmentSql} from "../../src/lib/rules.js";
 import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
+import {sampleDatabase} from "../helpers/sample-db.js";
 
 const AS_OF = "2026-03-31";
 let db: DuckDBConnection;
 
 beforeAll(async () => {
-  db = await openDuckDB();
-  await db.run("ATTACH ':memory:' AS gen; USE gen");
-  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
-  await loadSample(db, {customers: 3000, seed: 5, start: "2023-07-01", end: "2026-06-30"}, (raw) => `k${raw}`);
-  await publishInDuckDB(db, "2026-06-30");
-  await db.run("USE memory; CREATE TABLE customers AS SELECT * FROM gen.out_customers; CREATE TABLE customer_day AS SELECT * FROM gen.out_customer_day");
+  ({db} = await sampleDatabase());
 });
 
 interface Scored {customer_key: string; recency_days: number | null; orders: number; revenue_cents: number; r_score: number | null; f_score: number | null; m_score: number | null}
