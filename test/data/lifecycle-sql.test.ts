@@ -68,7 +68,7 @@ describe("on a generated sample", () => {
     sample = await sampleDatabase();
   });
 
-  for (const filters of [{}, {gender: ["F"], channel: ["store"]}]) {
+  for (const filters of [{}, {gender: ["F"], channel: ["store"]}] as Record<string, string[]>[]) {
     test(`lifecycleSql matches the TypeScript implementation and reconciles: ${JSON.stringify(filters)}`, async () => {
       const months = await queryRows<LifecycleMonth>(sample.db, lifecycleSql(filters));
       expect(months.length).toBeGreaterThan(30);
