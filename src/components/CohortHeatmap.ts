@@ -26,8 +26,9 @@ export function CohortHeatmap(cells: CohortCell[], {width = 800, measure = "rete
     padding: 0.04,
     x: {axis: "top", label: periodLabel, domain: Array.from({length: periods}, (_, i) => i), tickFormat: (p: number) => (periods > 24 && p % 3 ? "" : String(p))},
     y: {label: null, domain: cohorts},
-    // Revenue retention can pass 100 %: clamp the colour, the label tells the number.
-    color: {scheme: "ylgnbu", domain: [0, 1], clamp: true, legend: true, label: LABEL[measure], tickFormat: "%"},
+    // Ten-point bins read more easily than a gradient; revenue retention above 100 % (or below
+    // zero, after returns) falls in the top (bottom) bin and the label tells the number.
+    color: {type: "threshold", scheme: "ylgnbu", domain: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9], legend: true, label: LABEL[measure], tickFormat: "%"},
     marks: [
       Plot.cell(cells, {x: "period", y: "cohort", fill: value, inset: 0}),
       cellWidth >= 26
