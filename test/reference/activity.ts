@@ -114,10 +114,23 @@ export function referenceLifecycle(customers: CustomerRow[], months: ActivityRow
   return out;
 }
 
+/** Day rows per customer, up to and including `asOf`. */
+function daysByCustomer(dayRows: DayRow[], asOf: string): Map<string, DayRow[]> {
+  const by = new Map<string, DayRow[]>();
+  for (const d of dayRows) {
+    if (d.day > asOf) continue;
+    const mine = by.get(d.customer_key);
+    if (mine) mine.push(d);
+    else by.set(d.customer_key, [d]);
+  }
+  return by;
+}
+
 export function referenceStages(customers: CustomerRow[], dayRows: DayRow[], o: {asOf: string; atRiskDays: number; churnDays: number; highValueYuan: number}): Map<string, string> {
   const stages = new Map<string, string>();
+  const by = daysByCustomer(dayRows, o.asOf);
   for (const c of customers) {
-    const mine = dayRows.filter((d) => d.customer_key === c.customer_key && d.day <= o.asOf);
+    const mine = by.get(c.customer_key) ?? [];
     const orders = mine.reduce((s, d) => s + d.orders, 0);
     const cents = mine.reduce((s, d) => s + d.revenue_cents, 0);
     const bought = mine.filter((d) => d.orders > 0).map((d) => d.day).sort();
@@ -143,8 +156,9 @@ export function referenceConversion(customers: CustomerRow[], dayRows: DayRow[],
   let registered = 0, converted = 0, buyers = 0, repeaters = 0;
   const toFirst: number[] = [];
   const toSecond: number[] = [];
+  const by = daysByCustomer(dayRows, asOf);
   for (const c of customers) {
-    const bought = dayRows.filter((d) => d.customer_key === c.customer_key && d.day <= asOf && d.orders > 0).sort((a, b) => a.day.localeCompare(b.day));
+    const bought = (by.get(c.customer_key) ?? []).filter((d) => d.orders > 0).sort((a, b) => a.day.localeCompare(b.day));
     const registeredByThen = c.signup_date !== null && c.signup_date <= asOf;
     if (!registeredByThen && bought.length === 0) continue;
     if (c.signup_date !== null) registered++;

@@ -1,0 +1,40 @@
+/**
+ * The build-time results the report pages draw first, on the built-in sample: cohort period 0
+ * is 100 % for every cohort, revenue retention is not customer retention relabelled, lifecycle
+ * counts reconcile month to month, and every stage and segment is populated. Aggregates only.
+ */
+import {readFileSync} from "node:fs";
+import {expect, test} from "vitest";
+import type {CohortCell} from "../../src/lib/cohorts.js";
+import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
+import {STAGES} from "../../src/lib/stages.js";
+import {builtFile} from "../helpers/dist.js";
+
+const report = (name: string) => JSON.parse(readFileSync(builtFile("_file/data", name, ".json"), "utf-8"));
+
+test("cohorts.json: period 0 is 100 % for every cohort; revenue retention differs from customer retention", () => {
+  const cells: CohortCell[] = report("cohorts").cohorts.rows;
+  const first = cells.filter((c) => c.period === 0);
+  expect(first.length).toBeGreaterThan(30);
+  expect(first.every((c) => c.retention === 1 && c.revenue_retention === 1)).toBe(true);
+  const later = cells.filter((c) => c.period > 0 && c.revenue_retention !== null);
+  const differing = later.filter((c) => Math.abs(c.revenue_retention! - c.retention) > 0.005);
+  expect(differing.length / later.length).toBeGreaterThan(0.5);
+});
+
+test("lifecycle.json: last month's active = this month's returning + dormant, every month", () => {
+  const months: LifecycleMonth[] = report("lifecycle").months.rows;
+  expect(months.length).toBe(36);
+  for (let i = 1; i < months.length; i++) {
+    expect(months[i - 1].active, months[i].month).toBe(months[i].returning + months[i].dormant);
+    expect(months[i].active).toBe(months[i].new + months[i].returning + months[i].resurrecting);
+  }
+  const stages: {stage: string}[] = report("lifecycle").stages.rows;
+  expect(stages.map((s) => s.stage).sort()).toEqual([...STAGES].sort());
+});
+
+test("no report carries a customer key", () => {
+  for (const name of ["cohorts", "lifecycle", "value", "demographics"]) {
+    expect(readFileSync(builtFile("_file/data", name, ".json"), "utf-8")).not.toMatch(/customer_key|"[0-9a-f]{16}"/);
+  }
+});
