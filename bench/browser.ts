@@ -4,46 +4,19 @@
  * segment counts, and the rules lab's time from a rule edit to updated counts. Medians of
  * repeated runs, written to BENCHMARKS.md. BENCH_CUSTOMERS=100000 runs one size.
  */
-import {execFileSync} from "node:child_process";
-import {cpSync, existsSync, rmSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
-import {join} from "node:path";
-import type {Page} from "playwright-core";
 import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
 import {serveStatic} from "../test/helpers/server.js";
 import {writeSection} from "./report.js";
+import {buildSite, median, timeChange} from "./site.js";
 
 const sizes = (process.env.BENCH_CUSTOMERS ?? "100000,1000000").split(",").map(Number);
 const RUNS = 7;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Builds the site for a sample size into .workbench/bench/site-N (its own loader cache). */
-function buildSite(customers: number): string {
-  const site = join(process.cwd(), ".workbench", "bench", `site-${customers}`);
-  if (existsSync(join(site, "dist", "rfm.html"))) return join(site, "dist");
-  rmSync(site, {recursive: true, force: true});
-  cpSync("src", join(site, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
-  const started = Date.now();
-  execFileSync("npm", ["run", "--silent", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {...process.env, WORKBENCH_SAMPLE_CUSTOMERS: String(customers), WORKBENCH_SITE_ROOT: join(site, "src"), WORKBENCH_OUTPUT: join(site, "dist")}
-  });
-  console.log(`built the ${customers}-customer site in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return join(site, "dist");
-}
-
-/** Milliseconds from `act` until the text of `selector` differs from before. */
-async function timeChange(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
-  const before = await page.locator(selector).first().textContent();
-  const started = Date.now();
-  await act();
-  await page.waitForFunction(([s, b]) => document.querySelector(s!)?.textContent !== b, [selector, before] as const, {timeout: 120_000});
-  return Date.now() - started;
-}
+const PAGES = ["rfm", "rules-lab"];
 
 const rows: string[] = [];
 for (const customers of sizes) {
-  const server = await serveStatic(buildSite(customers));
+  const server = await serveStatic(buildSite(customers, PAGES));
   const browser = await launchBrowser();
   try {
     const loads: number[] = [];

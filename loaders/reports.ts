@@ -4,7 +4,7 @@
  * published tables. Aggregates only — no customer key leaves here.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {COHORT_FILTERS, cohortActivitySql, cohortSql, DEFAULT_COHORT_OPTIONS} from "../src/lib/cohorts.js";
+import {COHORT_FILTERS, cohortCubeSql, cohortMembersSql, cohortSql, DEFAULT_COHORT_OPTIONS} from "../src/lib/cohorts.js";
 import {segmentMixSql, segmentedSql, storeComparisonSql} from "../src/lib/crosstab.js";
 import {addDays} from "../src/lib/dates.js";
 import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
@@ -13,7 +13,7 @@ import {DEFAULT_RULE_SET, rulesOf, segmentOptions, STANDARD_RFM} from "../src/li
 import {populationSql, segmentSummarySql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
 import {openBuild} from "./build.js";
-import {queryRows} from "./duckdb.js";
+import {queryRows, toParquet} from "./duckdb.js";
 
 /** The build's database with the published tables under the names the pages' SQL uses. */
 async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
@@ -38,9 +38,21 @@ async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
 }
 
 
+/** cohort-cube.parquet and cohort-members.parquet: what the cohorts page queries (src/lib/cohorts.ts). */
+export async function cohortCubeParquet(): Promise<Buffer> {
+  const {db} = await siteTables();
+  return toParquet(db, `${cohortCubeSql()} ORDER BY ALL`);
+}
+
+export async function cohortMembersParquet(): Promise<Buffer> {
+  const {db} = await siteTables();
+  return toParquet(db, `${cohortMembersSql()} ORDER BY ALL`);
+}
+
 export async function cohortsReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  await db.run(`CREATE TEMP TABLE cohort_activity AS ${cohortActivitySql()}`);
+  await db.run(`CREATE TEMP TABLE cohort_cube AS ${cohortCubeSql()}`);
+  await db.run(`CREATE TEMP TABLE cohort_members AS ${cohortMembersSql()}`);
   return JSON.stringify({asOf, choices: await filterChoices(db, COHORT_FILTERS), cohorts: await prepared(db, DEFAULT_COHORT_OPTIONS, cohortSql(DEFAULT_COHORT_OPTIONS))});
 }
 

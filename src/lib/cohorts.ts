@@ -12,8 +12,9 @@
  * - LTV: the cohort's cumulative net revenue to period p ÷ members.
  * The "All cohorts" row pools every cohort that has reached period p (a size-weighted mean).
  *
- * The page first builds `cohort_activity` (cohortActivitySql: customer × month with the
- * customer's cohort and filter columns), so an input change is one scan with no join.
+ * The loaders publish two small tables built from customers and customer × month (cohort_cube,
+ * cohort_members: counts by cohort, month and filter values), so an input change in the browser
+ * scans thousands of rows, not millions.
  */
 import {sqlName, sqlNumber, sqlString} from "./sql.js";
 
@@ -56,14 +57,42 @@ export function filterSql<K extends string>(filters: Filters<K> | undefined, all
 
 /** Month number since year 0 (January 2024 = 2024 × 12): months subtract as integers. */
 const monthIndex = (date: string) => `(year(${date}) * 12 + month(${date}) - 1)`;
+const DIMENSIONS = COHORT_FILTERS.join(", ");
 
-/** SQL for the cohort_activity table from `customers` and `customer_month`. */
-export function cohortActivitySql(): string {
+/**
+ * SQL for the cohort_members table from `customers`: buyers counted by first purchase month,
+ * last purchase month and filter values (for cohort sizes and on-or-after retention).
+ */
+export function cohortMembersSql(): string {
   return `
-SELECT a.customer_key, ${monthIndex("c.first_purchase")} AS cohort_index, ${monthIndex("a.month")} AS month_index,
-  a.orders, a.revenue_cents, ${COHORT_FILTERS.map((f) => `c.${f}`).join(", ")}
-FROM customer_month a JOIN customers c USING (customer_key)
-WHERE c.orders > 0 AND a.month >= date_trunc('month', c.first_purchase)`;
+SELECT ${monthIndex("first_purchase")} AS cohort_index, ${monthIndex("last_purchase")} AS last_index, ${DIMENSIONS},
+  CAST(count(*) AS INTEGER) AS customers
+FROM customers WHERE orders > 0 GROUP BY ALL`;
+}
+
+/**
+ * SQL for the cohort_cube table from `customers` and `customer_month`: per first purchase month,
+ * calendar month and filter values, the buyers active in the month (`buyers`), those whose
+ * purchase is their first in that calendar quarter (`quarter_buyers`, so quarterly counts need
+ * no per-customer pass), and the revenue. Every column adds up over filter values, so any
+ * filter, grain and mode is one scan of a table far smaller than customer × month.
+ */
+export function cohortCubeSql(): string {
+  return `
+WITH rows AS (
+  SELECT a.customer_key, ${monthIndex("c.first_purchase")} AS cohort_index, ${monthIndex("a.month")} AS month_index,
+    a.orders > 0 AS purchased, a.revenue_cents, ${COHORT_FILTERS.map((f) => `c.${f}`).join(", ")}
+  FROM customer_month a JOIN customers c USING (customer_key)
+  WHERE c.orders > 0 AND a.month >= date_trunc('month', c.first_purchase)
+), flagged AS (
+  SELECT *, purchased AND month_index = min(month_index) FILTER (WHERE purchased) OVER (PARTITION BY customer_key, month_index // 3) AS quarter_first
+  FROM rows
+)
+SELECT cohort_index, month_index, ${DIMENSIONS},
+  CAST(count(*) FILTER (WHERE purchased) AS INTEGER) AS buyers,
+  CAST(count(*) FILTER (WHERE quarter_first) AS INTEGER) AS quarter_buyers,
+  CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents
+FROM flagged GROUP BY ALL`;
 }
 
 /** Label of a cohort index: 2024-03, or 2024-Q1 for quarters. */
@@ -75,40 +104,36 @@ function cohortLabelSql(index: string, grain: CohortGrain): string {
 
 /**
  * SQL: one row per cohort and observed period (0 to the last month of data), then the pooled
- * "All cohorts" rows. Reads `cohort_activity` (or the table named).
+ * "All cohorts" rows. Reads `cohort_cube` and `cohort_members`.
  */
-export function cohortSql(options: CohortOptions, table = "cohort_activity"): string {
-  const step = options.grain === "month" ? 1 : 3;
-  const source = sqlName(table, ["cohort_activity"], "table");
-  const unit = (index: string) => `(${index}) // ${sqlNumber(step)}`;
+export function cohortSql(options: CohortOptions): string {
+  const step = sqlNumber(options.grain === "month" ? 1 : 3);
+  const unit = (index: string) => `(${index}) // ${step}`;
   const where = filterSql(options.filters, COHORT_FILTERS);
-  const activeSql =
-    options.mode === "recurring"
-      ? `count(*) FILTER (WHERE purchased)`
-      : // members whose last purchase period is p or later
-        `sum(count(*) FILTER (WHERE last_purchase)) OVER (PARTITION BY g.cohort ORDER BY g.period DESC)`;
+  const recurring = options.grain === "month" ? "buyers" : "quarter_buyers";
   return `
-WITH rows AS (
-  SELECT customer_key, ${unit("cohort_index")} AS cohort, ${unit("month_index")} - ${unit("cohort_index")} AS period, orders, revenue_cents
-  FROM ${source} WHERE true ${where}
-), last_month AS (
-  SELECT max(${unit("month_index")}) AS last FROM ${source}
-), per_customer_period AS (
-  SELECT customer_key, cohort, period, sum(orders) > 0 AS purchased, sum(revenue_cents) AS revenue_cents
-  FROM rows GROUP BY ALL
-), flagged AS (
-  SELECT *, purchased AND period = max(period) FILTER (WHERE purchased) OVER (PARTITION BY customer_key) AS last_purchase
-  FROM per_customer_period
+WITH activity AS (
+  SELECT ${unit("cohort_index")} AS cohort, ${unit("month_index")} - ${unit("cohort_index")} AS period,
+    sum(${recurring}) AS recurring, sum(revenue_cents) AS revenue_cents
+  FROM cohort_cube WHERE true ${where} GROUP BY ALL
+), lasts AS (
+  -- buyers by the period of their last purchase: on-or-after retention sums those at p or later
+  SELECT ${unit("cohort_index")} AS cohort, ${unit("last_index")} - ${unit("cohort_index")} AS period, sum(customers) AS customers
+  FROM cohort_members WHERE true ${where} GROUP BY ALL
 ), members AS (
-  SELECT cohort, count(*) AS members FROM flagged WHERE period = 0 AND purchased GROUP BY cohort
+  SELECT cohort, sum(customers) AS members FROM lasts GROUP BY cohort
 ), grid AS (
-  SELECT m.cohort, m.members, unnest(range(0, l.last - m.cohort + 1)) AS period FROM members m, last_month l
+  SELECT m.cohort, m.members, unnest(range(0, l.last - m.cohort + 1)) AS period
+  FROM members m, (SELECT max(${unit("month_index")}) AS last FROM cohort_cube) AS l
 ), cells AS (
   SELECT g.cohort, g.period, g.members,
-    CAST(${activeSql} AS INTEGER) AS active,
-    CAST(coalesce(sum(f.revenue_cents), 0) AS BIGINT) AS revenue_cents
-  FROM grid g LEFT JOIN flagged f ON f.cohort = g.cohort AND f.period = g.period
-  GROUP BY g.cohort, g.period, g.members
+    ${options.mode === "recurring"
+      ? "coalesce(a.recurring, 0)"
+      : "sum(coalesce(l.customers, 0)) OVER (PARTITION BY g.cohort ORDER BY g.period DESC)"} AS active,
+    coalesce(a.revenue_cents, 0) AS revenue_cents
+  FROM grid g
+  LEFT JOIN activity a ON a.cohort = g.cohort AND a.period = g.period
+  LEFT JOIN lasts l ON l.cohort = g.cohort AND l.period = g.period
 ), cumulative AS (
   SELECT *, sum(revenue_cents) OVER (PARTITION BY cohort ORDER BY period) AS cumulative_cents,
     first_value(revenue_cents) OVER (PARTITION BY cohort ORDER BY period) AS first_cents

@@ -21,6 +21,25 @@ export async function openDatabase(files: Record<string, WorkbenchFile>): Promis
   return db;
 }
 
+/**
+ * DuckDB-WASM opened after the page's first charts. Compiling its 35 MB wasm and decoding Parquet
+ * compete with the first render on a small machine, and pages that draw their first charts from
+ * build-time results (prepared.ts) do not need it yet. It opens when the browser is first idle
+ * after the page has loaded, or as soon as a cell asks for `ready`, whichever comes first.
+ */
+export function deferredDatabase(open: () => Promise<DuckDBClient>): {readonly ready: Promise<DuckDBClient>} {
+  let opened: Promise<DuckDBClient> | undefined;
+  const start = () => (opened ??= open());
+  const whenIdle = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => void start(), {timeout: 1000}) : setTimeout(start, 200));
+  if (document.readyState === "complete") setTimeout(whenIdle, 200);
+  else addEventListener("load", () => setTimeout(whenIdle, 200), {once: true});
+  return {
+    get ready() {
+      return start();
+    }
+  };
+}
+
 /** Runs a query and returns plain row objects. */
 export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string): Promise<T[]> {
   return (await db.query(sql)).toArray().map((row) => ({...row}) as T);

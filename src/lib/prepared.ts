@@ -6,6 +6,7 @@
  * default inputs; the page draws those rows at once, and DuckDB-WASM, started in the
  * background, answers as soon as an input changes.
  */
+import {queryRows, type DuckDBClient} from "./db.js";
 
 /** Rows and the inputs they were computed for. */
 export interface Prepared<T> {
@@ -36,3 +37,8 @@ export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | 
   return canonicalOptions(prepared.options) === canonicalOptions(options) ? prepared.rows : null;
 }
 
+
+/** The prepared rows for `options` if they are the prepared ones, else the query's rows from DuckDB-WASM. */
+export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: {readonly ready: Promise<DuckDBClient>}, sql: () => string): Promise<T[]> {
+  return preparedRows(prepared, options) ?? (await queryRows<T>(await database.ready, sql()));
+}

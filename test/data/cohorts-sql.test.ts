@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
-import {ALL_COHORTS, cohortActivitySql, cohortSql, type CohortCell, type CohortOptions} from "../../src/lib/cohorts.js";
+import {ALL_COHORTS, cohortCubeSql, cohortMembersSql, cohortSql, type CohortCell, type CohortOptions} from "../../src/lib/cohorts.js";
 import {handFixture} from "../fixtures/activity.js";
 import {sampleDatabase, type SampleDatabase} from "../helpers/sample-db.js";
 import {referenceCohorts} from "../reference/activity.js";
@@ -18,7 +18,7 @@ describe("cohortSql on the hand fixture", () => {
   const run = (o: CohortOptions) => queryRows<CohortCell>(db, cohortSql(o));
   beforeAll(async () => {
     db = await handFixture();
-    await db.run(`CREATE TABLE cohort_activity AS ${cohortActivitySql()}`);
+    await db.run(`CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`);
   });
 
   test("monthly recurring retention, revenue retention and LTV", async () => {
@@ -65,7 +65,7 @@ describe("cohortSql on a generated sample", () => {
   let sample: SampleDatabase;
   beforeAll(async () => {
     sample = await sampleDatabase();
-    await sample.db.run(`CREATE TABLE cohort_activity AS ${cohortActivitySql()}`);
+    await sample.db.run(`CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`);
   });
 
   const cases: CohortOptions[] = [

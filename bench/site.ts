@@ -1,0 +1,53 @@
+/** Shared by the browser benchmarks: a built site per sample size, medians, and timed UI changes. */
+import {execFileSync} from "node:child_process";
+import {createHash} from "node:crypto";
+import {cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A hash of the site's and loaders' source files: a bench site built from other code is stale. */
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith(".")) continue;
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else hash.update(join(dir, e.name)).update(readFileSync(join(dir, e.name)));
+    }
+  };
+  ["src", "loaders"].forEach(walk);
+  return hash.digest("hex");
+}
+
+/**
+ * Builds the site for a sample size into .workbench/bench/site-N (its own loader cache), unless
+ * a build of the same source with every page named is there already.
+ */
+export function buildSite(customers: number, pages: string[]): string {
+  const site = join(process.cwd(), ".workbench", "bench", `site-${customers}`);
+  const source = sourceHash();
+  const stamp = join(site, "source.sha256");
+  const current = existsSync(stamp) && readFileSync(stamp, "utf-8") === source;
+  if (current && pages.every((p) => existsSync(join(site, "dist", `${p}.html`)))) return join(site, "dist");
+  rmSync(site, {recursive: true, force: true});
+  cpSync("src", join(site, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
+  const started = Date.now();
+  execFileSync("npm", ["run", "--silent", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {...process.env, WORKBENCH_SAMPLE_CUSTOMERS: String(customers), WORKBENCH_SITE_ROOT: join(site, "src"), WORKBENCH_OUTPUT: join(site, "dist")}
+  });
+  writeFileSync(stamp, source);
+  console.log(`built the ${customers}-customer site in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return join(site, "dist");
+}
+
+/** Milliseconds from `act` until the text of `selector` differs from before. */
+export async function timeChange(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
+  const before = await page.locator(selector).first().textContent();
+  const started = Date.now();
+  await act();
+  await page.waitForFunction(([s, b]) => document.querySelector(s!)?.textContent !== b, [selector, before] as const, {timeout: 300_000});
+  return Date.now() - started;
+}
