@@ -89,17 +89,42 @@ describe("RFM explorer", () => {
   });
 
   test("the drill-down exports the chosen segment's customers as CSV", async () => {
-    await page.getByLabel("Segment", {exact: true}).selectOption("Champions");
-    await page.waitForSelector("[data-drill=Champions] button");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-drill=Champions] button").click()]);
-    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
     const drill: Drill = {segment: "Champions"};
     // The previous test left an invalid recency cut: the page shows quantile scores meanwhile.
     const expected = await queryRows<{customer_key: string}>(db, drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"), rulesOf(STANDARD_RFM), drill));
+    await page.getByLabel("Segment", {exact: true}).selectOption("Champions");
+    // Wait for this population's list, not a list of the same name still on the page.
+    await expect.poll(() => page.locator("[data-drill=Champions] button").textContent(), {timeout: 15_000}).toContain(`(${formatCount(expected.length)} customers)`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-drill=Champions] button").click()]);
+    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
     expect(csv[0].split(",").slice(0, 2)).toEqual(["customer_key", "segment"]);
     expect(csv.length - 1).toBe(expected.length);
     expect(new Set(csv.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(expected.map((r) => r.customer_key)));
     expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test("clicking an R × F cell lists and exports that cell's customers", async () => {
+    // Plot's pointer picks the cell nearest the mouse: click the middle of one.
+    const cell = page.locator("[data-chart=rfm-grid] g[aria-label=cell] rect").nth(3);
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const drilled = page.locator("[data-drill^=R]");
+    await drilled.waitFor({timeout: 15_000});
+    const [, r, f] = (await drilled.getAttribute("data-drill"))!.match(/^R(\d) × F(\d)$/)!;
+    const expected = await queryRows<{customer_key: string}>(db, drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"), rulesOf(STANDARD_RFM), {r: Number(r), f: Number(f)}));
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(() => drilled.locator("button").textContent()).toContain(`(${formatCount(expected.length)} customers)`);
+    const [download] = await Promise.all([page.waitForEvent("download"), drilled.locator("button").click()]);
+    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
+    expect(new Set(csv.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(expected.map((row) => row.customer_key)));
+    // Hovering elsewhere does not change the drill-down; choosing a segment does.
+    const other = (await page.locator("[data-chart=rfm-grid] g[aria-label=cell] rect").nth(0).boundingBox())!;
+    await page.mouse.move(other.x + other.width / 2, other.y + other.height / 2);
+    expect(await drilled.getAttribute("data-drill")).toBe(`R${r} × F${f}`);
+    await page.getByLabel("Segment", {exact: true}).selectOption("Lost");
+    await page.waitForSelector("[data-drill=Lost] button");
   });
 });
 
