@@ -10,7 +10,8 @@ import {addDays} from "../src/lib/dates.js";
 import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
 import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
 import {DEFAULT_RULE_SET, rulesOf, segmentOptions, STANDARD_RFM} from "../src/lib/rulesets.js";
-import {populationSql, segmentSummarySql} from "../src/lib/segments.js";
+import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
+import {gridSql, populationSql, segmentSummarySql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
 import {openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
@@ -81,6 +82,20 @@ export async function valueReport(): Promise<string> {
     lorenz: await prepared(db, {filters: {}}, lorenzSql({})),
     summary: await prepared(db, {topPercent: DEFAULT_TOP_PERCENT, filters: {}}, paretoSummarySql(DEFAULT_TOP_PERCENT, {})),
     contribution: await prepared(db, {dimension: "segment"}, segmentSummarySql(buyersSql(asOf), rulesOf(STANDARD_RFM)))
+  });
+}
+
+/** The RFM explorer's grid and segment table for its default inputs, and its filter values. */
+export async function rfmReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  const rfm = segmentOptions(asOf, {});
+  const key = rfmInputs(rfm, DEFAULT_RULE_SET.name);
+  const population = populationSql(rfm, DEFAULT_RULE_SET.population);
+  return JSON.stringify({
+    asOf,
+    choices: await filterChoices(db, FILTER_COLUMNS),
+    grid: await prepared(db, key, gridSql(population)),
+    summary: await prepared(db, key, segmentSummarySql(population, rulesOf(DEFAULT_RULE_SET)))
   });
 }
 

@@ -39,6 +39,6 @@ export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | 
 
 
 /** The prepared rows for `options` if they are the prepared ones, else the query's rows from DuckDB-WASM. */
-export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: {readonly ready: Promise<DuckDBClient>}, sql: () => string): Promise<T[]> {
-  return preparedRows(prepared, options) ?? (await queryRows<T>(await database.ready, sql()));
+export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: {readonly ready: Promise<DuckDBClient>}, sql: () => string | Promise<string>): Promise<T[]> {
+  return preparedRows(prepared, options) ?? (await queryRows<T>(await database.ready, await sql()));
 }

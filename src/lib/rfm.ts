@@ -123,3 +123,13 @@ WITH activity AS (
 )
 SELECT *, ${scores.r} AS r_score, ${scores.f} AS f_score, ${scores.m} AS m_score FROM base`;
 }
+
+/**
+ * What the RFM explorer's grid and segment table depend on: the key of their build-time results
+ * (prepared.ts). Thresholds count only for threshold scoring; where purchases are read from
+ * does not change the numbers.
+ */
+export function rfmInputs(options: RfmOptions, ruleSet: string): Record<string, unknown> {
+  const {asOf, scale, method, thresholds, filters} = options;
+  return {asOf, scale, method, thresholds: method === "thresholds" ? thresholds : null, filters: filters ?? {}, ruleSet};
+}
