@@ -3,6 +3,8 @@
  * lifecycle, stage and Pareto SQL computes. Written from the definitions in the pages and
  * README, not from the SQL, so a mistake in either shows as a difference.
  */
+import type {CohortCell} from "../../src/lib/cohorts.js";
+import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import type {ActivityRow, CustomerRow, DayRow} from "../helpers/sample-db.js";
 
 type Filters = Record<string, string[]>;
@@ -15,16 +17,8 @@ export function matches(c: CustomerRow, filters: Filters = {}): boolean {
   return Object.entries(filters).every(([k, values]) => values.length === 0 || values.includes(String(c[k])));
 }
 
-export interface RefCohortCell {
-  cohort: string;
-  period: number;
-  members: number;
-  active: number;
-  revenue_cents: number;
-  retention: number;
-  revenue_retention: number | null;
-  ltv_cents: number;
-}
+/** Reference rows have the shape of the SQL's (the types are shared; the computation is not). */
+type RefCohortCell = CohortCell;
 
 export function referenceCohorts(customers: CustomerRow[], months: ActivityRow[], o: {grain: "month" | "quarter"; mode: "recurring" | "on-or-after"; filters?: Filters}): RefCohortCell[] {
   const step = o.grain === "month" ? 1 : 3;
@@ -74,16 +68,7 @@ export function referenceCohorts(customers: CustomerRow[], months: ActivityRow[]
   return [...all, ...cells];
 }
 
-export interface RefLifecycleMonth {
-  month: string;
-  active: number;
-  new: number;
-  returning: number;
-  resurrecting: number;
-  dormant: number;
-  orders: number;
-  revenue_cents: number;
-}
+type RefLifecycleMonth = Pick<LifecycleMonth, "month" | "active" | "new" | "returning" | "resurrecting" | "dormant" | "orders" | "revenue_cents">;
 
 export function referenceLifecycle(customers: CustomerRow[], months: ActivityRow[], filters: Filters = {}): RefLifecycleMonth[] {
   const keep = new Set(customers.filter((c) => matches(c, filters)).map((c) => c.customer_key));
