@@ -1,18 +1,30 @@
-/** DownloadCsv(rows, {filename, label}): a button that saves the rows as a CSV file. */
+/**
+ * DownloadCsv(rows, {filename, label}): a button that saves rows as a CSV file. `rows` may be a
+ * function that fetches them when clicked, so a page can offer a large export without holding
+ * every row in memory after each input change.
+ */
 import {csvFormat} from "d3";
 
-export function DownloadCsv(rows: object[], {filename = "customers.csv", label = "Download CSV"}: {filename?: string; label?: string} = {}): HTMLButtonElement {
+type Rows = Record<string, unknown>[];
+
+export function DownloadCsv(rows: Rows | (() => Promise<Rows>), {filename = "customers.csv", label = "Download CSV"}: {filename?: string; label?: string} = {}): HTMLButtonElement {
   const button = document.createElement("button");
-  button.textContent = `${label} (${rows.length.toLocaleString("en-US")} rows)`;
-  button.disabled = rows.length === 0;
+  button.textContent = label;
+  button.disabled = Array.isArray(rows) && rows.length === 0;
   button.dataset.download = filename;
-  button.onclick = () => {
-    const url = URL.createObjectURL(new Blob([csvFormat(rows as Record<string, unknown>[] as never)], {type: "text/csv;charset=utf-8"}));
-    const a = Object.assign(document.createElement("a"), {href: url, download: filename});
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      const data = Array.isArray(rows) ? rows : await rows();
+      const url = URL.createObjectURL(new Blob([csvFormat(data as never)], {type: "text/csv;charset=utf-8"}));
+      const a = Object.assign(document.createElement("a"), {href: url, download: filename});
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } finally {
+      button.disabled = false;
+    }
   };
   return button;
 }
