@@ -21,21 +21,32 @@ export async function openDatabase(files: Record<string, WorkbenchFile>): Promis
   return db;
 }
 
+/** DuckDB-WASM that opens when first needed (see deferredDatabase). */
+export interface DeferredDatabase {
+  /** Opens now, if not yet, and resolves to the database: for queries an input change needs. */
+  readonly ready: Promise<DuckDBClient>;
+  /** Opens once the page has drawn what it is drawing and the browser is idle. */
+  afterFirstPaint(): Promise<DuckDBClient>;
+}
+
 /**
- * DuckDB-WASM opened after the page's first charts. Compiling its 35 MB wasm and decoding Parquet
- * compete with the first render on a small machine, and pages that draw their first charts from
- * build-time results (prepared.ts) do not need it yet. It opens when the browser is first idle
- * after the page has loaded, or as soon as a cell asks for `ready`, whichever comes first.
+ * DuckDB-WASM opened after the page's first charts. Compiling its 35 MB wasm and decoding the
+ * Parquet (on the main thread) would hold up the first render on a small machine, and pages
+ * that draw their first charts from build-time results (prepared.ts) do not need it yet: they
+ * ask for it after the first paint, and an input change asks for it at once.
  */
-export function deferredDatabase(open: () => Promise<DuckDBClient>): {readonly ready: Promise<DuckDBClient>} {
+export function deferredDatabase(open: () => Promise<DuckDBClient>): DeferredDatabase {
   let opened: Promise<DuckDBClient> | undefined;
+  let scheduled: Promise<DuckDBClient> | undefined;
   const start = () => (opened ??= open());
-  const whenIdle = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => void start(), {timeout: 1000}) : setTimeout(start, 200));
-  if (document.readyState === "complete") setTimeout(whenIdle, 200);
-  else addEventListener("load", () => setTimeout(whenIdle, 200), {once: true});
+  const idle = (resolve: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(resolve, {timeout: 1000}) : setTimeout(resolve, 100));
   return {
     get ready() {
       return start();
+    },
+    afterFirstPaint() {
+      // Two frames: the cells waiting on the current results render in the first.
+      return (scheduled ??= new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => idle(resolve)))).then(start));
     }
   };
 }

@@ -6,7 +6,7 @@
  * default inputs; the page draws those rows at once, and DuckDB-WASM, started in the
  * background, answers as soon as an input changes.
  */
-import {queryRows, type DuckDBClient} from "./db.js";
+import {queryRows, type DeferredDatabase} from "./db.js";
 
 /** Rows and the inputs they were computed for. */
 export interface Prepared<T> {
@@ -38,7 +38,15 @@ export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | 
 }
 
 
-/** The prepared rows for `options` if they are the prepared ones, else the query's rows from DuckDB-WASM. */
-export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: {readonly ready: Promise<DuckDBClient>}, sql: () => string | Promise<string>): Promise<T[]> {
-  return preparedRows(prepared, options) ?? (await queryRows<T>(await database.ready, await sql()));
+/**
+ * The prepared rows for `options` if they are the prepared ones (DuckDB-WASM then opens after
+ * the first paint, ready for the next change), else the query's rows from DuckDB-WASM.
+ */
+export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: DeferredDatabase, sql: () => string | Promise<string>): Promise<T[]> {
+  const rows = preparedRows(prepared, options);
+  if (rows) {
+    void database.afterFirstPaint();
+    return rows;
+  }
+  return queryRows<T>(await database.ready, await sql());
 }
