@@ -58,10 +58,13 @@ export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, s
 
 /**
  * Computes a query once into a table and returns `SELECT * FROM name`: pages score customers
- * once per input change, then every chart and rule reads the scored table.
+ * once per input change, then every chart and rule reads the scored table. Pass `view: true`
+ * when the query is a plain scan (no window): writing a table costs more than scanning twice.
  */
-export async function materialize(db: DuckDBClient, name: string, sql: string): Promise<string> {
+export async function materialize(db: DuckDBClient, name: string, sql: string, {view = false}: {view?: boolean} = {}): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid table name: ${name}`);
-  await db.query(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
-  return `SELECT * FROM ${name}`;
+  // A view and a table cannot share a name: each kind has its own.
+  const target = view ? `${name}_view` : name;
+  await db.query(`CREATE OR REPLACE ${view ? "VIEW" : "TABLE"} ${target} AS ${sql}`);
+  return `SELECT * FROM ${target}`;
 }
