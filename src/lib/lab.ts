@@ -25,11 +25,13 @@ export async function evaluateRules(query: Query, text: string, source: string, 
   const {rules, errors} = parseRules(text);
   const lines = text.split("\n");
   for (const rule of rules) errors.push(...checkCondition(rule, RFM_COLUMNS, lines[rule.line - 1].trim()));
-  if (errors.length === 0) {
-    for (const rule of rules) {
+  if (errors.length === 0 && rules.length > 0) {
+    // One DESCRIBE types every condition (one round trip to the DuckDB worker); only when it
+    // fails is each rule described alone, to name the one at fault.
+    const types = await describeAll(query, rules, source).catch(() => null);
+    for (const [i, rule] of rules.entries()) {
       try {
-        const [row] = await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`);
-        const type = String(row?.column_type ?? "");
+        const type = types?.[i] ?? String((await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? "");
         if (type !== "BOOLEAN") errors.push({rule: rule.name, line: rule.line, column: 0, message: `the condition is ${type}, not a true/false test`});
       } catch (error) {
         errors.push({rule: rule.name, line: rule.line, column: 0, message: String((error as Error).message ?? error).split("\n")[0]});
@@ -41,4 +43,10 @@ export async function evaluateRules(query: Query, text: string, source: string, 
   if (errors.length) return empty;
   const [[row], summary, migration] = await Promise.all([query(ruleStatsSql(rules, source)), query(segmentSummarySql(source, rules)), query(migrationSql(baseline, rules, source))]);
   return {...empty, ...ruleStats(rules, row), summary, migration: migration as LabResult["migration"]};
+}
+
+/** The SQL type of every rule's condition, from one DESCRIBE. */
+async function describeAll(query: Query, rules: Rule[], source: string): Promise<string[]> {
+  const rows = await query(`DESCRIBE SELECT ${rules.map((r, i) => `(${r.when}) AS c${i}`).join(", ")} FROM (${source}) AS s`);
+  return rows.map((row) => String(row.column_type));
 }

@@ -9,6 +9,7 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {rfmSql} from "../../src/lib/rfm.js";
 import {migrationSql, parseRules, ruleStats, ruleStatsSql, segmentSql} from "../../src/lib/rules.js";
+import {evaluateRules} from "../../src/lib/lab.js";
 import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
 import {sampleDatabase} from "../helpers/sample-db.js";
 
@@ -116,5 +117,23 @@ describe("rule engine", () => {
     const [{two}] = await queryRows<{two: number}>(db, `SELECT count(*)::INTEGER AS two FROM (${scored}) WHERE orders = 2`);
     expect(rows.find((r) => r.from === "A" && r.to === "B")?.customers).toBe(two);
     expect(rows.find((r) => r.from === "B" && r.to === "A")).toBeUndefined();
+  });
+});
+
+describe("evaluateRules", () => {
+  const source = () => `SELECT * FROM (${rfmSql({asOf: "2026-06-30", scale: 5, method: "quantile"})}) AS scored WHERE orders > 0`;
+  const query = (sql: string) => queryRows(db, sql);
+
+  test("good rules: counts, and no errors", async () => {
+    const result = await evaluateRules(query, "Big: revenue >= 3000\nRest: orders > 0", source(), rulesOf(STANDARD_RFM));
+    expect(result.errors).toEqual([]);
+    expect(result.unmatched).toBe(0);
+    expect(result.stats.map((s) => s.assigned).reduce((a, b) => a + b, 0)).toBe(result.total); // first match: each customer once
+  });
+
+  test("a condition that is not a true/false test, or does not type, is named with its line", async () => {
+    const result = await evaluateRules(query, "Fine: orders > 1\nSum: revenue + 1\nTyped: lower(orders) = 'x'", source(), rulesOf(STANDARD_RFM));
+    expect(result.errors.map((e) => [e.rule, e.line])).toEqual([["Sum", 2], ["Typed", 3]]);
+    expect(result.errors[0].message).toContain("not a true/false test");
   });
 });
