@@ -16,13 +16,12 @@
  * cohort_members: counts by cohort, month and filter values), so an input change in the browser
  * scans thousands of rows, not millions.
  */
-import {sqlName, sqlNumber, sqlString} from "./sql.js";
+import {sqlFilters, sqlMonthIndex, sqlNumber, sqlString, type Filters} from "./sql.js";
 
 export type CohortGrain = "month" | "quarter";
 export type RetentionMode = "recurring" | "on-or-after";
 export const COHORT_FILTERS = ["region", "channel", "first_store", "tier"] as const;
 export type CohortFilter = (typeof COHORT_FILTERS)[number];
-export type Filters<K extends string> = Partial<Record<K, string[]>>;
 
 export interface CohortOptions {
   grain: CohortGrain;
@@ -47,16 +46,6 @@ export const DEFAULT_COHORT_OPTIONS: CohortOptions = {grain: "month", mode: "rec
 /** The label of the pooled row. */
 export const ALL_COHORTS = "All cohorts";
 
-/** `AND column IN (...)` for each non-empty filter; only whitelisted columns, quoted values. */
-export function filterSql<K extends string>(filters: Filters<K> | undefined, allowed: readonly K[], alias = ""): string {
-  return Object.entries(filters ?? {})
-    .filter(([, values]) => Array.isArray(values) && values.length > 0)
-    .map(([column, values]) => `AND CAST(${alias}${sqlName(column, allowed, "filter")} AS VARCHAR) IN (${(values as string[]).map((v) => sqlString(String(v))).join(", ")})`)
-    .join(" ");
-}
-
-/** Month number since year 0 (January 2024 = 2024 × 12): months subtract as integers. */
-const monthIndex = (date: string) => `(year(${date}) * 12 + month(${date}) - 1)`;
 const DIMENSIONS = COHORT_FILTERS.join(", ");
 
 /**
@@ -65,7 +54,7 @@ const DIMENSIONS = COHORT_FILTERS.join(", ");
  */
 export function cohortMembersSql(): string {
   return `
-SELECT ${monthIndex("first_purchase")} AS cohort_index, ${monthIndex("last_purchase")} AS last_index, ${DIMENSIONS},
+SELECT ${sqlMonthIndex("first_purchase")} AS cohort_index, ${sqlMonthIndex("last_purchase")} AS last_index, ${DIMENSIONS},
   CAST(count(*) AS INTEGER) AS customers
 FROM customers WHERE orders > 0 GROUP BY ALL`;
 }
@@ -80,7 +69,7 @@ FROM customers WHERE orders > 0 GROUP BY ALL`;
 export function cohortCubeSql(): string {
   return `
 WITH rows AS (
-  SELECT a.customer_key, ${monthIndex("c.first_purchase")} AS cohort_index, ${monthIndex("a.month")} AS month_index,
+  SELECT a.customer_key, ${sqlMonthIndex("c.first_purchase")} AS cohort_index, ${sqlMonthIndex("a.month")} AS month_index,
     a.orders > 0 AS purchased, a.revenue_cents, ${COHORT_FILTERS.map((f) => `c.${f}`).join(", ")}
   FROM customer_month a JOIN customers c USING (customer_key)
   WHERE c.orders > 0 AND a.month >= date_trunc('month', c.first_purchase)
@@ -109,7 +98,7 @@ function cohortLabelSql(index: string, grain: CohortGrain): string {
 export function cohortSql(options: CohortOptions): string {
   const step = sqlNumber(options.grain === "month" ? 1 : 3);
   const unit = (index: string) => `(${index}) // ${step}`;
-  const where = filterSql(options.filters, COHORT_FILTERS);
+  const where = sqlFilters(options.filters, COHORT_FILTERS);
   const recurring = options.grain === "month" ? "buyers" : "quarter_buyers";
   return `
 WITH activity AS (

@@ -13,7 +13,7 @@
  * ÷ active in m − 1; average order value = net revenue ÷ orders; purchase frequency = orders ÷
  * active customers.
  */
-import {filterSql, type Filters} from "./cohorts.js";
+import {sqlFilters, sqlMonthIndex, type Filters} from "./sql.js";
 
 export const LIFECYCLE_FILTERS = ["region", "city_tier", "channel", "tier", "age_band", "gender"] as const;
 export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
@@ -33,23 +33,20 @@ export interface LifecycleMonth {
   frequency: number | null;
 }
 
-/** Month number since year 0, so that consecutive months differ by one. */
-const monthIndex = (date: string) => `(year(${date}) * 12 + month(${date}) - 1)`;
-
 /** SQL: one row per month from the first month with a purchase to the last month of data. */
 export function lifecycleSql(filters?: Filters<LifecycleFilter>): string {
   return `
 WITH scoped AS (
-  SELECT m.customer_key, ${monthIndex("m.month")} AS i, m.orders, m.revenue_cents
+  SELECT m.customer_key, ${sqlMonthIndex("m.month")} AS i, m.orders, m.revenue_cents
   FROM customer_month m JOIN customers c USING (customer_key)
-  WHERE true ${filterSql(filters, LIFECYCLE_FILTERS, "c.")}
+  WHERE true ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
 ), active AS (
   SELECT customer_key, i, min(i) OVER (PARTITION BY customer_key) AS first_i,
     lag(i) OVER (PARTITION BY customer_key ORDER BY i) AS previous_i
   FROM scoped WHERE orders > 0
 ), span AS (
   -- every month from the first purchase to the last month of data, quiet months included
-  SELECT unnest(range(min(i), (SELECT max(${monthIndex("month")}) FROM customer_month) + 1)) AS i FROM active
+  SELECT unnest(range(min(i), (SELECT max(${sqlMonthIndex("month")}) FROM customer_month) + 1)) AS i FROM active
 ), states AS (
   SELECT i,
     count(*) FILTER (WHERE i = first_i) AS n_new,

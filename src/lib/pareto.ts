@@ -7,8 +7,7 @@
  * and counted in `clipped`. Gini = (2 Σ i·xᵢ) ÷ (n Σ xᵢ) − (n + 1) ÷ n over revenue sorted
  * ascending (i = 1…n): 0 when everyone spends the same, → 1 when one buyer brings everything.
  */
-import {filterSql, type Filters} from "./cohorts.js";
-import {sqlNumber} from "./sql.js";
+import {sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
 export const VALUE_FILTERS = ["region", "city_tier", "channel", "tier", "age_band", "gender"] as const;
 export type ValueFilter = (typeof VALUE_FILTERS)[number];
@@ -33,7 +32,7 @@ export interface ParetoSummary {
 function rankedSql(filters?: Filters<ValueFilter>): string {
   return `SELECT greatest(revenue_cents, 0) AS v, revenue_cents < 0 AS clipped,
     row_number() OVER (ORDER BY greatest(revenue_cents, 0) DESC) AS i, count(*) OVER () AS n
-  FROM customers WHERE orders > 0 ${filterSql(filters, VALUE_FILTERS)}`;
+  FROM customers WHERE orders > 0 ${sqlFilters(filters, VALUE_FILTERS)}`;
 }
 
 /** SQL: the Lorenz curve at `points` evenly spaced customer shares (plus the origin). */

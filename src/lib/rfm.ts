@@ -14,7 +14,7 @@
  *
  * discount_share and complaints come from customers.parquet, as of the build's date.
  */
-import {sqlDate, sqlName, sqlNumber, sqlString} from "./sql.js";
+import {sqlDate, sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
 export const FILTER_COLUMNS = ["region", "city_tier", "home_store", "channel", "tier", "age_band", "gender"] as const;
 export type FilterColumn = (typeof FILTER_COLUMNS)[number];
@@ -39,7 +39,7 @@ export interface RfmOptions {
    */
   activity?: "customer_day" | "customers";
   /** Only customers whose attribute is one of the listed values (an empty list: no filter). */
-  filters?: Partial<Record<FilterColumn, (string | number)[]>>;
+  filters?: Filters<FilterColumn>;
 }
 
 /** Default cut points, per scale. */
@@ -54,15 +54,6 @@ export const RFM_COLUMNS = [
   "tenure_days", "discount_share", "complaints", "first_purchase", "last_purchase", "signup_date",
   ...FILTER_COLUMNS, "city", "consent", "points"
 ] as const;
-
-function filterSql(filters: RfmOptions["filters"] = {}): string {
-  const parts = Object.entries(filters).flatMap(([column, values]) => {
-    if (!values || values.length === 0) return [];
-    const name = sqlName(column, FILTER_COLUMNS, "filter");
-    return [`CAST(c.${name} AS VARCHAR) IN (${values.map((v) => sqlString(String(v))).join(", ")})`];
-  });
-  return parts.length ? `AND ${parts.join(" AND ")}` : "";
-}
 
 function thresholdScore(column: string, cuts: number[], scale: number, lowerIsBetter: boolean, unit = 1): string {
   if (cuts.length !== scale - 1) throw new Error(`${column}: ${scale - 1} thresholds expected for a 1–${scale} scale, got ${cuts.length}`);
@@ -120,7 +111,7 @@ WITH base AS (
     CAST(${asof} - ${a}.last_purchase AS INTEGER) AS recency_days,
     CAST(${asof} - ${a}.first_purchase AS INTEGER) AS tenure_days
   FROM ${from}
-  WHERE (c.signup_date IS NULL OR c.signup_date <= ${asof} OR ${a}.orders > 0) ${filterSql(options.filters)}
+  WHERE (c.signup_date IS NULL OR c.signup_date <= ${asof} OR ${a}.orders > 0) ${sqlFilters(options.filters, FILTER_COLUMNS, "c.")}
 )
 SELECT *, ${scores.r} AS r_score, ${scores.f} AS f_score, ${scores.m} AS m_score FROM base`;
 }

@@ -27,3 +27,22 @@ export function sqlName(value: string, allowed: readonly string[], what = "name"
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** Filters on customer attributes: each listed column keeps the rows whose value is one of the listed values. */
+export type Filters<K extends string> = Partial<Record<K, (string | number)[]>>;
+
+/**
+ * `AND column IN (...)` for each non-empty filter: whitelisted columns only, values quoted and
+ * compared as text (so 1 and '1' match a city tier alike). `alias` prefixes the column ("c.").
+ */
+export function sqlFilters<K extends string>(filters: Filters<K> | undefined, allowed: readonly K[], alias = ""): string {
+  return Object.entries(filters ?? {})
+    .filter(([, values]) => Array.isArray(values) && values.length > 0)
+    .map(([column, values]) => `AND CAST(${alias}${sqlName(column, allowed, "filter")} AS VARCHAR) IN (${(values as (string | number)[]).map((v) => sqlString(String(v))).join(", ")})`)
+    .join(" ");
+}
+
+/** Month number since year 0 of a DATE expression (January 2024 = 2024 × 12): months subtract as integers. */
+export function sqlMonthIndex(date: string): string {
+  return `(year(${date}) * 12 + month(${date}) - 1)`;
+}

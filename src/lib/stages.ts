@@ -14,9 +14,8 @@
  * median days are from signup to first purchase (buyers who registered first) and from the
  * first purchase to the day of the second order (0 when both were on one day).
  */
-import {filterSql, type Filters} from "./cohorts.js";
 import {LIFECYCLE_FILTERS, type LifecycleFilter} from "./lifecycle.js";
-import {sqlDate, sqlNumber, sqlString} from "./sql.js";
+import {sqlDate, sqlFilters, sqlNumber, sqlString, type Filters} from "./sql.js";
 
 export const STAGES = ["Prospect", "First purchase", "Repeat", "High value", "At risk", "Churned"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -56,7 +55,7 @@ SELECT c.customer_key, CASE
     WHEN a.orders >= 2 THEN ${sqlString("Repeat")}
     ELSE ${sqlString("First purchase")} END AS stage
 FROM customers c LEFT JOIN (${activitySql(asof)}) AS a USING (customer_key)
-WHERE (c.signup_date <= ${asof} OR a.orders > 0) ${filterSql(options.filters, LIFECYCLE_FILTERS, "c.")}`;
+WHERE (c.signup_date <= ${asof} OR a.orders > 0) ${sqlFilters(options.filters, LIFECYCLE_FILTERS, "c.")}`;
 }
 
 /** SQL: customers per stage as of one date. */
@@ -97,13 +96,13 @@ export function conversionSql(asOf: string, filters?: Filters<LifecycleFilter>):
 WITH days AS (
   SELECT d.customer_key, d.day, sum(d.orders) OVER (PARTITION BY d.customer_key ORDER BY d.day) AS orders_to_date
   FROM customer_day d JOIN customers c USING (customer_key)
-  WHERE d.day <= ${asof} AND d.orders > 0 ${filterSql(filters, LIFECYCLE_FILTERS, "c.")}
+  WHERE d.day <= ${asof} AND d.orders > 0 ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
 ), per_customer AS (
   SELECT customer_key, min(day) AS first_day, min(day) FILTER (WHERE orders_to_date >= 2) AS second_day FROM days GROUP BY customer_key
 ), everyone AS (
   SELECT c.customer_key, c.signup_date, p.first_day, p.second_day
   FROM customers c LEFT JOIN per_customer p USING (customer_key)
-  WHERE (c.signup_date <= ${asof} OR p.first_day IS NOT NULL) ${filterSql(filters, LIFECYCLE_FILTERS, "c.")}
+  WHERE (c.signup_date <= ${asof} OR p.first_day IS NOT NULL) ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
 )
 SELECT
   CAST(count(*) FILTER (WHERE signup_date IS NOT NULL) AS INTEGER) AS registered,

@@ -7,14 +7,14 @@ import type {CohortCell} from "../../src/lib/cohorts.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import type {ActivityRow, CustomerRow, DayRow} from "../helpers/sample-db.js";
 
-type Filters = Record<string, string[]>;
+type Filters = Record<string, (string | number)[]>;
 
 /** January of year 0 = 0: consecutive months differ by one. */
 export const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 export function matches(c: CustomerRow, filters: Filters = {}): boolean {
-  return Object.entries(filters).every(([k, values]) => values.length === 0 || values.includes(String(c[k])));
+  return Object.entries(filters).every(([k, values]) => values.length === 0 || values.map(String).includes(String(c[k])));
 }
 
 /** Reference rows have the shape of the SQL's (the types are shared; the computation is not). */
