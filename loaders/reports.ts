@@ -5,11 +5,12 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {COHORT_FILTERS, cohortCubeSql, cohortMembersSql, cohortSql, DEFAULT_COHORT_OPTIONS} from "../src/lib/cohorts.js";
-import {segmentMixSql, segmentedSql, storeComparisonSql} from "../src/lib/crosstab.js";
+import {segmentContributionSql} from "../src/lib/contribution.js";
+import {segmentedPopulationSql, segmentMixSql, storeComparisonSql} from "../src/lib/crosstab.js";
 import {addDays} from "../src/lib/dates.js";
 import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
 import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
-import {DEFAULT_RULE_SET, rulesOf, segmentOptions, STANDARD_RFM} from "../src/lib/rulesets.js";
+import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
 import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {gridSql, populationSql, segmentSummarySql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
@@ -71,9 +72,6 @@ export async function lifecycleReport(): Promise<string> {
   });
 }
 
-/** Buyers scored as of the build date from the customer table. */
-const buyersSql = (asOf: string) => populationSql(segmentOptions(asOf, {}), "buyers");
-
 export async function valueReport(): Promise<string> {
   const {db, asOf} = await siteTables();
   return JSON.stringify({
@@ -81,7 +79,7 @@ export async function valueReport(): Promise<string> {
     choices: await filterChoices(db, VALUE_FILTERS),
     lorenz: await prepared(db, {filters: {}}, lorenzSql({})),
     summary: await prepared(db, {topPercent: DEFAULT_TOP_PERCENT, filters: {}}, paretoSummarySql(DEFAULT_TOP_PERCENT, {})),
-    contribution: await prepared(db, {dimension: "segment"}, segmentSummarySql(buyersSql(asOf), rulesOf(STANDARD_RFM)))
+    contribution: await prepared(db, {dimension: "segment"}, segmentContributionSql(asOf))
   });
 }
 
@@ -102,7 +100,7 @@ export async function rfmReport(): Promise<string> {
 export async function demographicsReport(): Promise<string> {
   const {db, asOf} = await siteTables();
   const options = {ruleSet: DEFAULT_RULE_SET.name, filters: {}};
-  const segmented = segmentedSql(populationSql(segmentOptions(asOf, {}), DEFAULT_RULE_SET.population), rulesOf(DEFAULT_RULE_SET));
+  const segmented = segmentedPopulationSql(asOf, {}, DEFAULT_RULE_SET);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, ["channel"]),

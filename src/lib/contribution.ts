@@ -2,6 +2,8 @@
  * Value contribution by a customer attribute: each group's share of customers beside its
  * share of revenue. Runs on the customers table in DuckDB-WASM and in native DuckDB.
  */
+import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "./rulesets.js";
+import {populationSql, segmentSummarySql} from "./segments.js";
 import {sqlName} from "./sql.js";
 
 /** Customer attributes a page may break revenue down by. */
@@ -29,4 +31,9 @@ FROM ${sqlName(table, ["customers"], "table")}
 WHERE orders > 0
 GROUP BY ALL
 ORDER BY revenue_cents DESC, "group"`;
+}
+
+/** SQL: the same shares by segment of the default rule set, buyers scored as of the build date `asOf`. */
+export function segmentContributionSql(asOf: string): string {
+  return segmentSummarySql(populationSql(segmentOptions(asOf, {}), "buyers"), rulesOf(DEFAULT_RULE_SET));
 }

@@ -1,12 +1,15 @@
 /**
  * Demographic and geographic cross-tabs and the store comparison, over a segmented customer
- * table (`source` is SQL with a `segment` column, see segmentedSql).
+ * table (`source` is SQL with a `segment` column, see segmentedPopulationSql).
  *
  * Each cell of a cross-tab shows its customers, revenue per customer and segment mix. Cells
  * with fewer than SMALL_CELL customers show their count only: a handful of customers is
  * neither a pattern nor anonymous.
  */
-import {segmentSql, type Rule} from "./rules.js";
+import type {RfmOptions} from "./rfm.js";
+import {segmentSql} from "./rules.js";
+import {rulesOf, segmentOptions, type RuleSet} from "./rulesets.js";
+import {populationSql} from "./segments.js";
 import {sqlName} from "./sql.js";
 
 export const CROSS_DIMENSIONS = ["age_band", "gender", "region", "city_tier", "channel", "tier", "home_store"] as const;
@@ -33,9 +36,13 @@ export interface CrossCell {
   suppressed: boolean;
 }
 
-/** The scored population with each customer's segment under `rules` (first match wins). */
-export function segmentedSql(scored: string, rules: Rule[]): string {
-  return `SELECT *, coalesce(${segmentSql(rules)}, '(no rule)') AS segment FROM (${scored}) AS scored`;
+/**
+ * The population `set` classifies, scored as of the build date `asOf` (segmentOptions), with
+ * each customer's segment (first match wins; "(no rule)" when none does).
+ */
+export function segmentedPopulationSql(asOf: string, filters: RfmOptions["filters"], set: RuleSet): string {
+  const scored = populationSql(segmentOptions(asOf, filters), set.population);
+  return `SELECT *, coalesce(${segmentSql(rulesOf(set))}, '(no rule)') AS segment FROM (${scored}) AS scored`;
 }
 
 /** SQL: customers and revenue per (row, column, segment); `col` may be null for one column. */

@@ -6,11 +6,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
-import {crossCells, segmentedSql, segmentMixSql, storeComparisonSql, type MixRow, type StoreRow} from "../../src/lib/crosstab.js";
+import {crossCells, segmentedPopulationSql, segmentMixSql, storeComparisonSql, type MixRow, type StoreRow} from "../../src/lib/crosstab.js";
 import {lorenzSql, paretoSummarySql, type LorenzPoint, type ParetoSummary} from "../../src/lib/pareto.js";
 import {rfmSql} from "../../src/lib/rfm.js";
-import {FOUR_TYPES, rulesOf, segmentOptions, STANDARD_RFM} from "../../src/lib/rulesets.js";
-import {populationSql} from "../../src/lib/segments.js";
+import {FOUR_TYPES, segmentOptions, STANDARD_RFM} from "../../src/lib/rulesets.js";
 import {handFixture} from "../fixtures/activity.js";
 import {sampleDatabase, type SampleDatabase} from "../helpers/sample-db.js";
 import {referencePareto} from "../reference/activity.js";
@@ -78,7 +77,7 @@ describe("on a generated sample", () => {
 
   test("segmentMixSql and storeComparisonSql match plain TypeScript counts", async () => {
     for (const set of [STANDARD_RFM, FOUR_TYPES]) {
-      const segmented = segmentedSql(populationSql(segmentOptions("2026-06-30", {}), set.population), rulesOf(set));
+      const segmented = segmentedPopulationSql("2026-06-30", {}, set);
       const people = await queryRows<{customer_key: string; segment: string; age_band: string; gender: string; home_store: string | null; orders: number; revenue_cents: number}>(sample.db, segmented);
       const mix = await queryRows<MixRow>(sample.db, segmentMixSql(segmented, "age_band", "gender"));
       const expected = new Map<string, number>();
