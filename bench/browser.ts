@@ -8,7 +8,7 @@ import {cpus, totalmem} from "node:os";
 import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
 import {serveStatic} from "../test/helpers/server.js";
 import {writeSection} from "./report.js";
-import {buildSite, median, timeChange} from "./site.js";
+import {buildSite, coldLoads, median, timeChange} from "./site.js";
 
 const sizes = (process.env.BENCH_CUSTOMERS ?? "100000,1000000").split(",").map(Number);
 const RUNS = 7;
@@ -19,16 +19,7 @@ for (const customers of sizes) {
   const server = await serveStatic(buildSite(customers, PAGES));
   const browser = await launchBrowser();
   try {
-    const loads: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const context = await browser.newContext(); // cold: nothing cached
-      const page = await context.newPage();
-      const started = Date.now();
-      await page.goto(`${server.origin}/rfm`);
-      await page.waitForSelector("[data-chart=rfm-grid] svg", {timeout: 300_000});
-      loads.push(Date.now() - started);
-      await context.close();
-    }
+    const loads = await coldLoads(browser, server.origin, "rfm", 3, "[data-chart=rfm-grid] svg");
     const page = await browser.newPage();
     await page.goto(`${server.origin}/rfm`);
     await waitForPage(page, 300_000);

@@ -4,32 +4,16 @@
  * from an input change to updated cohort figures (query + redraw). Medians, written to BENCHMARKS.md.
  */
 import {cpus, totalmem} from "node:os";
-import type {Browser} from "playwright-core";
 import {DEFAULT_SAMPLE} from "../loaders/sources/synthetic/index.js";
 import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
 import {serveStatic} from "../test/helpers/server.js";
 import {writeSection} from "./report.js";
-import {buildSite, median, timeChange} from "./site.js";
+import {buildSite, coldLoads, median, timeChange} from "./site.js";
 
 const PAGES = ["cohorts", "lifecycle", "value", "demographics"];
 const LOADS = 5;
 const RUNS = 7;
 const BIG = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
-
-/** Cold loads of a page (fresh context each time) to its first drawn chart, in ms. */
-async function coldLoads(browser: Browser, origin: string, path: string, n: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(`${origin}/${path}`);
-    await page.waitForSelector("[data-chart] svg", {timeout: 300_000});
-    times.push(Date.now() - started);
-    await context.close();
-  }
-  return times;
-}
 
 const loadRows: string[] = [];
 {

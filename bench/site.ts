@@ -3,7 +3,7 @@ import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -50,4 +50,19 @@ export async function timeChange(page: Page, selector: string, act: () => Promis
   await act();
   await page.waitForFunction(([s, b]) => document.querySelector(s!)?.textContent !== b, [selector, before] as const, {timeout: 300_000});
   return Date.now() - started;
+}
+
+/** Cold loads of a page (a fresh browser context each time) until `selector` appears, in ms. */
+export async function coldLoads(browser: Browser, origin: string, path: string, n: number, selector = "[data-chart] svg"): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${origin}/${path}`);
+    await page.waitForSelector(selector, {timeout: 300_000});
+    times.push(Date.now() - started);
+    await context.close();
+  }
+  return times;
 }
