@@ -16,7 +16,7 @@
  * cohort_members: counts by cohort, month and filter values), so an input change in the browser
  * scans thousands of rows, not millions.
  */
-import {sqlFilters, sqlMonthIndex, sqlNumber, sqlString, type Filters} from "./sql.js";
+import {sqlFilters, sqlMonthIndex, sqlMonthLabel, sqlNumber, sqlString, type Filters} from "./sql.js";
 
 export type CohortGrain = "month" | "quarter";
 export type RetentionMode = "recurring" | "on-or-after";
@@ -84,13 +84,6 @@ SELECT cohort_index, month_index, ${DIMENSIONS},
 FROM flagged GROUP BY ALL`;
 }
 
-/** Label of a cohort index: 2024-03, or 2024-Q1 for quarters. */
-function cohortLabelSql(index: string, grain: CohortGrain): string {
-  return grain === "month"
-    ? `printf('%04d-%02d', ${index} // 12, ${index} % 12 + 1)`
-    : `printf('%04d-Q%d', ${index} // 12, ${index} % 12 // 3 + 1)`;
-}
-
 /**
  * SQL: one row per cohort and observed period (0 to the last month of data), then the pooled
  * "All cohorts" rows. Reads `cohort_cube` and `cohort_members`.
@@ -128,7 +121,7 @@ WITH activity AS (
     first_value(revenue_cents) OVER (PARTITION BY cohort ORDER BY period) AS first_cents
   FROM cells
 ), labelled AS (
-  SELECT ${cohortLabelSql(`cohort * ${step}`, options.grain)} AS cohort, period, members, active, revenue_cents, cumulative_cents, first_cents FROM cumulative
+  SELECT ${sqlMonthLabel(`cohort * ${step}`, options.grain)} AS cohort, period, members, active, revenue_cents, cumulative_cents, first_cents FROM cumulative
   UNION ALL
   SELECT ${sqlString(ALL_COHORTS)}, period, sum(members), sum(active), sum(revenue_cents), sum(cumulative_cents), sum(first_cents)
   FROM cumulative GROUP BY period

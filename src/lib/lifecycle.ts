@@ -13,7 +13,7 @@
  * ÷ active in m − 1; average order value = net revenue ÷ orders; purchase frequency = orders ÷
  * active customers.
  */
-import {sqlFilters, sqlMonthIndex, type Filters} from "./sql.js";
+import {sqlFilters, sqlMonthIndex, sqlMonthLabel, type Filters} from "./sql.js";
 
 export const LIFECYCLE_FILTERS = ["region", "city_tier", "channel", "tier", "age_band", "gender"] as const;
 export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
@@ -66,7 +66,7 @@ WITH scoped AS (
     coalesce(l.n_dormant, 0) AS n_dormant, coalesce(m.orders, 0) AS orders, coalesce(m.revenue_cents, 0) AS revenue_cents
   FROM span s LEFT JOIN states t USING (i) LEFT JOIN lapsed l USING (i) LEFT JOIN money m USING (i)
 )
-SELECT printf('%04d-%02d', i // 12, i % 12 + 1) AS month,
+SELECT ${sqlMonthLabel("i")} AS month,
   CAST(n_new + n_returning + n_resurrecting AS INTEGER) AS active,
   CAST(n_new AS INTEGER) AS "new", CAST(n_returning AS INTEGER) AS "returning", CAST(n_resurrecting AS INTEGER) AS resurrecting,
   CAST(n_dormant AS INTEGER) AS dormant, CAST(orders AS INTEGER) AS orders, CAST(revenue_cents AS BIGINT) AS revenue_cents,

@@ -37,7 +37,6 @@ export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | 
   return canonicalOptions(prepared.options) === canonicalOptions(options) ? prepared.rows : null;
 }
 
-
 /**
  * The prepared rows for `options` if they are the prepared ones (DuckDB-WASM then opens after
  * the first paint, ready for the next change), else the query's rows from DuckDB-WASM.

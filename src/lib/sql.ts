@@ -46,3 +46,10 @@ export function sqlFilters<K extends string>(filters: Filters<K> | undefined, al
 export function sqlMonthIndex(date: string): string {
   return `(year(${date}) * 12 + month(${date}) - 1)`;
 }
+
+/** The YYYY-MM label of a month index (sqlMonthIndex), or YYYY-Qn for its quarter. */
+export function sqlMonthLabel(index: string, grain: "month" | "quarter" = "month"): string {
+  return grain === "month"
+    ? `printf('%04d-%02d', ${index} // 12, ${index} % 12 + 1)`
+    : `printf('%04d-Q%d', ${index} // 12, ${index} % 12 // 3 + 1)`;
+}
