@@ -1,37 +1,50 @@
 /**
  * The rules lab's evaluation of edited rules: parse, check every condition (tokens first, then
- * DuckDB must type it as one BOOLEAN), then count what the rules do to the customers and how
- * customers move from the baseline rule set. Works with any `query` function (DuckDB-WASM in
- * the page, native DuckDB in tests).
+ * DuckDB must type it as one BOOLEAN), then count in one query what the rules do to the
+ * customers and how customers move from the baseline rule set. Works with any `query`
+ * function (DuckDB-WASM in the page, native DuckDB in tests).
  */
 import {RFM_COLUMNS} from "./rfm.js";
-import {checkCondition, migrationSql, parseRules, ruleStats, ruleStatsSql, type Rule, type RuleError, type RuleStat} from "./rules.js";
-import {segmentSummarySql} from "./segments.js";
+import {checkCondition, parseRules, ruleCounts, ruleCountsSql, type Rule, type RuleCounts, type RuleError} from "./rules.js";
 
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
-export interface LabResult {
+export interface LabResult extends RuleCounts {
   rules: Rule[];
   errors: RuleError[];
-  stats: RuleStat[];
-  unmatched: number;
-  total: number;
-  summary: Record<string, unknown>[];
-  migration: {from: string; to: string; customers: number; revenue_cents: number}[];
 }
 
+export interface EvaluateOptions {
+  /**
+   * SQL types of conditions already checked over this source, kept between edits by the page:
+   * an edit usually changes one rule, and only new conditions need DuckDB's DESCRIBE.
+   */
+  types?: Map<string, string>;
+  /** True once a newer edit has replaced this one: its counting query is then not sent. */
+  superseded?: () => boolean;
+}
+
+/** Thrown instead of counting for an edit that a newer one has replaced. */
+export class Superseded extends Error {}
+
 /** Evaluates rule text over `source`; on any error, only `errors` (and `rules`) are filled. */
-export async function evaluateRules(query: Query, text: string, source: string, baseline: Rule[]): Promise<LabResult> {
+export async function evaluateRules(query: Query, text: string, source: string, baseline: Rule[], {types = new Map(), superseded = () => false}: EvaluateOptions = {}): Promise<LabResult> {
   const {rules, errors} = parseRules(text);
   const lines = text.split("\n");
   for (const rule of rules) errors.push(...checkCondition(rule, RFM_COLUMNS, lines[rule.line - 1].trim()));
   if (errors.length === 0 && rules.length > 0) {
-    // One DESCRIBE types every condition (one round trip to the DuckDB worker); only when it
-    // fails is each rule described alone, to name the one at fault.
-    const types = await describeAll(query, rules, source).catch(() => null);
-    for (const [i, rule] of rules.entries()) {
+    const key = (rule: Rule) => `${source}\u0000${rule.when}`;
+    const unknown = rules.filter((r) => !types.has(key(r)));
+    // One DESCRIBE types every new condition (one round trip to the DuckDB worker); only when
+    // it fails is each rule described alone, to name the one at fault.
+    if (unknown.length) {
+      const described = await describeAll(query, unknown, source).catch(() => null);
+      described?.forEach((type, i) => types.set(key(unknown[i]), type));
+    }
+    for (const rule of rules) {
       try {
-        const type = types?.[i] ?? String((await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? "");
+        let type = types.get(key(rule));
+        if (type === undefined) types.set(key(rule), (type = String((await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? "")));
         if (type !== "BOOLEAN") errors.push({rule: rule.name, line: rule.line, column: 0, message: `the condition is ${type}, not a true/false test`});
       } catch (error) {
         errors.push({rule: rule.name, line: rule.line, column: 0, message: String((error as Error).message ?? error).split("\n")[0]});
@@ -39,10 +52,9 @@ export async function evaluateRules(query: Query, text: string, source: string, 
     }
   }
   if (rules.length === 0 && errors.length === 0) errors.push({rule: "", line: 1, column: 0, message: "no rules: write one per line, `Segment name: condition`"});
-  const empty = {rules, errors, stats: [], unmatched: 0, total: 0, summary: [], migration: []};
-  if (errors.length) return empty;
-  const [[row], summary, migration] = await Promise.all([query(ruleStatsSql(rules, source)), query(segmentSummarySql(source, rules)), query(migrationSql(baseline, rules, source))]);
-  return {...empty, ...ruleStats(rules, row), summary, migration: migration as LabResult["migration"]};
+  if (errors.length) return {rules, errors, stats: [], unmatched: 0, total: 0, summary: [], migration: []};
+  if (superseded()) throw new Superseded("a newer edit replaced this one");
+  return {rules, errors, ...ruleCounts(baseline, rules, await query(ruleCountsSql(baseline, rules, source)))};
 }
 
 /** The SQL type of every rule's condition, from one DESCRIBE. */

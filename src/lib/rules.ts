@@ -103,44 +103,88 @@ export function segmentSql(rules: Rule[]): string {
   return `CASE ${rules.map((r) => `WHEN (${r.when}) THEN ${sqlString(r.name)}`).join(" ")} END`;
 }
 
-/**
- * One row of counts over `source`: for rule i, m{i} customers its condition matches and
- * a{i} customers it names (first match), r{i} their revenue in cents; plus unmatched and total.
- */
-export function ruleStatsSql(rules: Rule[], source: string): string {
-  const parts = rules.flatMap((r, i) => [
-    `count(*) FILTER (WHERE (${r.when})) AS m${i}`,
-    `count(*) FILTER (WHERE rule_index = ${i}) AS a${i}`,
-    `coalesce(sum(revenue_cents) FILTER (WHERE rule_index = ${i}), 0) AS r${i}`
-  ]);
-  return `SELECT ${[...parts, "count(*) FILTER (WHERE rule_index IS NULL) AS unmatched", "count(*) AS total"].join(", ")}
-FROM (SELECT *, ${ruleIndexSql(rules)} AS rule_index FROM (${source}) AS s) AS t`;
+/** Customers and revenue of one group: a segment, or a (from, to) pair of segments. */
+export interface RuleCount {
+  customers: number;
+  revenue_cents: number;
 }
 
 export interface RuleStat {
   rule: Rule;
+  /** Customers the condition is true for, whatever earlier rules took. */
   matched: number;
+  /** Customers this rule names (its first match), and their revenue. */
   assigned: number;
   revenue_cents: number;
   /** "matches nobody" | "unreachable: every customer it matches is taken by earlier rules" */
   problem?: string;
 }
 
-/** Reads the row of ruleStatsSql into per-rule statistics with their problems flagged. */
-export function ruleStats(rules: Rule[], row: Record<string, unknown>): {stats: RuleStat[]; unmatched: number; total: number} {
-  const n = (k: string) => Number(row[k] ?? 0);
-  const stats = rules.map((rule, i) => {
-    const stat: RuleStat = {rule, matched: n(`m${i}`), assigned: n(`a${i}`), revenue_cents: n(`r${i}`)};
-    if (stat.matched === 0) stat.problem = "matches nobody";
-    else if (stat.assigned === 0) stat.problem = "unreachable: every customer it matches is taken by earlier rules";
-    return stat;
-  });
-  return {stats, unmatched: n("unmatched"), total: n("total")};
+export interface RuleCounts {
+  stats: RuleStat[];
+  unmatched: number;
+  total: number;
+  /** Per edited segment (rules sharing a name add up), largest revenue first; "(no rule)" for the unmatched. */
+  summary: ({group: string; customer_share: number; revenue_share: number} & RuleCount)[];
+  /** Per (baseline segment, edited segment) pair with customers. */
+  migration: ({from: string; to: string} & RuleCount)[];
 }
 
-/** SQL: customers and revenue moving from the baseline segments to the edited ones. */
-export function migrationSql(baseline: Rule[], edited: Rule[], source: string): string {
-  return `SELECT coalesce(${segmentSql(baseline)}, '(no rule)') AS "from", coalesce(${segmentSql(edited)}, '(no rule)') AS "to",
-  CAST(count(*) AS INTEGER) AS customers, CAST(coalesce(sum(revenue_cents), 0) AS BIGINT) AS revenue_cents
-FROM (${source}) AS s GROUP BY ALL ORDER BY customers DESC`;
+/**
+ * SQL: everything the rules lab shows, in one scan of `source`. Each customer gets the index
+ * of its first baseline rule and first edited rule; every edited condition is evaluated once
+ * into a column, then counted per (baseline, edited) pair. At most (baseline rules + 1) ×
+ * (edited rules + 1) rows come back; ruleCounts() adds them up into rule statistics, segment
+ * sizes and the migration matrix.
+ */
+export function ruleCountsSql(baseline: Rule[], edited: Rule[], source: string): string {
+  const conditions = edited.map((r, i) => `(${r.when}) AS c${i}`);
+  const editedIndex = edited.length ? `CASE ${edited.map((_, i) => `WHEN c${i} THEN ${i}`).join(" ")} END` : "CAST(NULL AS INTEGER)";
+  return `SELECT base_index, ${editedIndex} AS rule_index, CAST(count(*) AS INTEGER) AS customers,
+  CAST(coalesce(sum(revenue_cents), 0) AS BIGINT) AS revenue_cents${edited.map((_, i) => `,\n  CAST(count(*) FILTER (WHERE c${i}) AS INTEGER) AS m${i}`).join("")}
+FROM (SELECT revenue_cents, ${ruleIndexSql(baseline)} AS base_index${conditions.map((c) => `, ${c}`).join("")} FROM (${source}) AS s) AS t
+GROUP BY ALL`;
+}
+
+/** Adds up the rows of ruleCountsSql; flags rules that match nobody or are unreachable. */
+export function ruleCounts(baseline: Rule[], edited: Rule[], rows: Record<string, unknown>[]): RuleCounts {
+  const n = (v: unknown) => Number(v ?? 0);
+  const name = (rules: Rule[], index: unknown) => (index == null ? "(no rule)" : rules[Number(index)].name);
+  const stats: RuleStat[] = edited.map((rule) => ({rule, matched: 0, assigned: 0, revenue_cents: 0}));
+  const add = <K>(map: Map<K, RuleCount>, key: K, row: Record<string, unknown>) => {
+    const c = map.get(key) ?? map.set(key, {customers: 0, revenue_cents: 0}).get(key)!;
+    c.customers += n(row.customers);
+    c.revenue_cents += n(row.revenue_cents);
+  };
+  const segments = new Map<string, RuleCount>();
+  const pairs = new Map<string, RuleCount>();
+  let unmatched = 0;
+  let total = 0;
+  for (const row of rows) {
+    total += n(row.customers);
+    stats.forEach((s, i) => (s.matched += n(row[`m${i}`])));
+    if (row.rule_index == null) unmatched += n(row.customers);
+    else {
+      const s = stats[Number(row.rule_index)];
+      s.assigned += n(row.customers);
+      s.revenue_cents += n(row.revenue_cents);
+    }
+    add(segments, name(edited, row.rule_index), row);
+    add(pairs, JSON.stringify([name(baseline, row.base_index), name(edited, row.rule_index)]), row);
+  }
+  for (const s of stats) {
+    if (s.matched === 0) s.problem = "matches nobody";
+    else if (s.assigned === 0) s.problem = "unreachable: every customer it matches is taken by earlier rules";
+  }
+  const revenue = [...segments.values()].reduce((sum, c) => sum + c.revenue_cents, 0);
+  const summary = [...segments]
+    .map(([group, c]) => ({group, ...c, customer_share: total ? c.customers / total : 0, revenue_share: revenue ? c.revenue_cents / revenue : 0}))
+    .sort((a, b) => b.revenue_cents - a.revenue_cents || a.group.localeCompare(b.group));
+  const migration = [...pairs]
+    .map(([key, c]) => {
+      const [from, to] = JSON.parse(key) as [string, string];
+      return {from, to, ...c};
+    })
+    .sort((a, b) => b.customers - a.customers);
+  return {stats, unmatched, total, summary, migration};
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-/** Chart components at a width narrower than their margins still draw valid SVG (no negative sizes). */
+/** Components: charts at a width narrower than their margins still draw valid SVG (no negative sizes); input wrappers. */
 import {expect, test} from "vitest";
+import {batchedInput} from "../../src/components/batchedInput.js";
 import {ShareBars} from "../../src/components/ShareBars.js";
 
 test("ShareBars at a near-zero width draws no negative-width bar", () => {
@@ -9,4 +10,23 @@ test("ShareBars at a near-zero width draws no negative-width bar", () => {
   const widths = Array.from(svg.querySelectorAll("rect"), (r) => r.getAttribute("width")!).filter((w) => !w.endsWith("%")).map(Number);
   expect(widths.length).toBeGreaterThan(0);
   expect(widths.every((w) => w >= 0)).toBe(true);
+});
+
+test("batchedInput passes a burst of input events on as one, with the final value, and repeats none", async () => {
+  const textarea = Object.assign(document.createElement("textarea"), {value: "a"});
+  const input = batchedInput(textarea);
+  const seen: string[] = [];
+  input.addEventListener("input", () => seen.push(input.value));
+  for (const value of ["ab", "abc", "abcd"]) {
+    textarea.value = value;
+    textarea.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(seen).toEqual(["abcd"]);
+  textarea.dispatchEvent(new Event("input", {bubbles: true})); // same value again: nothing new
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  textarea.value = "x";
+  textarea.dispatchEvent(new Event("input", {bubbles: true}));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(seen).toEqual(["abcd", "x"]);
 });
