@@ -12,7 +12,7 @@ import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
 import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
 import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
 import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
-import {gridSql, populationSql, segmentSummarySql} from "../src/lib/segments.js";
+import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
 import {openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
@@ -83,7 +83,7 @@ export async function valueReport(): Promise<string> {
   });
 }
 
-/** The RFM explorer's grid and segment table for its default inputs, and its filter values. */
+/** The RFM explorer's grid and segment table (as rfmCellsSql rows) for its default inputs, and its filter values. */
 export async function rfmReport(): Promise<string> {
   const {db, asOf} = await siteTables();
   const rfm = segmentOptions(asOf, {});
@@ -92,8 +92,7 @@ export async function rfmReport(): Promise<string> {
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, FILTER_COLUMNS),
-    grid: await prepared(db, key, gridSql(population)),
-    summary: await prepared(db, key, segmentSummarySql(population, rulesOf(DEFAULT_RULE_SET)))
+    cells: await prepared(db, key, rfmCellsSql(population, rulesOf(DEFAULT_RULE_SET)))
   });
 }
 

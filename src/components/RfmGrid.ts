@@ -5,15 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import {formatCents, formatCount} from "../lib/format.js";
+import type {GridCell} from "../lib/segments.js";
 import {emptyState} from "./empty.js";
-
-export interface GridCell {
-  r_score: number;
-  f_score: number;
-  customers: number;
-  revenue_cents: number;
-  avg_monetary: number;
-}
 
 export type GridMeasure = "customers" | "revenue_cents" | "avg_monetary";
 

@@ -21,16 +21,24 @@ export function ShareBars(rows: ContributionRow[], {width = 640, label = "Group"
     {group: r.group, measure: "Customers", share: r.customer_share},
     {group: r.group, measure: "Revenue", share: r.revenue_share}
   ]);
+  // One band per group, customers in its upper half and revenue in its lower half: the same
+  // picture as a bar pair per facet, at a fraction of the drawing cost (pages redraw it on
+  // every input change).
+  const [marginTop, marginBottom, step] = [10, 36, 40];
+  const half = (measure: string) => (measure === "Customers" ? {insetTop: 3, insetBottom: step / 2} : {insetTop: step / 2, insetBottom: 3});
   return Plot.plot({
     width,
-    height: 30 + rows.length * 44,
+    height: marginTop + marginBottom + rows.length * step,
+    marginTop,
+    marginBottom,
     marginLeft: 120,
     x: {label: "Share →", tickFormat: "%", grid: true},
-    y: {axis: null, domain: SHARE_COLORS.domain},
-    fy: {label, domain: rows.map((r) => r.group)},
+    y: {label, domain: rows.map((r) => r.group), padding: 0, tickSize: 0},
     color: {domain: SHARE_COLORS.domain, range: SHARE_COLORS.range, legend: true},
     marks: [
-      Plot.barX(long, {x: "share", y: "measure", fy: "group", fill: "measure", tip: true}),
+      ...SHARE_COLORS.domain.map((measure) =>
+        Plot.barX(long.filter((d) => d.measure === measure), {x: "share", y: "group", fill: "measure", ...half(measure), tip: true})
+      ),
       Plot.ruleX([0])
     ]
   }) as SVGSVGElement | HTMLElement;
