@@ -50,8 +50,9 @@ for (const customers of sizes) {
 writeSection("Browser: RFM explorer and rules lab (`npm run bench:browser`)", [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
   "The built-in sample at each size; site served from 127.0.0.1 by a plain Node static server (no compression). *Cold load*:",
-  "new browser context, navigation to the first chart of /rfm (median of 3; drawn from build-time results, DuckDB-WASM opens after it). *Threshold change*: editing the recency cuts until",
-  `the segment table changes (median of ${RUNS}). *Rule edit*: editing the rules-lab text until its rule table changes (median of ${RUNS}).`,
+  "new browser context, navigation to the first chart of /rfm (median of 3; drawn from build-time results, DuckDB-WASM opens after it). *Threshold change*: a new set of",
+  `recency cuts typed in, timed from the edit's first input event to the first animation frame that shows the changed segment table (median of ${RUNS}).`,
+  `*Rule edit*: new rule text put in the rules lab, timed the same way up to its changed rule table (median of ${RUNS}).`,
   "",
   "| customers | cold load to first chart | threshold change → counts | rule edit → counts |",
   "|---:|---:|---:|---:|",

@@ -73,7 +73,7 @@ writeSection("Browser: report pages (`npm run bench:reports`)", [
   "",
   `Cohorts page at scale: cold load to the first chart; the first input change (waits for DuckDB-WASM to start and load the`,
   `cohort tables); then the median of ${RUNS} retention-mode switches (quarterly cohorts) and ${RUNS} month/quarter switches`,
-  "(on-or-after retention), each timed from the click to the updated period-1 retention on the page (cohort query + redraw).",
+  "(on-or-after retention), each timed from the click's input event to the first animation frame showing the updated period-1 retention (cohort query + redraw).",
   "",
   "| customers | cold load to first chart | first change (DuckDB start) | mode switch | grain switch |",
   "|---:|---:|---:|---:|---:|",
