@@ -2,7 +2,7 @@
  * Customer × month activity for cohorts and lifecycle, as of a date: one row per customer and
  * month with a purchase or a return. A month with only returns has orders = 0 (the customer
  * was not active) but keeps its negative revenue, so revenue here sums to customers.revenue_cents.
- * Portable SQL (DuckDB and PostgreSQL), like customers.ts.
+ * Portable SQL (DuckDB and PostgreSQL), like customers.ts, and unsorted like it.
  */
 import {sqlDate} from "../../src/lib/sql.js";
 import type {KeyColumn} from "./customers.js";
@@ -16,8 +16,7 @@ SELECT ${key} AS customer_key,
   CAST(sum(net_cents) AS BIGINT) AS revenue_cents
 FROM orders
 WHERE ${key} IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${asof}
-GROUP BY ${key}, CAST(date_trunc('month', business_date) AS DATE)
-ORDER BY month, customer_key`;
+GROUP BY ${key}, CAST(date_trunc('month', business_date) AS DATE)`;
 }
 
 /**
@@ -33,6 +32,5 @@ SELECT ${key} AS customer_key,
   CAST(sum(net_cents) AS BIGINT) AS revenue_cents
 FROM orders
 WHERE ${key} IS NOT NULL AND kind IN ('sale', 'return') AND business_date <= ${asof}
-GROUP BY ${key}, business_date
-ORDER BY day, customer_key`;
+GROUP BY ${key}, business_date`;
 }

@@ -16,7 +16,10 @@ export type KeyColumn = "customer_key" | "customer_id";
 
 const F = "DOUBLE PRECISION";
 
-/** SQL for the customer table as of `asOf` (ISO date); the key column comes out as customer_key. */
+/**
+ * SQL for the customer table as of `asOf` (ISO date); the key column comes out as customer_key.
+ * Unsorted: whoever writes it out sorts it (loaders/outputs.ts), so nobody sorts it twice.
+ */
 export function customersSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
   return `
@@ -81,6 +84,5 @@ LEFT JOIN returned r ON r.k = e.k
 LEFT JOIN intervals i ON i.k = e.k
 LEFT JOIN complaints q ON q.k = e.k
 LEFT JOIN first_store f ON f.k = e.k
-LEFT JOIN tiers t ON t.city = c.city
-ORDER BY e.k`;
+LEFT JOIN tiers t ON t.city = c.city`;
 }

@@ -10,7 +10,7 @@ import {ingest} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
-import {EXPECTED_ORDERS, INVOICE_ROWS, type FixtureFiles, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
+import {EXPECTED_ORDERS, INVOICE_ROWS, type FixtureFiles, fixtureConfig, gbk, writeFixtures} from "../fixtures/retail.js";
 
 const KEY = "test-key-0123456789abcdef";
 const WORK = join(process.cwd(), ".workbench", "test-files");
@@ -88,6 +88,17 @@ test("UTF-8 with a byte-order mark and CRLF line ends reads the same as plain UT
 
 test("a GBK master list from Chinese Excel is decoded", async () => {
   const db = await build(fixtureConfig(files, {customers: files.customersGbk}), "gbk");
+  const rows = await queryRows(db, `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`);
+  expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
+});
+
+test("a GBK master list with Chinese column names is recognised from its header", async () => {
+  const path = join(files.dir, "customers-gbk-header.csv");
+  writeFileSync(path, gbk("会员号,姓名,性别,城市\r\n17850,张伟,男,上海\r\n14527,李娜,女,上海\r\n".replace("姓名", "name")));
+  expect(new TextDecoder("gbk").decode(readFileSync(path)).split("\r\n")[0]).toBe("会员号,name,性别,城市");
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") config.source.customers = {path, columns: {customer_id: "会员号", gender: "性别", city: "城市"}};
+  const db = await build(config, "gbk-header");
   const rows = await queryRows(db, `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`);
   expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
 });

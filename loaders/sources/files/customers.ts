@@ -6,14 +6,16 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {flag, gender, integer, text, timestamp} from "./parse.js";
 import type {CustomersFile} from "./mapping.js";
+import {repeatedLinesSql} from "./repeats.js";
 
 /** Builds TEMP TABLE parsed_customers from TEMP TABLE src_customers. */
 export async function classifyCustomers(db: DuckDBConnection, file: CustomersFile, mapped: string[]): Promise<void> {
   const has = (f: string) => mapped.includes(f);
   const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
   await db.run(`CREATE OR REPLACE TEMP TABLE parsed_customers AS
-WITH p AS (
-  SELECT line, ${text("customer_id")} AS customer_raw,
+WITH repeats AS (${repeatedLinesSql("src_customers", [text("customer_id")])}),
+p AS (
+  SELECT rowid + 2 AS line, ${text("customer_id")} AS customer_raw,
     ${date("signup_date")} AS signup_date,
     coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
     ${has("gender") ? gender("gender") : "'U'"} AS gender,
@@ -26,12 +28,11 @@ WITH p AS (
     ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
     ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup,
-    row_number() OVER (PARTITION BY ${text("customer_id")} ORDER BY line) > 1 AS repeated
+    rowid + 2 IN (SELECT line FROM repeats) AS repeated
   FROM src_customers
 )
-SELECT *,
+SELECT * EXCLUDE (has_signup, repeated),
   CASE WHEN customer_raw IS NULL THEN 'customer_id' WHEN has_signup AND signup_date IS NULL THEN 'signup_date' END AS reject_column,
-  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date' END AS reject_reason,
   CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected'
     WHEN repeated THEN 'classified' ELSE 'accepted' END AS outcome,
   CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date'
@@ -39,12 +40,15 @@ SELECT *,
 FROM p`);
 }
 
-/** Inserts accepted master-list rows, then every customer seen only in orders. */
-export async function insertCustomers(db: DuckDBConnection, hasMasterList: boolean): Promise<void> {
-  if (hasMasterList) {
-    await db.run(`INSERT INTO customers SELECT k.customer_key, signup_date, birth_year, gender, region, city, home_store,
+/**
+ * Inserts accepted master-list rows (when there is a list: `pseudonym` turns a raw id
+ * expression into its pseudonym), then every customer seen only in orders.
+ */
+export async function insertCustomers(db: DuckDBConnection, pseudonym?: (raw: string) => string): Promise<void> {
+  if (pseudonym) {
+    await db.run(`INSERT INTO customers SELECT ${pseudonym("customer_raw")}, signup_date, birth_year, gender, region, city, home_store,
       channel, tier, points, marketing_consent, opt_out_date
-      FROM parsed_customers p JOIN customer_keys k ON k.raw = p.customer_raw WHERE outcome = 'accepted'`);
+      FROM parsed_customers WHERE outcome = 'accepted'`);
   }
   // Customers who bought but are not on the list: region is the one they buy in most.
   await db.run(`INSERT INTO customers (customer_key, region, gender)

@@ -18,6 +18,8 @@ export interface PreparedCsv {
   detected: "byte-order mark" | "configured" | "assumed UTF-8 (checked by DuckDB)" | "not UTF-8: read as GB18030";
   /** Field delimiter, sniffed from the header line. */
   delimiter: string;
+  /** Column names from the header line (DuckDB is told them, so it need not sniff the file). */
+  header: string[];
 }
 
 const CHUNK = 1 << 22;
@@ -38,15 +40,20 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding): Pre
     closeSync(fd);
   }
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  // A header line that is not UTF-8 settles it at once; otherwise DuckDB checks every byte.
+  if (!bom && !encoding && !isUtf8(head.subarray(0, head.indexOf(10) === -1 ? head.length : head.indexOf(10)))) {
+    checkEnds(file, new TextDecoder("gb18030").decode(head), new TextDecoder("gb18030").decode(tail), tail.length === head.length && head.length < EDGE);
+    return prepareGb18030(file, copy);
+  }
   const used: Encoding = bom ? "utf-8" : (encoding ?? "utf-8");
   const decode = (b: Buffer) => new TextDecoder(used).decode(b);
   checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE);
-  const delimiter = sniffDelimiter(decode(head).replace(/^\uFEFF/, "").split(/\r?\n/)[0]);
+  const {delimiter, header} = headerOf(decode(head).replace(/^\uFEFF/, ""));
   if (used !== "utf-8") {
     transcode(file, copy, used);
-    return {path: copy, encoding: used, detected: "configured", delimiter};
+    return {path: copy, encoding: used, detected: "configured", delimiter, header};
   }
-  return {path: file, encoding: "utf-8", detected: bom ? "byte-order mark" : encoding ? "configured" : "assumed UTF-8 (checked by DuckDB)", delimiter};
+  return {path: file, encoding: "utf-8", detected: bom ? "byte-order mark" : encoding ? "configured" : "assumed UTF-8 (checked by DuckDB)", delimiter, header};
 }
 
 /** The fallback when DuckDB finds the file is not UTF-8: a GB18030 copy. */
@@ -56,7 +63,39 @@ export function prepareGb18030(file: string, copy: string): PreparedCsv {
   const fd = openSync(copy, "r");
   const n = readSync(fd, head, 0, EDGE, 0);
   closeSync(fd);
-  return {path: copy, encoding: "gb18030", detected: "not UTF-8: read as GB18030", delimiter: sniffDelimiter(head.subarray(0, n).toString("utf-8").split(/\r?\n/)[0])};
+  return {path: copy, encoding: "gb18030", detected: "not UTF-8: read as GB18030", ...headerOf(head.subarray(0, n).toString("utf-8"))};
+}
+
+const isUtf8 = (bytes: Buffer) => {
+  try {
+    new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Delimiter and column names of the text's first line (a quoted name may hold the delimiter). */
+function headerOf(text: string): {delimiter: string; header: string[]} {
+  const line = text.split(/\r?\n/)[0];
+  const delimiter = sniffDelimiter(line);
+  const names: string[] = [];
+  let name = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '"') {
+      if (quoted && line[i + 1] === '"') name += line[++i];
+      else quoted = !quoted;
+    } else if (line[i] === delimiter && !quoted) {
+      names.push(name);
+      name = "";
+    } else {
+      name += line[i];
+    }
+  }
+  names.push(name);
+  // Blank or repeated names get DuckDB's own kind of name, so every column can be declared.
+  return {delimiter, header: names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n))};
 }
 
 function checkEnds(file: string, head: string, tail: string, whole: boolean): void {

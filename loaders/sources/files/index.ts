@@ -33,12 +33,13 @@ export async function loadFiles(db: DuckDBConnection, source: FilesSource, key: 
     await accountFor(db, {source: "customers", file: master.path, parsed: "parsed_customers", raw: "src_customers", read: read.rows, maxRejectRate, rejectsDir});
   }
 
-  // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct raw id.
-  await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonymSql(key, "raw")} AS customer_key FROM (
-    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL
-    ${master ? "UNION SELECT customer_raw FROM parsed_customers WHERE customer_raw IS NOT NULL" : ""}) AS ids`);
+  // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer for the orders;
+  // master-list rows (one per customer) get theirs as they are inserted, with no join.
+  const pseudonym = (raw: string) => pseudonymSql(key, raw);
+  await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
+    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL) AS ids`);
 
   await insertOrders(db, orders);
-  await insertCustomers(db, Boolean(master));
+  await insertCustomers(db, master ? pseudonym : undefined);
   for (const t of ["src_orders", "parsed_orders", "src_customers", "parsed_customers", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }

@@ -14,6 +14,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
 import {cents, dateReason, integer, text, timestamp} from "./parse.js";
 import type {OrdersFile} from "./mapping.js";
+import {repeatedLinesSql} from "./repeats.js";
 
 /** Builds TEMP TABLE parsed_orders from TEMP TABLE src_orders (see read.ts). */
 export async function classifyOrders(db: DuckDBConnection, file: OrdersFile, mapped: string[]): Promise<void> {
@@ -23,8 +24,9 @@ export async function classifyOrders(db: DuckDBConnection, file: OrdersFile, map
   const prefix = file.cancelPrefix ? sqlString(file.cancelPrefix) : null;
   const net = has("net") ? cents("net") : has("gross") ? `${cents("gross")} - coalesce(${has("discount") ? cents("discount") : "0"}, 0)` : "NULL::BIGINT";
   await db.run(`CREATE OR REPLACE TEMP TABLE parsed_orders AS
-WITH p AS (
-  SELECT line,
+WITH repeats AS (${repeatedLinesSql("src_orders", mapped)}),
+p AS (
+  SELECT rowid + 2 AS line,
     ${text("order_id")} AS order_id,
     ${has("customer_id") ? text("customer_id") : "NULL::VARCHAR"} AS customer_raw,
     ${timestamp("ordered_at", file.dateFormat)} AS ts,
@@ -40,36 +42,30 @@ WITH p AS (
     ${has("discount") ? `coalesce(${cents("discount")}, 0)` : "0"} AS discount_cents,
     ${net} AS net_cents,
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
-    ${mapped.map((f) => `${f} IS NOT NULL AND ${f} <> '' AS has_${f}`).join(", ")},
-    row_number() OVER (PARTITION BY ${mapped.join(", ")} ORDER BY line) > 1 AS duplicate
+    rowid + 2 IN (SELECT line FROM repeats) AS duplicate
   FROM src_orders
-), q AS (
-SELECT *,
+), r AS (
+SELECT * EXCLUDE (ordered_at_text, duplicate),
   CASE
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL THEN 'ordered_at'
     WHEN ${lines ? "qty IS NULL" : "false"} THEN 'qty'
-    WHEN ${lines ? "price_cents IS NULL" : "net_cents IS NULL"} THEN ${lines ? "'unit_price'" : has("net") ? "'net'" : "'gross'"}
+    WHEN ${amount} IS NULL THEN ${lines ? "'unit_price'" : has("net") ? "'net'" : "'gross'"}
   END AS reject_column,
   CASE
     WHEN order_id IS NULL THEN 'missing order id'
-    WHEN ts IS NULL THEN CASE WHEN has_ordered_at THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
+    WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
     WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
     WHEN ${amount} IS NULL THEN 'amount is not a number'
-  END AS reject_reason
-FROM p)
-SELECT *,
-  CASE WHEN reject_reason IS NOT NULL THEN 'rejected'
-    WHEN duplicate OR ${prefix ? `starts_with(order_id, ${prefix})` : "false"} OR qty < 0 OR ${amount} <= 0 OR customer_raw IS NULL THEN 'classified'
-    ELSE 'accepted' END AS outcome,
-  CASE WHEN reject_reason IS NOT NULL THEN reject_reason
     WHEN duplicate THEN 'duplicate'
     WHEN ${prefix ? `starts_with(order_id, ${prefix})` : "false"} THEN 'cancellation'
     WHEN qty < 0 OR ${lines ? "false" : "net_cents < 0"} THEN 'return'
     WHEN ${amount} <= 0 THEN 'adjustment'
     WHEN customer_raw IS NULL THEN 'no customer id'
   END AS reason
-FROM q`);
+FROM p)
+SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome
+FROM r`);
 }
 
 /**

@@ -12,18 +12,20 @@ export const text = (col: string) => `nullif(trim(${col}), '')`;
  * thousands separators and currency marks are dropped. More than two decimals is refused.
  */
 export function cents(col: string): string {
-  // Fast path for plain numbers (most rows): a cast, kept only when it loses no decimals.
+  // Fast path for plain numbers (most rows): a cast (which allows surrounding blanks), kept
+  // only when it lost no decimals, i.e. equals the same text read as a double (1.005 or 1e-3
+  // do not; a value beyond 2^53 cents may not either and takes the exact slow path).
+  const fast = `CASE WHEN TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE) THEN CAST(TRY_CAST(${col} AS DECIMAL(18,2)) * 100 AS BIGINT) END`;
   const v = `trim(${col})`;
-  const fast = `CASE WHEN TRY_CAST(${v} AS DECIMAL(18,2)) = TRY_CAST(${v} AS DECIMAL(18,6)) THEN CAST(TRY_CAST(${v} AS DECIMAL(18,2)) * 100 AS BIGINT) END`;
   const cleaned = `regexp_replace(${v}, '[¥￥$€£,\\s]|RMB|CNY', '', 'g')`;
   const signed = `CASE WHEN regexp_full_match(${cleaned}, '\\(.*\\)') THEN '-' || trim(${cleaned}, '()') ELSE ${cleaned} END`;
   const slow = `CASE WHEN regexp_full_match(${signed}, '[+-]?\\d+(\\.\\d{1,2})?') THEN round(CAST(${signed} AS DECIMAL(18,2)) * 100)::BIGINT END`;
   return `coalesce(${fast}, ${slow})`;
 }
 
-/** A whole number (quantities, item counts): a cast that must not have rounded. */
+/** A whole number (quantities, item counts): a cast (blanks allowed) that must not have rounded. */
 export const integer = (col: string) =>
-  `CASE WHEN TRY_CAST(trim(${col}) AS INTEGER) = TRY_CAST(trim(${col}) AS DOUBLE) THEN TRY_CAST(trim(${col}) AS INTEGER) END`;
+  `CASE WHEN TRY_CAST(${col} AS INTEGER) = TRY_CAST(${col} AS DOUBLE) THEN TRY_CAST(${col} AS INTEGER) END`;
 
 /** Formats read without configuration: none of them can swap day and month. */
 export const UNAMBIGUOUS_FORMATS = [
@@ -36,8 +38,9 @@ export const UNAMBIGUOUS_FORMATS = [
  * common case, and what Parquet timestamps become as text) take DuckDB's fast cast first.
  */
 export function timestamp(col: string, format?: string): string {
-  if (format) return `try_strptime(trim(${col}), ${sqlString(format)})`;
-  return `coalesce(TRY_CAST(trim(${col}) AS TIMESTAMP), try_strptime(trim(${col}), [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]))`;
+  // Blank values (most opt-out dates) skip the list of formats.
+  if (format) return `try_strptime(${text(col)}, ${sqlString(format)})`;
+  return `coalesce(TRY_CAST(${col} AS TIMESTAMP), try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]))`;
 }
 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */

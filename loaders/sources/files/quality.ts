@@ -38,7 +38,7 @@ export async function accountFor(
     mkdirSync(rejectsDir, {recursive: true});
     const out = join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
     await db.run(`COPY (SELECT p.line, p.reject_column AS "column", p.reason, r.* EXCLUDE (line)
-      FROM ${parsed} p JOIN ${raw} r USING (line) WHERE p.outcome = 'rejected' ORDER BY p.line) TO ${sqlString(out)} (HEADER)`);
+      FROM ${parsed} p JOIN (SELECT rowid + 2 AS line, * FROM ${raw}) r USING (line) WHERE p.outcome = 'rejected' ORDER BY p.line) TO ${sqlString(out)} (HEADER)`);
   }
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(db,
