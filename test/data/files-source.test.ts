@@ -103,6 +103,28 @@ test("a GBK master list with Chinese column names is recognised from its header"
   expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
 });
 
+test("a repeated master-list id keeps its first row; rows that read alike but are written differently are not duplicates", async () => {
+  const customers = join(files.dir, "customers-repeated.csv");
+  writeFileSync(customers, "id,city\n17850,Shanghai\n14527,Beijing\n17850,Beijing\n17850,Shanghai\n");
+  const orders = join(files.dir, "invoices-alike.csv");
+  writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+    "1,A,x,2,2024-04-03 10:00,1.50,17850,China\n1,A,x, 2,2024-04-03 10:00,1.5,17850,China\n1,A,x,2,2024-04-03 10:00,1.50,17850,China\n");
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") {
+    config.source.orders = {...config.source.orders, path: orders};
+    config.source.customers = {path: customers, columns: {customer_id: "id", city: "city"}};
+  }
+  const db = await build(config, "repeats");
+  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("17850")}'`)).toEqual([{city: "Shanghai"}]);
+  const quality = await queryRows(db, "SELECT source, reason, rows::INTEGER AS rows FROM quality ORDER BY source, reason NULLS FIRST");
+  expect(quality).toEqual([
+    {source: "customers", reason: null, rows: 2}, {source: "customers", reason: "duplicate", rows: 2},
+    {source: "orders", reason: null, rows: 2}, {source: "orders", reason: "duplicate", rows: 1}
+  ]);
+  // The two lines kept are one order of 2 + 2 items at ¥1.50.
+  expect(await queryRows(db, "SELECT net_cents::INTEGER AS net, items FROM orders")).toEqual([{net: 600, items: 4}]);
+});
+
 test("a configured dateFormat reads day-first dates that are otherwise ambiguous", async () => {
   const path = join(files.dir, "dayfirst.csv");
   writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n");

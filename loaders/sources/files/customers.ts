@@ -6,16 +6,15 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {flag, gender, integer, text, timestamp} from "./parse.js";
 import type {CustomersFile} from "./mapping.js";
-import {repeatedLinesSql} from "./repeats.js";
+import {repeatedRowsSql} from "./repeats.js";
 
-/** Builds TEMP TABLE parsed_customers from TEMP TABLE src_customers. */
-export async function classifyCustomers(db: DuckDBConnection, file: CustomersFile, mapped: string[]): Promise<void> {
+/** The query (over `raw`, the list's mapped columns as text, see read.ts) that parses every row into parsed_customers. */
+export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[]): string {
   const has = (f: string) => mapped.includes(f);
   const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
-  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_customers AS
-WITH repeats AS (${repeatedLinesSql("src_customers", [text("customer_id")])}),
-p AS (
-  SELECT rowid + 2 AS line, ${text("customer_id")} AS customer_raw,
+  return `
+WITH p AS (
+  SELECT ${text("customer_id")} AS customer_raw,
     ${date("signup_date")} AS signup_date,
     coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
     ${has("gender") ? gender("gender") : "'U'"} AS gender,
@@ -27,17 +26,20 @@ p AS (
     ${has("points") ? integer("points") : "NULL::INTEGER"} AS points,
     ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
-    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup,
-    rowid + 2 IN (SELECT line FROM repeats) AS repeated
-  FROM src_customers
+    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup
+  FROM ${raw}
 )
-SELECT * EXCLUDE (has_signup, repeated),
+SELECT * EXCLUDE (has_signup),
   CASE WHEN customer_raw IS NULL THEN 'customer_id' WHEN has_signup AND signup_date IS NULL THEN 'signup_date' END AS reject_column,
-  CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected'
-    WHEN repeated THEN 'classified' ELSE 'accepted' END AS outcome,
-  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date'
-    WHEN repeated THEN 'duplicate' END AS reason
-FROM p`);
+  CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected' ELSE 'accepted' END AS outcome,
+  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date' END AS reason
+FROM p`;
+}
+
+/** Classifies as duplicates the rows of parsed_customers whose id an earlier row already had (unless rejected). */
+export async function markRepeatedCustomers(db: DuckDBConnection): Promise<void> {
+  await db.run(`UPDATE parsed_customers SET outcome = 'classified', reason = 'duplicate'
+    WHERE outcome <> 'rejected' AND rowid IN (${repeatedRowsSql("parsed_customers", "customer_raw")})`);
 }
 
 /**

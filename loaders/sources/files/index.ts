@@ -5,9 +5,9 @@
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {pseudonymSql} from "../../privacy.js";
-import {classifyCustomers, insertCustomers} from "./customers.js";
+import {insertCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
-import {classifyOrders, insertOrders} from "./orders.js";
+import {insertOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
 import {accountFor} from "./quality.js";
 import {readExport} from "./read.js";
 
@@ -21,16 +21,19 @@ export async function loadFiles(db: DuckDBConnection, source: FilesSource, key: 
   const rejectsDir = join(workDir, "rejects");
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) => fields.filter((f) => columns[f]);
 
+  // Each file is parsed and classified as it is read; only repeats need a second look.
   const orders = source.orders;
-  const ordersRead = await readExport(db, "src_orders", orders, requiredOrderFields(orders), staging);
-  await classifyOrders(db, orders, mappedOf(orders.columns, ORDER_FIELDS));
-  await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: "src_orders", read: ordersRead.rows, maxRejectRate, rejectsDir});
+  const orderFields = mappedOf(orders.columns, ORDER_FIELDS);
+  const ordersRead = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, orderFields));
+  await markRepeatedOrders(db);
+  await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: ordersRead.raw, read: ordersRead.rows, maxRejectRate, rejectsDir});
 
   const master = source.customers;
   if (master) {
-    const read = await readExport(db, "src_customers", master, ["customer_id"], staging);
-    await classifyCustomers(db, master, mappedOf(master.columns, CUSTOMER_FIELDS));
-    await accountFor(db, {source: "customers", file: master.path, parsed: "parsed_customers", raw: "src_customers", read: read.rows, maxRejectRate, rejectsDir});
+    const fields = mappedOf(master.columns, CUSTOMER_FIELDS);
+    const read = await readExport(db, "parsed_customers", master, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master, fields));
+    await markRepeatedCustomers(db);
+    await accountFor(db, {source: "customers", file: master.path, parsed: "parsed_customers", raw: read.raw, read: read.rows, maxRejectRate, rejectsDir});
   }
 
   // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer for the orders;
@@ -41,5 +44,5 @@ export async function loadFiles(db: DuckDBConnection, source: FilesSource, key: 
 
   await insertOrders(db, orders);
   await insertCustomers(db, master ? pseudonym : undefined);
-  for (const t of ["src_orders", "parsed_orders", "src_customers", "parsed_customers", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ["parsed_orders", "parsed_customers", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }

@@ -14,19 +14,22 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
 import {cents, dateReason, integer, text, timestamp} from "./parse.js";
 import type {OrdersFile} from "./mapping.js";
-import {repeatedLinesSql} from "./repeats.js";
+import {repeatedRowsSql} from "./repeats.js";
 
-/** Builds TEMP TABLE parsed_orders from TEMP TABLE src_orders (see read.ts). */
-export async function classifyOrders(db: DuckDBConnection, file: OrdersFile, mapped: string[]): Promise<void> {
+/**
+ * The query (over `raw`, the export's mapped columns as text, see read.ts) that parses and
+ * classifies every row into parsed_orders. Repeats are marked afterwards (markRepeatedOrders):
+ * a row cannot see the rows before it while the file is being read.
+ */
+export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[]): string {
   const has = (field: string) => mapped.includes(field);
   const lines = file.level === "lines";
   const amount = lines ? "price_cents" : "net_cents";
   const prefix = file.cancelPrefix ? sqlString(file.cancelPrefix) : null;
   const net = has("net") ? cents("net") : has("gross") ? `${cents("gross")} - coalesce(${has("discount") ? cents("discount") : "0"}, 0)` : "NULL::BIGINT";
-  await db.run(`CREATE OR REPLACE TEMP TABLE parsed_orders AS
-WITH repeats AS (${repeatedLinesSql("src_orders", mapped)}),
-p AS (
-  SELECT rowid + 2 AS line,
+  return `
+WITH p AS (
+  SELECT
     ${text("order_id")} AS order_id,
     ${has("customer_id") ? text("customer_id") : "NULL::VARCHAR"} AS customer_raw,
     ${timestamp("ordered_at", file.dateFormat)} AS ts,
@@ -42,10 +45,10 @@ p AS (
     ${has("discount") ? `coalesce(${cents("discount")}, 0)` : "0"} AS discount_cents,
     ${net} AS net_cents,
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
-    rowid + 2 IN (SELECT line FROM repeats) AS duplicate
-  FROM src_orders
+    hash(${mapped.join(", ")}) AS text_hash
+  FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, duplicate),
+SELECT * EXCLUDE (ordered_at_text),
   CASE
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL THEN 'ordered_at'
@@ -57,7 +60,6 @@ SELECT * EXCLUDE (ordered_at_text, duplicate),
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
     WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
     WHEN ${amount} IS NULL THEN 'amount is not a number'
-    WHEN duplicate THEN 'duplicate'
     WHEN ${prefix ? `starts_with(order_id, ${prefix})` : "false"} THEN 'cancellation'
     WHEN qty < 0 OR ${lines ? "false" : "net_cents < 0"} THEN 'return'
     WHEN ${amount} <= 0 THEN 'adjustment'
@@ -65,7 +67,21 @@ SELECT * EXCLUDE (ordered_at_text, duplicate),
   END AS reason
 FROM p)
 SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome
-FROM r`);
+FROM r`;
+}
+
+const PARSED_VALUES = ["order_id", "customer_raw", "ts", "store_id", "channel", "region", "sku", "category", "qty",
+  "price_cents", "gross_cents", "discount_cents", "net_cents", "items"];
+
+/**
+ * Marks as duplicates the rows of parsed_orders that repeat an earlier row: the same text in
+ * every mapped column, compared by its hash and by every parsed value (for two different texts
+ * to pass, their 64-bit hashes would have to collide and they would still have to read the same).
+ * A duplicate is classified before anything else a row could be, but after a rejection.
+ */
+export async function markRepeatedOrders(db: DuckDBConnection): Promise<void> {
+  await db.run(`UPDATE parsed_orders SET outcome = 'classified', reason = 'duplicate'
+    WHERE outcome <> 'rejected' AND rowid IN (${repeatedRowsSql("parsed_orders", "text_hash", PARSED_VALUES)})`);
 }
 
 /**

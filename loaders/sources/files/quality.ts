@@ -9,6 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {InputError} from "./errors.js";
+import {createInOrder} from "./read.js";
 
 interface Count {
   outcome: string;
@@ -18,8 +19,9 @@ interface Count {
 }
 
 /**
- * Records the outcome counts of TEMP TABLE `parsed` (read from `source`/`file`) in the quality
- * table, writes its rejected rows to the private folder, and stops the build when the counts do
+ * Records the outcome counts of TEMP TABLE `parsed` (read from `source`/`file`, a row per line
+ * in file order) in the quality table, writes its rejected rows (their text from `raw`, the
+ * subquery that reads the file) to the private folder, and stops the build when the counts do
  * not reconcile or the reject rate exceeds `maxRejectRate`.
  */
 export async function accountFor(
@@ -37,12 +39,15 @@ export async function accountFor(
   if (rejected > 0) {
     mkdirSync(rejectsDir, {recursive: true});
     const out = join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
-    await db.run(`COPY (SELECT p.line, p.reject_column AS "column", p.reason, r.* EXCLUDE (line)
-      FROM ${parsed} p JOIN (SELECT rowid + 2 AS line, * FROM ${raw}) r USING (line) WHERE p.outcome = 'rejected' ORDER BY p.line) TO ${sqlString(out)} (HEADER)`);
+    // The raw text was not kept (most files reject nothing): the file is read again, in order.
+    await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
+    await db.run(`COPY (SELECT p.rowid + 2 AS line, p.reject_column AS "column", p.reason, r.*
+      FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
+    await db.run("DROP TABLE rejected_raw");
   }
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(db,
-      `SELECT line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`);
+      `SELECT rowid + 2 AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`);
     throw new InputError(file, examples[0]?.line, examples[0]?.reject_column,
       `${rejected} of ${read} rows rejected (${((100 * rejected) / read).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%). ` +
         `First: ${examples.map((e) => `line ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`);

@@ -1,7 +1,9 @@
 /**
- * Reads one export (CSV or Parquet) into a temporary DuckDB table of text columns, keeping
- * only the mapped columns (personal columns such as names or phones are never read in), in
- * file order, so that a row's line number is its rowid + 2. Fails with file, line and column on a missing column.
+ * Reads one export (CSV or Parquet) into a temporary DuckDB table, keeping only the mapped
+ * columns (personal columns such as names or phones are never read in), as text, in file
+ * order, so that a row's line number is its rowid + 2. The caller's query parses the text as
+ * it is read: the raw text is not kept (re-read only for rejected rows, see quality.ts).
+ * Fails with file, line and column on a missing column.
  */
 import {mkdirSync} from "node:fs";
 import {basename, extname, join} from "node:path";
@@ -15,18 +17,22 @@ import type {CustomersFile, OrdersFile} from "./mapping.js";
 export interface ReadResult {
   /** Rows read (data rows, header excluded). */
   rows: number;
+  /** A subquery giving the mapped columns as text, in file order, to read the file again. */
+  raw: string;
 }
 
 /**
- * Creates TEMP TABLE `table` (one VARCHAR column per mapped field, named after the field, in
- * file order) from `file`. `required` fields must be mapped and present.
+ * Creates TEMP TABLE `table` from `file`, in file order, as `query` over a subquery of the
+ * mapped columns as text (one VARCHAR column per mapped field, named after the field); by
+ * default those columns themselves. `required` fields must be mapped and present.
  */
 export async function readExport(
   db: DuckDBConnection,
   table: string,
   file: OrdersFile | CustomersFile,
   required: string[],
-  workDir: string
+  workDir: string,
+  query: (raw: string) => string = (raw) => `SELECT * FROM ${raw}`
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
   for (const field of required) {
@@ -46,6 +52,7 @@ export async function readExport(
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   const select = mapped.map(([field, column]) => `CAST("${column!.replaceAll('"', '""')}" AS VARCHAR) AS ${field}`).join(", ");
+  let raw = "";
   const load = async (from: string) => {
     const header = prepared?.header ?? (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
     for (const [field, column] of Object.entries(columns)) {
@@ -54,14 +61,8 @@ export async function readExport(
         throw new InputError(file.path, 1, column, `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`);
       }
     }
-    // rowid follows file order when DuckDB preserves insertion order: a row's line is rowid + 2.
-    const [{kept}] = await queryRows<{kept: boolean}>(db, "SELECT current_setting('preserve_insertion_order') AS kept");
-    await db.run("SET preserve_insertion_order = true");
-    try {
-      await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${select} FROM ${from}`);
-    } finally {
-      await db.run(`SET preserve_insertion_order = ${kept}`);
-    }
+    raw = `(SELECT ${select} FROM ${from})`;
+    await createInOrder(db, table, query(raw));
   };
   try {
     await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
@@ -77,7 +78,21 @@ export async function readExport(
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
   if (n === 0) throw new InputError(file.path, 2, undefined, "the file has a header but no data rows");
-  return {rows: n};
+  return {rows: n, raw};
+}
+
+/**
+ * CREATE TEMP TABLE `table` AS `sql`, keeping the order in which `sql` yields its rows, so
+ * that a row of a file read in is at rowid = line - 2.
+ */
+export async function createInOrder(db: DuckDBConnection, table: string, sql: string): Promise<void> {
+  const [{kept}] = await queryRows<{kept: boolean}>(db, "SELECT current_setting('preserve_insertion_order') AS kept");
+  await db.run("SET preserve_insertion_order = true");
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
+  } finally {
+    await db.run(`SET preserve_insertion_order = ${kept}`);
+  }
 }
 
 function fail(path: string, format: string, error: unknown): never {
