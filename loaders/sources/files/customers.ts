@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {flag, gender, integer, text, timestamp} from "./parse.js";
 import type {CustomersFile} from "./mapping.js";
-import {repeatedRowsSql} from "./repeats.js";
+import {markRepeats} from "./repeats.js";
 
 /** The query (over `raw`, the list's mapped columns as text, see read.ts) that parses every row into parsed_customers. */
 export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[]): string {
@@ -36,11 +36,8 @@ SELECT * EXCLUDE (has_signup),
 FROM p`;
 }
 
-/** Classifies as duplicates the rows of parsed_customers whose id an earlier row already had (unless rejected). */
-export async function markRepeatedCustomers(db: DuckDBConnection): Promise<void> {
-  await db.run(`UPDATE parsed_customers SET outcome = 'classified', reason = 'duplicate'
-    WHERE outcome <> 'rejected' AND rowid IN (${repeatedRowsSql("parsed_customers", "customer_raw")})`);
-}
+/** Classifies as duplicates the rows of parsed_customers whose id an earlier row already had (the first row is kept). */
+export const markRepeatedCustomers = (db: DuckDBConnection) => markRepeats(db, "parsed_customers", "customer_raw");
 
 /**
  * Inserts accepted master-list rows (when there is a list: `pseudonym` turns a raw id

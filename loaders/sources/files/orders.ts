@@ -14,7 +14,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
 import {cents, dateReason, integer, text, timestamp} from "./parse.js";
 import type {OrdersFile} from "./mapping.js";
-import {repeatedRowsSql} from "./repeats.js";
+import {markRepeats} from "./repeats.js";
 
 /**
  * The query (over `raw`, the export's mapped columns as text, see read.ts) that parses and
@@ -77,12 +77,8 @@ const PARSED_VALUES = ["order_id", "customer_raw", "ts", "store_id", "channel", 
  * Marks as duplicates the rows of parsed_orders that repeat an earlier row: the same text in
  * every mapped column, compared by its hash and by every parsed value (for two different texts
  * to pass, their 64-bit hashes would have to collide and they would still have to read the same).
- * A duplicate is classified before anything else a row could be, but after a rejection.
  */
-export async function markRepeatedOrders(db: DuckDBConnection): Promise<void> {
-  await db.run(`UPDATE parsed_orders SET outcome = 'classified', reason = 'duplicate'
-    WHERE outcome <> 'rejected' AND rowid IN (${repeatedRowsSql("parsed_orders", "text_hash", PARSED_VALUES)})`);
-}
+export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "parsed_orders", "text_hash", PARSED_VALUES);
 
 /**
  * Inserts the parsed rows into the canonical orders (and order_lines) tables; `keys` maps

@@ -23,8 +23,8 @@ export interface ReadResult {
 
 /**
  * Creates TEMP TABLE `table` from `file`, in file order, as `query` over a subquery of the
- * mapped columns as text (one VARCHAR column per mapped field, named after the field); by
- * default those columns themselves. `required` fields must be mapped and present.
+ * mapped columns as text (one VARCHAR column per mapped field, named after the field).
+ * `required` fields must be mapped and present.
  */
 export async function readExport(
   db: DuckDBConnection,
@@ -32,7 +32,7 @@ export async function readExport(
   file: OrdersFile | CustomersFile,
   required: string[],
   workDir: string,
-  query: (raw: string) => string = (raw) => `SELECT * FROM ${raw}`
+  query: (raw: string) => string
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
   for (const field of required) {

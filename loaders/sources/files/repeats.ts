@@ -3,14 +3,17 @@
  * all the compared values) costs more than reading the file, and most files have few repeats;
  * so only rows whose key occurs more than once are compared, in file order (rowid).
  */
+import type {DuckDBConnection} from "@duckdb/node-api";
 
 /**
- * SQL (a query with one column, `id`) listing the rowid of every row of TEMP TABLE `table`
- * whose `key` and `values` equal those of an earlier row.
+ * Classifies as duplicates the rows of TEMP TABLE `table` (parsed, a row per line in file
+ * order) whose `key` and `values` equal those of an earlier row. A duplicate is classified
+ * before anything else a row could be, but after a rejection.
  */
-export function repeatedRowsSql(table: string, key: string, values: string[] = []): string {
-  return `SELECT id FROM (
-    SELECT rowid AS id, row_number() OVER (PARTITION BY ${[key, ...values].join(", ")} ORDER BY rowid) AS copy
-    FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} GROUP BY ${key} HAVING count(*) > 1))
-  WHERE copy > 1`;
+export async function markRepeats(db: DuckDBConnection, table: string, key: string, values: string[] = []): Promise<void> {
+  await db.run(`UPDATE ${table} SET outcome = 'classified', reason = 'duplicate'
+    WHERE outcome <> 'rejected' AND rowid IN (SELECT id FROM (
+      SELECT rowid AS id, row_number() OVER (PARTITION BY ${[key, ...values].join(", ")} ORDER BY rowid) AS copy
+      FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} GROUP BY ${key} HAVING count(*) > 1))
+    WHERE copy > 1)`);
 }
