@@ -85,6 +85,9 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     // Row order of the tables is never relied on (outputs are sorted when written), which lets
     // DuckDB write in parallel and hold less in memory. Reads that need file order ask for it.
     preserve_insertion_order: "false",
+    // The newest storage format writes tables about a third faster than the default (which
+    // older DuckDB versions can read); only this DuckDB version reads the file.
+    storage_compatibility_version: "latest",
     temp_directory: join(tmp, "spill")
   });
   const db = await instance.connect();

@@ -30,19 +30,22 @@ WITH sales AS (
   SELECT ${key} AS k, sum(net_cents) AS cents
   FROM orders WHERE kind = 'return' AND ${key} IS NOT NULL AND business_date <= ${asof}
   GROUP BY ${key}
+), ordered AS (
+  -- One window over each customer's purchases in date order gives the gaps between purchase
+  -- days (0 for a second purchase on the same day) and the first store; two stores on the
+  -- first day: the smaller store id.
+  SELECT k, d, net_cents, discount_cents,
+    CAST(d - lag(d) OVER w AS BIGINT) AS gap,
+    first_value(store_id) OVER w AS first_store
+  FROM sales
+  WINDOW w AS (PARTITION BY k ORDER BY d, store_id NULLS LAST)
 ), bought AS (
   SELECT k, min(d) AS first_purchase, max(d) AS last_purchase, count(*) AS orders,
-    sum(net_cents) AS sales_cents, CAST(count(*) FILTER (WHERE discount_cents > 0) AS ${F}) / count(*) AS discount_share
-  FROM sales GROUP BY k
-), first_store AS (
-  -- the store of the first purchase; two stores on that day: the smaller store id
-  SELECT s.k, min(s.store_id) AS store_id FROM sales s JOIN bought b ON b.k = s.k AND s.d = b.first_purchase GROUP BY s.k
-), gaps AS (
-  SELECT k, CAST(d - lag(d) OVER (PARTITION BY k ORDER BY d) AS BIGINT) AS gap
-  FROM (SELECT DISTINCT k, d FROM sales) AS days
-), intervals AS (
-  SELECT k, count(gap) AS n, sum(gap) AS s, sum(gap * gap) AS ss
-  FROM gaps WHERE gap IS NOT NULL GROUP BY k
+    sum(net_cents) AS sales_cents, CAST(count(*) FILTER (WHERE discount_cents > 0) AS ${F}) / count(*) AS discount_share,
+    min(first_store) AS first_store,
+    -- intervals between distinct purchase days: count, sum and sum of squares
+    count(*) FILTER (WHERE gap > 0) AS n, sum(gap) AS s, sum(gap * gap) AS ss
+  FROM ordered GROUP BY k
 ), complaints AS (
   SELECT ${key} AS k, count(*) AS complaints
   FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY ${key}
@@ -62,8 +65,8 @@ SELECT
   CAST(floor(CAST(2 * (b.sales_cents + coalesce(r.cents, 0)) + b.orders AS ${F}) / (2 * b.orders)) AS BIGINT) AS aov_cents,
   CAST(${asof} - b.last_purchase AS INTEGER) AS recency_days,
   CAST(${asof} - b.first_purchase AS INTEGER) AS tenure_days,
-  CAST(i.s AS ${F}) / i.n AS ipi_mean_days,
-  CASE WHEN i.n > 1 THEN sqrt(CAST(i.n * i.ss - i.s * i.s AS ${F}) / (i.n * (i.n - 1))) END AS ipi_sd_days,
+  CASE WHEN b.n > 0 THEN CAST(b.s AS ${F}) / b.n END AS ipi_mean_days,
+  CASE WHEN b.n > 1 THEN sqrt(CAST(b.n * b.ss - b.s * b.s AS ${F}) / (b.n * (b.n - 1))) END AS ipi_sd_days,
   b.discount_share,
   CAST(coalesce(q.complaints, 0) AS INTEGER) AS complaints,
   ${ageBandSql("c.birth_year", `EXTRACT(YEAR FROM ${asof})`)} AS age_band,
@@ -72,7 +75,7 @@ SELECT
   coalesce(c.city, 'unknown') AS city,
   t.city_tier,
   c.home_store,
-  f.store_id AS first_store,
+  b.first_store,
   coalesce(c.channel, 'unknown') AS channel,
   coalesce(c.tier, 'unknown') AS tier,
   c.points,
@@ -81,8 +84,6 @@ FROM everyone e
 LEFT JOIN customers c ON c.${key} = e.k
 LEFT JOIN bought b ON b.k = e.k
 LEFT JOIN returned r ON r.k = e.k
-LEFT JOIN intervals i ON i.k = e.k
 LEFT JOIN complaints q ON q.k = e.k
-LEFT JOIN first_store f ON f.k = e.k
 LEFT JOIN tiers t ON t.city = c.city`;
 }

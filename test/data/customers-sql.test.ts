@@ -12,23 +12,30 @@ import {loadSample} from "../../loaders/sources/synthetic/index.js";
 const AS_OF = "2025-09-30"; // before the data's end: later orders must be ignored
 let db: DuckDBConnection;
 
-interface Order {customer_key: string | null; d: string; net_cents: number; discount_cents: number; kind: string}
+interface Order {customer_key: string | null; d: string; net_cents: number; discount_cents: number; kind: string; store_id: string | null}
 
 beforeAll(async () => {
   db = await openDuckDB();
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);
   await loadSample(db, {customers: 800, seed: 3, start: "2024-01-01", end: "2025-12-31"}, (raw) => `k${raw}`);
+  // The sample buys at most once a day: add second purchases on a day that already has one,
+  // for a few customers on their first day (at a store whose id sorts first) and on their last.
+  await db.run(`INSERT INTO orders SELECT order_id || '-b', customer_key, ordered_at, business_date, 'A00', channel, gross_cents, discount_cents, net_cents + 1, items, kind
+    FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL AND business_date <= DATE '${AS_OF}'
+    QUALIFY row_number() OVER (PARTITION BY customer_key ORDER BY business_date) = 1 OR row_number() OVER (PARTITION BY customer_key ORDER BY business_date DESC) = 1
+    ORDER BY order_id LIMIT 40`);
   await publishInDuckDB(db, AS_OF);
 });
 
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
 
 test("customersSql matches a TypeScript computation for every customer", async () => {
-  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind FROM orders WHERE business_date <= DATE '${AS_OF}'`);
+  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders WHERE business_date <= DATE '${AS_OF}'`);
   const complaints = await queryRows<{customer_key: string; n: number}>(db, `SELECT customer_key, count(*)::INTEGER AS n FROM feedback WHERE kind = 'complaint' AND feedback_date <= DATE '${AS_OF}' GROUP BY 1`);
   const master = await queryRows<{customer_key: string; signup: string; birth_year: number; consent: boolean | null; opt_out: string | null}>(db,
     "SELECT customer_key, signup_date::VARCHAR AS signup, birth_year, marketing_consent AS consent, opt_out_date::VARCHAR AS opt_out FROM customers");
   const expected = new Map<string, Record<string, unknown>>();
+  let sameDay = 0;
   for (const c of master) {
     if (c.signup > AS_OF) continue;
     const mine = orders.filter((o) => o.customer_key === c.customer_key);
@@ -36,6 +43,9 @@ test("customersSql matches a TypeScript computation for every customer", async (
     const revenue = mine.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
     const dates = [...new Set(sales.map((o) => o.d))].sort();
     const gaps = dates.slice(1).map((d, i) => days(d, dates[i]));
+    if (dates.length < sales.length) sameDay++;
+    // the store of the first purchase; two on that day: the smaller store id
+    const firstStores = sales.filter((o) => o.d === dates[0] && o.store_id !== null).map((o) => o.store_id!).sort();
     const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
     const sd = gaps.length > 1 ? Math.sqrt(gaps.reduce((s, g) => s + (g - mean!) ** 2, 0) / (gaps.length - 1)) : null;
     const age = 2025 - c.birth_year;
@@ -44,6 +54,7 @@ test("customersSql matches a TypeScript computation for every customer", async (
       revenue_cents: revenue,
       first_purchase: dates[0] ?? null,
       last_purchase: dates.at(-1) ?? null,
+      first_store: firstStores[0] ?? null,
       recency_days: dates.length ? days(AS_OF, dates.at(-1)!) : null,
       tenure_days: dates.length ? days(AS_OF, dates[0]) : null,
       aov_cents: sales.length ? Math.floor(revenue / sales.length + 0.5) : null,
@@ -56,9 +67,10 @@ test("customersSql matches a TypeScript computation for every customer", async (
     });
   }
   const actual = await queryRows<Record<string, unknown>>(db, `SELECT customer_key, orders, revenue_cents, first_purchase::VARCHAR AS first_purchase,
-    last_purchase::VARCHAR AS last_purchase, recency_days, tenure_days, aov_cents, ipi_mean_days, ipi_sd_days, discount_share, complaints, age_band, consent
+    last_purchase::VARCHAR AS last_purchase, first_store, recency_days, tenure_days, aov_cents, ipi_mean_days, ipi_sd_days, discount_share, complaints, age_band, consent
     FROM out_customers`);
   expect(actual.length).toBe(expected.size);
+  expect(sameDay).toBeGreaterThan(0); // customers with two purchases on one day: one interval, not two
   for (const {customer_key, ipi_mean_days, ipi_sd_days, ...row} of actual) {
     const {ipi_mean_days: mean, ipi_sd_days: sd, ...want} = expected.get(customer_key as string)!;
     expect(row).toEqual(want);

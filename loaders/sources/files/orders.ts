@@ -107,7 +107,8 @@ FROM (${rows})`);
   if (lines) {
     await db.run(`INSERT INTO order_lines SELECT order_id, sku, category, qty, price_cents FROM (${rows})`);
   }
-  await db.run(`INSERT INTO stores SELECT DISTINCT store_id, store_id, 'unknown', 'unknown', NULL, coalesce(channel, 'store')
-    FROM parsed_orders WHERE store_id IS NOT NULL AND outcome <> 'rejected' AND store_id NOT IN (SELECT store_id FROM stores)
-    QUALIFY row_number() OVER (PARTITION BY store_id) = 1`);
+  // A store sold through two channels gets the first in alphabetical order.
+  await db.run(`INSERT INTO stores SELECT store_id, store_id, 'unknown', 'unknown', NULL, min(coalesce(channel, 'store'))
+    FROM parsed_orders WHERE store_id IS NOT NULL AND outcome <> 'rejected' GROUP BY store_id
+    HAVING store_id NOT IN (SELECT store_id FROM stores)`);
 }
