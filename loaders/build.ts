@@ -100,7 +100,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     asOf = await loadPostgres(db, source, pseudonym, config.asOf);
   } else {
     if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
-    else if (source.type === "files") await loadFiles(db, source, key, join(WORK_DIR, "files"));
+    else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
     else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
     if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");

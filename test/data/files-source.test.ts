@@ -125,6 +125,38 @@ test("a repeated master-list id keeps its first row; rows that read alike but ar
   expect(await queryRows(db, "SELECT net_cents::INTEGER AS net, items FROM orders")).toEqual([{net: 600, items: 4}]);
 });
 
+test("large files, read in parallel, still give rejected rows their exact line and keep the first of repeated master-list rows", async () => {
+  // Past about 10 MB DuckDB reads a file in parallel and rows arrive out of order: the
+  // ingestion must notice rejects and repeats and read such a file again in order.
+  const rows = 500_000;
+  const orders = join(files.dir, "invoices-large.csv");
+  const customers = join(files.dir, "customers-large.csv");
+  const gen = await openDuckDB();
+  await gen.run(`COPY (SELECT range + 1 AS InvoiceNo, 'A' AS StockCode, 'x' AS Description, 1 AS Quantity,
+    CASE WHEN range IN (7, 400000) THEN 'someday' ELSE '2024-04-03 10:00' END AS InvoiceDate, '1.50' AS UnitPrice,
+    range % 1000 AS CustomerID, 'China' AS Country FROM range(${rows}) ORDER BY range) TO '${orders}' (HEADER)`);
+  await gen.run(`COPY (SELECT CASE WHEN range = 250000 THEN NULL WHEN range = ${rows - 1} THEN 'M0' ELSE 'M' || range END AS id,
+    CASE WHEN range = 0 THEN 'First' WHEN range = ${rows - 1} THEN 'Last' ELSE 'Shanghai' END AS city FROM range(${rows}) ORDER BY range) TO '${customers}' (HEADER)`);
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") {
+    config.source.orders = {...config.source.orders, path: orders};
+    config.source.customers = {path: customers, columns: {customer_id: "id", city: "city"}};
+  }
+  const db = await build(config, "large");
+  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("M0")}'`)).toEqual([{city: "First"}]);
+  const lines = (file: string) => readFileSync(join(".workbench", "files", "rejects", file), "utf-8").trim().split("\n").slice(1).map((l) => Number(l.split(",")[0]));
+  expect(lines("orders-invoices-large.csv.rejected.csv")).toEqual([9, 400002]);
+  expect(lines("customers-customers-large.csv.rejected.csv")).toEqual([250002]);
+  const quality = await queryRows(db, "SELECT source, outcome, reason, rows::INTEGER AS rows FROM quality ORDER BY source, outcome, reason");
+  expect(quality).toEqual([
+    {source: "customers", outcome: "accepted", reason: null, rows: rows - 2},
+    {source: "customers", outcome: "classified", reason: "duplicate", rows: 1},
+    {source: "customers", outcome: "rejected", reason: "missing customer id", rows: 1},
+    {source: "orders", outcome: "accepted", reason: null, rows: rows - 2},
+    {source: "orders", outcome: "rejected", reason: "unreadable date", rows: 2}
+  ]);
+});
+
 test("a configured dateFormat reads day-first dates that are otherwise ambiguous", async () => {
   const path = join(files.dir, "dayfirst.csv");
   writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n");

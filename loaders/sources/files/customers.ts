@@ -39,19 +39,22 @@ FROM p`;
 /** Classifies as duplicates the rows of parsed_customers whose id an earlier row already had (the first row is kept). */
 export const markRepeatedCustomers = (db: DuckDBConnection) => markRepeats(db, "parsed_customers", "customer_raw");
 
+/** Inserts the accepted master-list rows; `pseudonym` turns a raw id expression into its pseudonym. */
+export async function insertMasterList(db: DuckDBConnection, pseudonym: (raw: string) => string): Promise<void> {
+  await db.run(`INSERT INTO customers SELECT ${pseudonym("customer_raw")}, signup_date, birth_year, gender, region, city, home_store,
+    channel, tier, points, marketing_consent, opt_out_date
+    FROM parsed_customers WHERE outcome = 'accepted'`);
+}
+
 /**
- * Inserts accepted master-list rows (when there is a list: `pseudonym` turns a raw id
- * expression into its pseudonym), then every customer seen only in orders.
+ * Inserts every customer seen in orders (customer_keys) but not on the master list. Their
+ * region is the one they buy in most; only their orders are looked at.
  */
-export async function insertCustomers(db: DuckDBConnection, pseudonym?: (raw: string) => string): Promise<void> {
-  if (pseudonym) {
-    await db.run(`INSERT INTO customers SELECT ${pseudonym("customer_raw")}, signup_date, birth_year, gender, region, city, home_store,
-      channel, tier, points, marketing_consent, opt_out_date
-      FROM parsed_customers WHERE outcome = 'accepted'`);
-  }
-  // Customers who bought but are not on the list: region is the one they buy in most.
+export async function insertOrderOnlyCustomers(db: DuckDBConnection): Promise<void> {
   await db.run(`INSERT INTO customers (customer_key, region, gender)
-    SELECT k.customer_key, mode(p.region), 'U' FROM parsed_orders p JOIN customer_keys k ON k.raw = p.customer_raw
-    WHERE p.outcome <> 'rejected' AND k.customer_key NOT IN (SELECT customer_key FROM customers)
-    GROUP BY k.customer_key`);
+    WITH missing AS (SELECT raw, customer_key FROM customer_keys WHERE customer_key NOT IN (SELECT customer_key FROM customers))
+    SELECT m.customer_key, r.region, 'U' FROM missing m LEFT JOIN (
+      SELECT customer_raw, mode(region) AS region FROM parsed_orders
+      WHERE outcome <> 'rejected' AND region IS NOT NULL AND customer_raw IN (SELECT raw FROM missing)
+      GROUP BY customer_raw) AS r ON r.customer_raw = m.raw`);
 }

@@ -3,9 +3,10 @@
  * optional customer master list, mapped by workbench.config.ts.
  */
 import {join} from "node:path";
-import type {DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {queryRows} from "../../duckdb.js";
 import {pseudonymSql} from "../../privacy.js";
-import {insertCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
+import {insertMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
 import {insertOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
 import {accountFor} from "./quality.js";
@@ -14,35 +15,66 @@ import {readExport} from "./read.js";
 export type {FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
 
-/** Ingests the configured files into the canonical tables of `db`. */
-export async function loadFiles(db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
+/**
+ * Ingests the configured files into the canonical tables through `db`. The master list is
+ * read and inserted on a second connection of `instance` while the orders are read: each
+ * statement alone leaves part of the two cores idle.
+ */
+export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
   const staging = join(workDir, "staging");
   const rejectsDir = join(workDir, "rejects");
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) => fields.filter((f) => columns[f]);
+  const pseudonym = (raw: string) => pseudonymSql(key, raw);
 
-  // Each file is parsed and classified as it is read; only repeats need a second look.
+  // Each file is parsed and classified as it is read, in any order (faster); it is read again
+  // in file order only when line numbers or first rows matter: for rejected rows (reported
+  // with their line) and for repeated master-list ids (the first row wins). Repeated orders
+  // are exact copies: which copy counts as the duplicate makes no difference.
   const orders = source.orders;
-  const orderFields = mappedOf(orders.columns, ORDER_FIELDS);
-  const ordersRead = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, orderFields));
-  await markRepeatedOrders(db);
-  await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: ordersRead.raw, read: ordersRead.rows, maxRejectRate, rejectsDir});
-
+  const readOrders = async () => {
+    const fields = mappedOf(orders.columns, ORDER_FIELDS);
+    const read = (ordered: boolean) =>
+      readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), ordered);
+    let result = await read(false);
+    if (await anyRejected(db, "parsed_orders")) result = await read(true);
+    await markRepeatedOrders(db);
+    await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
+  };
   const master = source.customers;
-  if (master) {
-    const fields = mappedOf(master.columns, CUSTOMER_FIELDS);
-    const read = await readExport(db, "parsed_customers", master, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master, fields));
-    await markRepeatedCustomers(db);
-    await accountFor(db, {source: "customers", file: master.path, parsed: "parsed_customers", raw: read.raw, read: read.rows, maxRejectRate, rejectsDir});
+  const second = master ? await instance.connect() : undefined;
+  const readMasterList = async (db: DuckDBConnection) => {
+    const fields = mappedOf(master!.columns, CUSTOMER_FIELDS);
+    const read = (ordered: boolean) =>
+      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master!, fields), ordered);
+    let result = await read(false);
+    if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
+      result = await read(true);
+      await markRepeatedCustomers(db);
+    }
+    await accountFor(db, {source: "customers", file: master!.path, parsed: "parsed_customers", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
+    await insertMasterList(db, pseudonym);
+    await db.run("DROP TABLE parsed_customers");
+  };
+  try {
+    // Both run to the end before a failure is reported (the orders' first), so that nothing
+    // is still writing when the caller cleans up.
+    const outcomes = await Promise.allSettled([readOrders(), second ? readMasterList(second) : Promise.resolve()]);
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+  } finally {
+    second?.closeSync();
   }
 
   // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer for the orders;
-  // master-list rows (one per customer) get theirs as they are inserted, with no join.
-  const pseudonym = (raw: string) => pseudonymSql(key, raw);
+  // master-list rows (one per customer) got theirs as they were inserted, with no join.
   await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
-    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL) AS ids`);
-
+    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL AND outcome <> 'rejected') AS ids`);
   await insertOrders(db, orders);
-  await insertCustomers(db, master ? pseudonym : undefined);
-  for (const t of ["parsed_orders", "parsed_customers", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  await insertOrderOnlyCustomers(db);
+  for (const t of ["parsed_orders", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+async function anyRejected(db: DuckDBConnection, table: string): Promise<boolean> {
+  const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE outcome = 'rejected' LIMIT 1)`);
+  return n > 0;
 }

@@ -1,9 +1,10 @@
 /**
  * Reads one export (CSV or Parquet) into a temporary DuckDB table, keeping only the mapped
- * columns (personal columns such as names or phones are never read in), as text, in file
- * order, so that a row's line number is its rowid + 2. The caller's query parses the text as
- * it is read: the raw text is not kept (re-read only for rejected rows, see quality.ts).
- * Fails with file, line and column on a missing column.
+ * columns (personal columns such as names or phones are never read in), as text. The caller's
+ * query parses the text as it is read: the raw text is not kept (re-read only for rejected
+ * rows, see quality.ts). Read in file order on request, so that a row's line number is its
+ * rowid + 2; otherwise in any order, which is faster. Fails with file, line and column on a
+ * missing column.
  */
 import {mkdirSync} from "node:fs";
 import {basename, extname, join} from "node:path";
@@ -22,9 +23,9 @@ export interface ReadResult {
 }
 
 /**
- * Creates TEMP TABLE `table` from `file`, in file order, as `query` over a subquery of the
- * mapped columns as text (one VARCHAR column per mapped field, named after the field).
- * `required` fields must be mapped and present.
+ * Creates TEMP TABLE `table` from `file` as `query` over a subquery of the mapped columns as
+ * text (one VARCHAR column per mapped field, named after the field), in file order if
+ * `ordered`. `required` fields must be mapped and present.
  */
 export async function readExport(
   db: DuckDBConnection,
@@ -32,7 +33,8 @@ export async function readExport(
   file: OrdersFile | CustomersFile,
   required: string[],
   workDir: string,
-  query: (raw: string) => string
+  query: (raw: string) => string,
+  ordered: boolean
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
   for (const field of required) {
@@ -40,7 +42,7 @@ export async function readExport(
   }
   const format = file.format ?? (extname(file.path).toLowerCase() === ".parquet" ? "parquet" : "csv");
   let prepared: PreparedCsv | undefined;
-  const copy = join(workDir, `${basename(file.path)}.utf8.csv`);
+  const copy = join(workDir, `${table}-${basename(file.path)}.utf8.csv`);
   // Every column declared as text from our own reading of the header: DuckDB then skips
   // sniffing (a tenth of a second per file) and reads values exactly as written.
   const csv = (p: PreparedCsv) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, quote = '"', escape = '"',
@@ -62,7 +64,8 @@ export async function readExport(
       }
     }
     raw = `(SELECT ${select} FROM ${from})`;
-    await createInOrder(db, table, query(raw));
+    if (ordered) await createInOrder(db, table, query(raw));
+    else await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${query(raw)}`);
   };
   try {
     await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
@@ -83,15 +86,16 @@ export async function readExport(
 
 /**
  * CREATE TEMP TABLE `table` AS `sql`, keeping the order in which `sql` yields its rows, so
- * that a row of a file read in is at rowid = line - 2.
+ * that a row of a file read in is at rowid = line - 2. The setting is changed for this
+ * connection only (files are read on two connections at once).
  */
 export async function createInOrder(db: DuckDBConnection, table: string, sql: string): Promise<void> {
   const [{kept}] = await queryRows<{kept: boolean}>(db, "SELECT current_setting('preserve_insertion_order') AS kept");
-  await db.run("SET preserve_insertion_order = true");
+  await db.run("SET SESSION preserve_insertion_order = true");
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
   } finally {
-    await db.run(`SET preserve_insertion_order = ${kept}`);
+    await db.run(`SET SESSION preserve_insertion_order = ${kept}`);
   }
 }
 

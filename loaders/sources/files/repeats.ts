@@ -6,14 +6,15 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 
 /**
- * Classifies as duplicates the rows of TEMP TABLE `table` (parsed, a row per line in file
- * order) whose `key` and `values` equal those of an earlier row. A duplicate is classified
- * before anything else a row could be, but after a rejection.
+ * Classifies as duplicates the rows of TEMP TABLE `table` (parsed, a row per line) whose `key`
+ * and `values` equal those of an earlier row (by rowid: the file's order when it was read in order). A duplicate is classified
+ * before anything else a row could be, but after a rejection. Returns how many rows it marked.
  */
-export async function markRepeats(db: DuckDBConnection, table: string, key: string, values: string[] = []): Promise<void> {
-  await db.run(`UPDATE ${table} SET outcome = 'classified', reason = 'duplicate'
+export async function markRepeats(db: DuckDBConnection, table: string, key: string, values: string[] = []): Promise<number> {
+  const result = await db.run(`UPDATE ${table} SET outcome = 'classified', reason = 'duplicate'
     WHERE outcome <> 'rejected' AND rowid IN (SELECT id FROM (
       SELECT rowid AS id, row_number() OVER (PARTITION BY ${[key, ...values].join(", ")} ORDER BY rowid) AS copy
       FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} GROUP BY ${key} HAVING count(*) > 1))
     WHERE copy > 1)`);
+  return result.rowsChanged;
 }
