@@ -17,8 +17,8 @@ export {INVOICE_LINES} from "./mapping.js";
 
 /**
  * Ingests the configured files into the canonical tables through `db`. The master list is
- * read and inserted on a second connection of `instance` while the orders are read: each
- * statement alone leaves part of the two cores idle.
+ * read and inserted on a second connection of `instance` while the orders are read and
+ * inserted: each statement alone leaves part of the two cores idle.
  */
 export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
@@ -40,6 +40,11 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
     if (await anyRejected(db, "parsed_orders")) result = await read(true);
     await markRepeatedOrders(db);
     await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
+    // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer; master-list
+    // rows (one per customer) get theirs as they are inserted, with no join.
+    await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
+      SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL AND outcome <> 'rejected') AS ids`);
+    await insertOrders(db, orders);
   };
   const master = source.customers;
   const second = master ? await instance.connect() : undefined;
@@ -65,11 +70,6 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
     second?.closeSync();
   }
 
-  // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer for the orders;
-  // master-list rows (one per customer) got theirs as they were inserted, with no join.
-  await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
-    SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL AND outcome <> 'rejected') AS ids`);
-  await insertOrders(db, orders);
   await insertOrderOnlyCustomers(db);
   for (const t of ["parsed_orders", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }
