@@ -26,6 +26,16 @@ async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConne
   return db;
 }
 
+/** The fixture config reading these invoice lines and a master list of id and city. */
+function withFiles(orders: string, customers: string): WorkbenchConfig {
+  const config = fixtureConfig(files);
+  if (config.source.type === "files") {
+    config.source.orders = {...config.source.orders, path: orders};
+    config.source.customers = {path: customers, columns: {customer_id: "id", city: "city"}};
+  }
+  return config;
+}
+
 beforeAll(() => {
   rmSync(WORK, {recursive: true, force: true});
   files = writeFixtures(join(WORK, "input"));
@@ -109,12 +119,7 @@ test("a repeated master-list id keeps its first row; rows that read alike but ar
   const orders = join(files.dir, "invoices-alike.csv");
   writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
     "1,A,x,2,2024-04-03 10:00,1.50,17850,China\n1,A,x, 2,2024-04-03 10:00,1.5,17850,China\n1,A,x,2,2024-04-03 10:00,1.50,17850,China\n");
-  const config = fixtureConfig(files);
-  if (config.source.type === "files") {
-    config.source.orders = {...config.source.orders, path: orders};
-    config.source.customers = {path: customers, columns: {customer_id: "id", city: "city"}};
-  }
-  const db = await build(config, "repeats");
+  const db = await build(withFiles(orders, customers), "repeats");
   expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("17850")}'`)).toEqual([{city: "Shanghai"}]);
   const quality = await queryRows(db, "SELECT source, reason, rows::INTEGER AS rows FROM quality ORDER BY source, reason NULLS FIRST");
   expect(quality).toEqual([
@@ -137,12 +142,7 @@ test("large files, read in parallel, still give rejected rows their exact line a
     range % 1000 AS CustomerID, 'China' AS Country FROM range(${rows}) ORDER BY range) TO '${orders}' (HEADER)`);
   await gen.run(`COPY (SELECT CASE WHEN range = 250000 THEN NULL WHEN range = ${rows - 1} THEN 'M0' ELSE 'M' || range END AS id,
     CASE WHEN range = 0 THEN 'First' WHEN range = ${rows - 1} THEN 'Last' ELSE 'Shanghai' END AS city FROM range(${rows}) ORDER BY range) TO '${customers}' (HEADER)`);
-  const config = fixtureConfig(files);
-  if (config.source.type === "files") {
-    config.source.orders = {...config.source.orders, path: orders};
-    config.source.customers = {path: customers, columns: {customer_id: "id", city: "city"}};
-  }
-  const db = await build(config, "large");
+  const db = await build(withFiles(orders, customers), "large");
   expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("M0")}'`)).toEqual([{city: "First"}]);
   const lines = (file: string) => readFileSync(join(".workbench", "files", "rejects", file), "utf-8").trim().split("\n").slice(1).map((l) => Number(l.split(",")[0]));
   expect(lines("orders-invoices-large.csv.rejected.csv")).toEqual([9, 400002]);
