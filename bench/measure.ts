@@ -7,7 +7,7 @@
  */
 import {rmSync} from "node:fs";
 import {join} from "node:path";
-import {ingest} from "../loaders/build.js";
+import {BUILD_FILE, ingest} from "../loaders/build.js";
 import {openDuckDB, toParquet} from "../loaders/duckdb.js";
 import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../test/fixtures/exports.js";
 
@@ -31,7 +31,7 @@ if (mode === "bare") {
     "benchmark-key-0123456789",
     dir
   );
-  const db = await openDuckDB(join(dir, "canonical.duckdb"));
+  const db = await openDuckDB(join(dir, BUILD_FILE));
   for (const t of ["out_customers", "out_customer_month"]) await toParquet(db, `SELECT * FROM ${t}`);
 }
 console.log(JSON.stringify({seconds: (performance.now() - started) / 1000, peakMB: Math.round(process.resourceUsage().maxRSS / 1024)}));

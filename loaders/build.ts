@@ -1,7 +1,10 @@
 /**
  * Ingestion, once per build. Framework runs each data loader in its own process, often several
- * at once; the first one to arrive ingests the configured source into a DuckDB file under
- * .workbench/ (private: outside src/ and dist/), the others wait for it and read the same file.
+ * at once; the first one to arrive ingests the configured source and writes the published
+ * tables to a DuckDB file under .workbench/ (private: outside src/ and dist/), the others wait
+ * for it and read the same file. The canonical tables stay in memory: the loaders never read
+ * them, and writing them out cost about a second per million orders (keepCanonical writes them
+ * into the same file, for inspection).
  * The file is keyed by a fingerprint of the config, the key and the loader code, so a change to
  * any of them ingests again.
  */
@@ -60,7 +63,7 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
     }
   }
   const info = JSON.parse(readFileSync(join(dir, "info.json"), "utf-8")) as BuildInfo;
-  const instance = await DuckDBInstance.create(join(dir, "canonical.duckdb"), {
+  const instance = await DuckDBInstance.create(join(dir, BUILD_FILE), {
     access_mode: "READ_ONLY",
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false"
@@ -68,17 +71,22 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
   return {db: await instance.connect(), info};
 }
 
+/** The database file of a build: the published tables (and the canonical ones with keepCanonical). */
+export const BUILD_FILE = "build.duckdb";
+
 /**
- * Ingests the configured source into DIR/canonical.duckdb and writes DIR/info.json.
- * Exported for tests; the site goes through openBuild.
+ * Ingests the configured source and writes the published tables to DIR/build.duckdb and
+ * DIR/info.json. Exported for tests; the site goes through openBuild.
  */
 export async function ingest(config: WorkbenchConfig, key: string, dir: string): Promise<void> {
   const started = Date.now();
   const tmp = `${dir}.tmp`;
   rmSync(tmp, {recursive: true, force: true});
   mkdirSync(tmp, {recursive: true});
+  const file = join(tmp, BUILD_FILE);
+  const keep = config.keepCanonical === true;
   // A memory limit below the 4 GB budget: past it DuckDB spills to disk instead of growing.
-  const instance = await DuckDBInstance.create(join(tmp, "canonical.duckdb"), {
+  const instance = await DuckDBInstance.create(keep ? file : ":memory:", {
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
     memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY ?? "2500MB",
@@ -91,13 +99,16 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     temp_directory: join(tmp, "spill")
   });
   const db = await instance.connect();
+  // Where the published tables go: the build file, attached, or the database itself.
+  const out = keep ? "" : "build.";
+  if (!keep) await db.run(`ATTACH '${file}' AS build (STORAGE_VERSION 'latest')`);
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);
   const pseudonym = pseudonymizer(key);
   const source = config.source;
   let sample: SampleMetadata | undefined;
   let asOf: string;
   if (source.type === "postgres") {
-    asOf = await loadPostgres(db, source, pseudonym, config.asOf);
+    asOf = await loadPostgres(db, source, pseudonym, config.asOf, out);
   } else {
     if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
     else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
@@ -105,7 +116,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
     if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
-    await publishInDuckDB(db, asOf);
+    await publishInDuckDB(db, asOf, out);
   }
   const info: BuildInfo = {
     asOf,
@@ -114,7 +125,8 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     source: source.type,
     sample
   };
-  await db.run("CHECKPOINT");
+  if (!keep) await db.run("CREATE TABLE build.quality AS SELECT * FROM quality");
+  await db.run(keep ? "CHECKPOINT" : "CHECKPOINT build");
   db.closeSync();
   instance.closeSync();
   writeFileSync(join(tmp, "info.json"), JSON.stringify(info, null, 2));

@@ -11,6 +11,11 @@ export interface WorkbenchConfig {
   source: SourceConfig;
   /** The as-of date of the published tables (ISO); default: the last day with data. */
   asOf?: string;
+  /**
+   * Also write the canonical tables (orders, customers, ...) to the build's DuckDB file, to
+   * open it and inspect what ingestion made of the data. Off: they stay in memory (faster).
+   */
+  keepCanonical?: boolean;
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */

@@ -17,12 +17,13 @@ const WORK = join(process.cwd(), ".workbench", "test-files");
 const pseudonym = pseudonymizer(KEY);
 let files: FixtureFiles;
 
+/** Ingests with the canonical tables written out too, so that the tests can look at them. */
 async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConnection> {
   const dir = join(WORK, "builds", name);
   rmSync(dir, {recursive: true, force: true});
-  await ingest(config, KEY, dir);
+  await ingest({...config, keepCanonical: true}, KEY, dir);
   const db = await openDuckDB();
-  await db.run(`ATTACH '${dir}/canonical.duckdb' AS b (READ_ONLY); USE b`);
+  await db.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
   return db;
 }
 
@@ -86,6 +87,21 @@ describe("invoice-line export", () => {
     expect(lines.map((l) => Number(l.split(",")[0]))).toEqual(expected);
     expect(lines).toContain(`${expected[0]},ordered_at`);
   });
+});
+
+test("by default the build file holds the published tables and the counts, the same as with keepCanonical, and no canonical table", async () => {
+  const dir = join(WORK, "builds", "lean");
+  rmSync(dir, {recursive: true, force: true});
+  await ingest(fixtureConfig(files), KEY, dir);
+  const lean = await openDuckDB();
+  await lean.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
+  const tables = (await queryRows<{name: string}>(lean, "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'b' ORDER BY 1")).map((t) => t.name);
+  expect(tables).toEqual(["out_customer_day", "out_customer_month", "out_customers", "out_kpis", "out_orders", "quality"]);
+  const full = await build(fixtureConfig(files), "kept");
+  for (const [table, order] of [["out_customers", "customer_key"], ["out_customer_day", "day, customer_key"], ["out_kpis", "customers"], ["quality", "source, outcome, reason"]]) {
+    const sql = `SELECT * FROM ${table} ORDER BY ${order}`;
+    expect(await queryRows(lean, sql)).toEqual(await queryRows(full, sql));
+  }
 });
 
 test("UTF-8 with a byte-order mark and CRLF line ends reads the same as plain UTF-8", async () => {

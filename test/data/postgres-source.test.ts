@@ -29,7 +29,7 @@ async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConne
   rmSync(dir, {recursive: true, force: true});
   await ingest(config, KEY, dir);
   const db = await openDuckDB();
-  await db.run(`ATTACH '${dir}/canonical.duckdb' AS b (READ_ONLY); USE b`);
+  await db.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
   return db;
 }
 
