@@ -15,18 +15,20 @@ const {customers, orders} = await benchInputs(sizes, console.log);
 const run = (mode: string, file: string) =>
   JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", mode, file, customers], {encoding: "utf-8"}).trim().split("\n").at(-1)!) as {seconds: number; peakMB: number};
 
-// This machine's timings vary by a fifth from run to run: the median of three (one at 10M).
+// This machine's speed drifts by a fifth or more within minutes: bare and full runs alternate,
+// and each is the median of three (one at 10M).
 const RUNS = (size: number) => (size > 1e6 ? 1 : 3);
-const measure = (mode: string, file: string, runs: number) => {
-  const results = Array.from({length: runs}, () => run(mode, file)).sort((a, b) => a.seconds - b.seconds);
-  return {...results[Math.floor(runs / 2)], peakMB: Math.max(...results.map((r) => r.peakMB))};
+const median = (results: {seconds: number; peakMB: number}[]) => {
+  const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
+  return {...sorted[Math.floor(sorted.length / 2)], peakMB: Math.max(...results.map((r) => r.peakMB))};
 };
 
 const rows: string[] = [];
 for (const size of sizes) {
   const file = orders.get(size)!;
-  const bare = measure("bare", file, RUNS(size));
-  const full = measure("full", file, RUNS(size));
+  const pairs = Array.from({length: RUNS(size)}, () => ({bare: run("bare", file), full: run("full", file)}));
+  const bare = median(pairs.map((p) => p.bare));
+  const full = median(pairs.map((p) => p.full));
   const mb = (statSync(file).size / 1e6).toFixed(0);
   if (size > 1e6 && statSync(file).size < size * 60) throw new Error(`${file} holds fewer than ${size} orders`);
   const line = `| ${size.toLocaleString("en-US")} | ${mb} MB | ${bare.seconds.toFixed(1)} s | ${full.seconds.toFixed(1)} s | ${(full.seconds / bare.seconds).toFixed(1)}× | ${full.peakMB} MB |`;
@@ -39,8 +41,8 @@ writeSection("Data build (`npm run bench:data`)", [
   "Input: the built-in sample at 1M customers (intensity 5, 11M orders), exported as an order-level CSV (local time, yuan amounts) plus a 1M-row",
   "customer master list (`bench/inputs.ts`); the first N orders by time. *Bare read*: DuckDB `read_csv` of both files into tables, nothing",
   "else. *Full build*: decoding and line checks, validation and classification of every row, pseudonyms, canonical tables, every",
-  "published table and the Parquet files. Each run is a fresh process; peak memory is its maximum resident set. Times are the",
-  "median of three runs (one run at 10M orders); peak memory the largest of them.",
+  "published table and the Parquet files. Each run is a fresh process; peak memory is its maximum resident set. Bare and full",
+  "runs alternate; times are the median of three runs each (one run at 10M orders); peak memory the largest of them.",
   "",
   "| orders | orders CSV | bare read | full build | full ÷ bare | peak memory |",
   "|---:|---:|---:|---:|---:|---:|",
