@@ -20,7 +20,7 @@ export function publishedTables(asOf: string, key: "customer_key" | "customer_id
 
 /**
  * Computes the published tables inside DuckDB (sample and file sources), named with the
- * catalog prefix `out` (such as "build.") when they go to another database than the canonical tables.
+ * catalog prefix `out` (such as "build.") when they go to another database than the canonical ones.
  */
 export async function publishInDuckDB(db: DuckDBConnection, asOf: string, out = ""): Promise<void> {
   for (const [name, sql] of Object.entries(publishedTables(asOf))) await db.run(`CREATE TABLE ${out}${name} AS ${sql}`);

@@ -7,8 +7,9 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 
 /**
  * Classifies as duplicates the rows of TEMP TABLE `table` (parsed, a row per line) whose `key`
- * and `values` equal those of an earlier row (by rowid: the file's order when it was read in order). A duplicate is classified
- * before anything else a row could be, but after a rejection. Returns how many rows it marked.
+ * and `values` equal those of an earlier row (by rowid: the file's order when it was read in
+ * order). A duplicate is classified before anything else a row could be, but after a
+ * rejection. Returns how many rows it marked.
  */
 export async function markRepeats(db: DuckDBConnection, table: string, key: string, values: string[] = []): Promise<number> {
   const result = await db.run(`UPDATE ${table} SET outcome = 'classified', reason = 'duplicate'
