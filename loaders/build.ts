@@ -1,10 +1,11 @@
 /**
  * Ingestion, once per build. Framework runs each data loader in its own process, often several
  * at once; the first one to arrive ingests the configured source and writes the published
- * tables to a DuckDB file under .workbench/ (private: outside src/ and dist/), the others wait
- * for it and read the same file. The canonical tables stay in memory: the loaders never read
- * them, and writing them out took about 0.6 s of a 7 s build at 1M orders (keepCanonical
- * copies them into the same file, for inspection).
+ * tables to a folder under .workbench/ (private: outside src/ and dist/): the large ones as
+ * the Parquet files the site serves, the small ones in a DuckDB file (see derive/publish.ts).
+ * The others wait for it and read the same folder. The canonical tables stay in memory: the
+ * loaders never read them, and writing them out took about 0.6 s of a 7 s build at 1M orders
+ * (keepCanonical copies them into the DuckDB file, for inspection).
  * The file is keyed by a fingerprint of the config, the key and the loader code, so a change to
  * any of them ingests again.
  */
@@ -17,10 +18,11 @@ import {type WorkbenchConfig, loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
 import {pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
-import {publishInDuckDB} from "./derive/publish.js";
+import {PUBLISHED_FILES, publishInDuckDB, publishTo} from "./derive/publish.js";
 import {loadFiles} from "./sources/files/index.js";
 import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
+import {sqlString} from "../src/lib/sql.js";
 
 /** The private working folder: ingested databases, rejected rows. Never published. */
 export const WORK_DIR = ".workbench";
@@ -36,8 +38,11 @@ export interface BuildInfo {
 }
 
 export interface Build {
+  /** The build file, with the Parquet files as views under their table names (out_customers…). */
   db: DuckDBConnection;
   info: BuildInfo;
+  /** The build's folder. */
+  dir: string;
 }
 
 /** Opens this build's ingested database, ingesting first if no process has yet. */
@@ -63,20 +68,34 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
     }
   }
   const info = JSON.parse(readFileSync(join(dir, "info.json"), "utf-8")) as BuildInfo;
+  return {db: await openBuildFolder(dir), info, dir};
+}
+
+/**
+ * Opens the build in folder `dir` read-only: its DuckDB file, with the published Parquet
+ * files as views under their table names (out_customers…), so that every published table
+ * reads the same way.
+ */
+export async function openBuildFolder(dir: string): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(join(dir, BUILD_FILE), {
     access_mode: "READ_ONLY",
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false"
   });
-  return {db: await instance.connect(), info};
+  const db = await instance.connect();
+  // Temporary views live outside the read-only file.
+  for (const [name, {file}] of Object.entries(PUBLISHED_FILES)) {
+    await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM read_parquet(${sqlString(join(dir, file))})`);
+  }
+  return db;
 }
 
-/** The database file of a build: the published tables (and the canonical ones with keepCanonical). */
+/** The database file of a build: the small published tables (and the canonical ones with keepCanonical). */
 export const BUILD_FILE = "build.duckdb";
 
 /**
- * Ingests the configured source and writes the published tables to DIR/build.duckdb and
- * DIR/info.json. Exported for tests; the site goes through openBuild.
+ * Ingests the configured source and writes the published tables to DIR (Parquet files and
+ * build.duckdb) and DIR/info.json. Exported for tests; the site goes through openBuild.
  */
 export async function ingest(config: WorkbenchConfig, key: string, dir: string): Promise<void> {
   const started = Date.now();
@@ -94,8 +113,8 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     temp_directory: join(tmp, "spill")
   });
   const db = await instance.connect();
-  // The canonical tables in memory; the published tables go straight to the build file, in the
-  // newest storage format: a third faster to write than the default (which older DuckDB
+  // The canonical tables in memory; the small published tables go straight to the build file,
+  // in the newest storage format: a third faster to write than the default (which older DuckDB
   // versions can read); only this DuckDB version reads the file.
   await db.run(`ATTACH '${join(tmp, BUILD_FILE)}' AS build (STORAGE_VERSION 'latest')`);
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);
@@ -103,8 +122,9 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   const source = config.source;
   let sample: SampleMetadata | undefined;
   let asOf: string;
+  const publish = publishTo(db, tmp, "build");
   if (source.type === "postgres") {
-    asOf = await loadPostgres(db, source, pseudonym, config.asOf, "build.");
+    asOf = await loadPostgres(db, source, pseudonym, publish, config.asOf);
   } else {
     if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
     else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
@@ -112,7 +132,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
     if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
-    await publishInDuckDB(db, asOf, "build.");
+    await publishInDuckDB(db, asOf, publish);
   }
   const info: BuildInfo = {
     asOf,

@@ -1,29 +1,29 @@
 /**
  * What the site's data loaders publish. Each src/data/* entry file calls one of these and
- * writes the result to standard output. All of them copy tables that ingestion computed once
+ * writes the result to standard output. All of them copy what ingestion computed once
  * (build.ts, derive/publish.ts). Only pseudonymous, minimal columns leave here.
  */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
 import {openBuild} from "./build.js";
+import {PUBLISHED_FILES} from "./derive/publish.js";
 import {qualitySummary} from "./derive/quality.js";
-import {queryRows, toParquet} from "./duckdb.js";
+import {queryRows} from "./duckdb.js";
+
+/** A Parquet file ingestion wrote, as it is. */
+async function publishedFile(table: string): Promise<Buffer> {
+  const {dir} = await openBuild();
+  return readFile(join(dir, PUBLISHED_FILES[table].file));
+}
 
 /** customers.parquet: one row per customer (see derive/customers.ts). */
-export async function customersParquet(): Promise<Buffer> {
-  const {db} = await openBuild();
-  return toParquet(db, "SELECT * FROM out_customers ORDER BY customer_key");
-}
+export const customersParquet = () => publishedFile("out_customers");
 
 /** customer-month.parquet: customer × month activity (see derive/customer-month.ts). */
-export async function customerMonthParquet(): Promise<Buffer> {
-  const {db} = await openBuild();
-  return toParquet(db, "SELECT * FROM out_customer_month ORDER BY month, customer_key");
-}
+export const customerMonthParquet = () => publishedFile("out_customer_month");
 
 /** customer-day.parquet: customer × day activity, for any as-of date in the browser. */
-export async function customerDayParquet(): Promise<Buffer> {
-  const {db} = await openBuild();
-  return toParquet(db, "SELECT * FROM out_customer_day ORDER BY day, customer_key");
-}
+export const customerDayParquet = () => publishedFile("out_customer_day");
 
 /** kpis.json: headline figures and the as-of date. */
 export async function kpisJson(): Promise<string> {

@@ -20,7 +20,7 @@ import {queryRows, toParquet} from "./duckdb.js";
 /** The build's database with the published tables under the names the pages' SQL uses. */
 async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
   const {db, info} = await openBuild();
-  // Temporary views live outside the read-only build file and shadow its canonical tables.
+  // Temporary views (over the published Parquet files) shadow the build file's canonical tables.
   for (const name of ["customers", "customer_month", "customer_day"]) await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   return {db, asOf: info.asOf};
 }

@@ -1,8 +1,13 @@
 /**
- * The tables the site publishes, computed once per build right after ingestion and kept in
- * the build's DuckDB file as out_* tables; the data loaders only copy them out.
+ * The tables the site publishes, computed once per build right after ingestion. The three
+ * large ones are written straight to the Parquet files the site serves, sorted, while the
+ * canonical tables are in memory; the data loaders copy those files out byte for byte. The
+ * small ones (headline figures, orders by kind) are tables in the build's DuckDB file.
  */
+import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {PARQUET_OPTIONS} from "../duckdb.js";
+import {sqlString} from "../../src/lib/sql.js";
 import {customerDaySql, customerMonthSql} from "./customer-month.js";
 import {customersSql} from "./customers.js";
 import {kpisSql, orderSummarySql} from "./kpis.js";
@@ -19,9 +24,35 @@ export function publishedTables(asOf: string, key: "customer_key" | "customer_id
 }
 
 /**
- * Computes the published tables inside DuckDB (sample and file sources), named with the
- * catalog prefix `out` (such as "build.") when they go to another database than the canonical ones.
+ * The published tables written as Parquet files, with their sort order: a file's bytes depend
+ * only on the data, and rows of a month or a day are stored together.
  */
-export async function publishInDuckDB(db: DuckDBConnection, asOf: string, out = ""): Promise<void> {
-  for (const [name, sql] of Object.entries(publishedTables(asOf))) await db.run(`CREATE TABLE ${out}${name} AS ${sql}`);
+export const PUBLISHED_FILES: Record<string, {file: string; order: string}> = {
+  out_customers: {file: "customers.parquet", order: "customer_key"},
+  out_customer_month: {file: "customer-month.parquet", order: "month, customer_key"},
+  out_customer_day: {file: "customer-day.parquet", order: "day, customer_key"}
+};
+
+/** Writes one published table, given the query that computes it. */
+export type Publish = (name: string, sql: string) => Promise<void>;
+
+/**
+ * Publishes into build folder `dir`: the Parquet files there, the other tables into the
+ * attached build file `catalog`. Writing the files from the query itself, rather than from a
+ * table of the build file read back by each loader, took a third less time at 1M orders.
+ */
+export function publishTo(db: DuckDBConnection, dir: string, catalog: string): Publish {
+  return async (name, sql) => {
+    const file = PUBLISHED_FILES[name];
+    if (file) await db.run(`COPY (${sql} ORDER BY ${file.order}) TO ${sqlString(join(dir, file.file))} ${PARQUET_OPTIONS}`);
+    else await db.run(`CREATE TABLE ${catalog}.${name} AS ${sql}`);
+  };
+}
+
+/**
+ * Computes the published tables inside DuckDB (sample and file sources). By default they
+ * become tables of `db` under their names (tests read them there).
+ */
+export async function publishInDuckDB(db: DuckDBConnection, asOf: string, publish: Publish = (name, sql) => db.run(`CREATE TABLE ${name} AS ${sql}`).then(() => undefined)): Promise<void> {
+  for (const [name, sql] of Object.entries(publishedTables(asOf))) await publish(name, sql);
 }

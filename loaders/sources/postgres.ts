@@ -11,7 +11,7 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import pg from "pg";
-import {publishedTables} from "../derive/publish.js";
+import {type Publish, publishedTables} from "../derive/publish.js";
 import {queryRows} from "../duckdb.js";
 import {sqlDate, sqlString} from "../../src/lib/sql.js";
 
@@ -27,8 +27,8 @@ export interface PostgresSource {
 
 const BATCH = 20_000;
 
-/** Streams the published tables from PostgreSQL into `db`; returns the as-of date used. */
-export async function loadPostgres(db: DuckDBConnection, source: PostgresSource, pseudonym: (raw: string) => string, asOf?: string, out = ""): Promise<string> {
+/** Streams the published tables from PostgreSQL through `db` to `publish`; returns the as-of date used. */
+export async function loadPostgres(db: DuckDBConnection, source: PostgresSource, pseudonym: (raw: string) => string, publish: Publish, asOf?: string): Promise<string> {
   const variable = source.urlVariable ?? "WORKBENCH_DATABASE_URL";
   const url = process.env[variable];
   if (!url) throw new Error(`the postgres source needs a connection string in the environment variable ${variable}`);
@@ -52,7 +52,7 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     sqlDate(last, "as-of date");
     const local = publishedTables(last);
     for (const [name, sql] of Object.entries(publishedTables(last, "customer_id"))) {
-      await streamTable(client, db, name, sql, local[name], pseudonym, out);
+      await streamTable(client, db, name, sql, local[name], pseudonym, publish);
     }
     // Accounting: the rows of the orders table, and what became of them.
     const counts = await client.query(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
@@ -71,11 +71,11 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
 }
 
 /**
- * Runs `remoteSql` in PostgreSQL through a cursor and appends the rows to DuckDB table `name`
- * (in catalog `out`, such as "build."), typed like `localSql` (the same query in DuckDB's
- * canonical schema) would type it.
+ * Runs `remoteSql` in PostgreSQL through a cursor, appends the rows to a staging table in
+ * DuckDB and publishes them as `name`, typed like `localSql` (the same query in DuckDB's
+ * canonical schema) would type them.
  */
-async function streamTable(client: pg.Client, db: DuckDBConnection, name: string, remoteSql: string, localSql: string, pseudonym: (raw: string) => string, out: string): Promise<void> {
+async function streamTable(client: pg.Client, db: DuckDBConnection, name: string, remoteSql: string, localSql: string, pseudonym: (raw: string) => string, publish: Publish): Promise<void> {
   const columns = await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${localSql}`);
   await db.run(`CREATE TEMP TABLE staging_${name} (${columns.map((c) => `"${c.column_name}" VARCHAR`).join(", ")})`);
   const appender = await db.createAppender(`staging_${name}`);
@@ -94,6 +94,6 @@ async function streamTable(client: pg.Client, db: DuckDBConnection, name: string
   }
   appender.closeSync();
   await client.query(`CLOSE published_${name}`);
-  await db.run(`CREATE TABLE ${out}${name} AS SELECT ${columns.map((c) => `CAST("${c.column_name}" AS ${c.column_type}) AS "${c.column_name}"`).join(", ")} FROM staging_${name}`);
+  await publish(name, `SELECT ${columns.map((c) => `CAST("${c.column_name}" AS ${c.column_type}) AS "${c.column_name}"`).join(", ")} FROM staging_${name}`);
   await db.run(`DROP TABLE staging_${name}`);
 }

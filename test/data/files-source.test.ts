@@ -2,11 +2,11 @@
  * The file source on exports the tests write themselves: every bad-input case, the
  * reconciliation of counts, encodings, and the build-stopping errors.
  */
-import {readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
-import {ingest} from "../../loaders/build.js";
+import {ingest, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
@@ -22,9 +22,7 @@ async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConne
   const dir = join(WORK, "builds", name);
   rmSync(dir, {recursive: true, force: true});
   await ingest({...config, keepCanonical: true}, KEY, dir);
-  const db = await openDuckDB();
-  await db.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
-  return db;
+  return openBuildFolder(dir);
 }
 
 /** The fixture config reading these invoice lines and a master list of id and city. */
@@ -89,16 +87,16 @@ describe("invoice-line export", () => {
   });
 });
 
-test("by default the build file holds the published tables and the counts, the same as with keepCanonical, and no canonical table", async () => {
+test("by default the build holds the published files and tables and the counts, the same as with keepCanonical, and no canonical table", async () => {
   const dir = join(WORK, "builds", "lean");
   rmSync(dir, {recursive: true, force: true});
   await ingest(fixtureConfig(files), KEY, dir);
-  const lean = await openDuckDB();
-  await lean.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
-  const tables = (await queryRows<{name: string}>(lean, "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'b' ORDER BY 1")).map((t) => t.name);
-  expect(tables).toEqual(["out_customer_day", "out_customer_month", "out_customers", "out_kpis", "out_orders", "quality"]);
+  expect(readdirSync(dir).sort()).toEqual(["build.duckdb", "customer-day.parquet", "customer-month.parquet", "customers.parquet", "info.json"]);
+  const lean = await openBuildFolder(dir);
+  const tables = (await queryRows<{name: string}>(lean, "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1")).map((t) => t.name);
+  expect(tables).toEqual(["out_kpis", "out_orders", "quality"]);
   const full = await build(fixtureConfig(files), "kept");
-  for (const [table, order] of [["out_customers", "customer_key"], ["out_customer_day", "day, customer_key"], ["out_kpis", "customers"], ["quality", "source, outcome, reason"]]) {
+  for (const [table, order] of [["out_customers", "customer_key"], ["out_customer_month", "month, customer_key"], ["out_customer_day", "day, customer_key"], ["out_kpis", "customers"], ["quality", "source, outcome, reason"]]) {
     const sql = `SELECT * FROM ${table} ORDER BY ${order}`;
     expect(await queryRows(lean, sql)).toEqual(await queryRows(full, sql));
   }

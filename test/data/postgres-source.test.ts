@@ -8,7 +8,7 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import pg from "pg";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {ingest} from "../../loaders/build.js";
+import {ingest, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
@@ -28,9 +28,7 @@ async function build(config: WorkbenchConfig, name: string): Promise<DuckDBConne
   const dir = join(WORK, name);
   rmSync(dir, {recursive: true, force: true});
   await ingest(config, KEY, dir);
-  const db = await openDuckDB();
-  await db.run(`ATTACH '${dir}/build.duckdb' AS b (READ_ONLY); USE b`);
-  return db;
+  return openBuildFolder(dir);
 }
 
 beforeAll(async () => {
@@ -93,7 +91,9 @@ afterAll(() => {
 test.each([
   ["out_customers", "customer_key"],
   ["out_customer_month", "month, customer_key"],
-  ["out_kpis", "customers"]
+  ["out_customer_day", "day, customer_key"],
+  ["out_kpis", "customers"],
+  ["out_orders", "kind, with_customer"]
 ])("%s from PostgreSQL equals the same table built from CSV exports", async (table, order) => {
   const a = await queryRows(fromPostgres, `SELECT * FROM ${table} ORDER BY ${order}`);
   const b = await queryRows(fromFiles, `SELECT * FROM ${table} ORDER BY ${order}`);
