@@ -6,7 +6,7 @@ import {join} from "node:path";
 import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {pseudonymSql} from "../../privacy.js";
-import {insertMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
+import {adoptMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
 import {insertOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
 import {accountFor} from "./quality.js";
@@ -35,13 +35,13 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
   const readOrders = async () => {
     const fields = mappedOf(orders.columns, ORDER_FIELDS);
     const read = (ordered: boolean) =>
-      readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), ordered);
+      readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), {ordered});
     let result = await read(false);
     if (await anyRejected(db, "parsed_orders")) result = await read(true);
     await markRepeatedOrders(db);
     await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
     // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer; master-list
-    // rows (one per customer) get theirs as they are inserted, with no join.
+    // rows (one per customer) get theirs as they are read, with no join.
     await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
       SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL AND outcome <> 'rejected') AS ids`);
     await insertOrders(db, orders);
@@ -51,15 +51,14 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
   const readMasterList = async (db: DuckDBConnection) => {
     const fields = mappedOf(master!.columns, CUSTOMER_FIELDS);
     const read = (ordered: boolean) =>
-      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master!, fields), ordered);
+      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master!, fields, pseudonym), {ordered, shared: true});
     let result = await read(false);
     if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
       result = await read(true);
       await markRepeatedCustomers(db);
     }
     await accountFor(db, {source: "customers", file: master!.path, parsed: "parsed_customers", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
-    await insertMasterList(db, pseudonym);
-    await db.run("DROP TABLE parsed_customers");
+    await adoptMasterList(db);
   };
   try {
     // Both run to the end before a failure is reported (the orders' first), so that nothing

@@ -23,9 +23,10 @@ export interface ReadResult {
 }
 
 /**
- * Creates TEMP TABLE `table` from `file` as `query` over a subquery of the mapped columns as
- * text (one VARCHAR column per mapped field, named after the field), in file order if
- * `ordered`. `required` fields must be mapped and present.
+ * Creates table `table` from `file` as `query` over a subquery of the mapped columns as text
+ * (one VARCHAR column per mapped field, named after the field), in file order if `ordered`:
+ * a TEMP table of this connection, or a table of the database if `shared`. `required` fields
+ * must be mapped and present.
  */
 export async function readExport(
   db: DuckDBConnection,
@@ -34,7 +35,7 @@ export async function readExport(
   required: string[],
   workDir: string,
   query: (raw: string) => string,
-  ordered: boolean
+  {ordered, shared = false}: {ordered: boolean; shared?: boolean}
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
   for (const field of required) {
@@ -64,8 +65,8 @@ export async function readExport(
       }
     }
     raw = `(SELECT ${select} FROM ${from})`;
-    if (ordered) await createInOrder(db, table, query(raw));
-    else await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${query(raw)}`);
+    if (ordered) await createInOrder(db, table, query(raw), shared);
+    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw)}`);
   };
   try {
     await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
@@ -85,15 +86,15 @@ export async function readExport(
 }
 
 /**
- * CREATE TEMP TABLE `table` AS `sql`, keeping the order in which `sql` yields its rows, so
- * that a row of a file read in is at rowid = line - 2. The setting is changed for this
- * connection only (files are read on two connections at once).
+ * CREATE TEMP TABLE `table` AS `sql` (a table of the database if `shared`), keeping the order
+ * in which `sql` yields its rows, so that a row of a file read in is at rowid = line - 2. The
+ * setting is changed for this connection only (files are read on two connections at once).
  */
-export async function createInOrder(db: DuckDBConnection, table: string, sql: string): Promise<void> {
+export async function createInOrder(db: DuckDBConnection, table: string, sql: string, shared = false): Promise<void> {
   const [{kept}] = await queryRows<{kept: boolean}>(db, "SELECT current_setting('preserve_insertion_order') AS kept");
   await db.run("SET SESSION preserve_insertion_order = true");
   try {
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`);
+    await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${sql}`);
   } finally {
     await db.run(`SET SESSION preserve_insertion_order = ${kept}`);
   }
