@@ -7,22 +7,34 @@ import type {KeyColumn} from "./customers.js";
 
 export function kpisSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
+  // One pass over the orders for the totals and one for the buyers: a CTE of the orders read
+  // by six subqueries was materialized, and took four times as long at 1M orders.
   return `
-WITH o AS (SELECT * FROM orders WHERE business_date <= ${asof}),
-buyers AS (
-  SELECT ${key} AS k, count(*) AS n FROM o
-  WHERE kind = 'sale' AND ${key} IS NOT NULL GROUP BY ${key}
+WITH totals AS (
+  SELECT
+    count(*) FILTER (WHERE kind = 'sale') AS orders,
+    count(*) FILTER (WHERE kind = 'sale' AND ${key} IS NOT NULL) AS customer_orders,
+    coalesce(sum(net_cents) FILTER (WHERE kind IN ('sale', 'return')), 0) AS net_sales_cents,
+    coalesce(sum(net_cents) FILTER (WHERE kind IN ('sale', 'return') AND ${key} IS NOT NULL), 0) AS customer_sales_cents,
+    min(business_date) AS first_day,
+    max(business_date) AS last_day
+  FROM orders WHERE business_date <= ${asof}
+), buyers AS (
+  SELECT count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers
+  FROM (SELECT ${key}, count(*) AS n FROM orders
+    WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}) AS b
 )
 SELECT
   CAST((SELECT count(*) FROM customers WHERE signup_date IS NULL OR signup_date <= ${asof}) AS INTEGER) AS customers,
-  CAST((SELECT count(*) FROM buyers) AS INTEGER) AS buyers,
-  CAST((SELECT count(*) FROM buyers WHERE n >= 2) AS INTEGER) AS repeat_buyers,
-  CAST((SELECT count(*) FROM o WHERE kind = 'sale') AS INTEGER) AS orders,
-  CAST((SELECT count(*) FROM o WHERE kind = 'sale' AND ${key} IS NOT NULL) AS INTEGER) AS customer_orders,
-  CAST((SELECT coalesce(sum(net_cents), 0) FROM o WHERE kind IN ('sale', 'return')) AS BIGINT) AS net_sales_cents,
-  CAST((SELECT coalesce(sum(net_cents), 0) FROM o WHERE kind IN ('sale', 'return') AND ${key} IS NOT NULL) AS BIGINT) AS customer_sales_cents,
-  CAST((SELECT min(business_date) FROM o) AS VARCHAR) AS first_day,
-  CAST((SELECT max(business_date) FROM o) AS VARCHAR) AS last_day`;
+  CAST(b.buyers AS INTEGER) AS buyers,
+  CAST(b.repeat_buyers AS INTEGER) AS repeat_buyers,
+  CAST(t.orders AS INTEGER) AS orders,
+  CAST(t.customer_orders AS INTEGER) AS customer_orders,
+  CAST(t.net_sales_cents AS BIGINT) AS net_sales_cents,
+  CAST(t.customer_sales_cents AS BIGINT) AS customer_sales_cents,
+  CAST(t.first_day AS VARCHAR) AS first_day,
+  CAST(t.last_day AS VARCHAR) AS last_day
+FROM totals t, buyers b`;
 }
 
 /** Orders by kind, with and without a customer, over all dates. */

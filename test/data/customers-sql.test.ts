@@ -1,5 +1,5 @@
 /**
- * customersSql and customerMonthSql on a real DuckDB, checked against a plain TypeScript
+ * customersSql, customerMonthSql and kpisSql on a real DuckDB, checked against a plain TypeScript
  * computation over the same canonical rows (the independent reference).
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -88,4 +88,31 @@ test("customer-month revenue sums to customer revenue, and orders to customer or
   expect(rows[0].a).toBe(rows[0].b);
   expect(rows[0].c).toBe(rows[0].d);
   expect(rows[0].c).toBeGreaterThan(0);
+});
+
+test("kpisSql matches a TypeScript computation over all orders, walk-ins and returns included", async () => {
+  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`);
+  const signups = await queryRows<{signup: string | null}>(db, "SELECT signup_date::VARCHAR AS signup FROM customers");
+  const upTo = orders.filter((o) => o.d <= AS_OF);
+  const sales = upTo.filter((o) => o.kind === "sale");
+  const perBuyer = new Map<string, number>();
+  for (const o of sales) if (o.customer_key !== null) perBuyer.set(o.customer_key, (perBuyer.get(o.customer_key) ?? 0) + 1);
+  const net = (rows: Order[]) => rows.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
+  const dates = upTo.map((o) => o.d).sort();
+  const expected = {
+    customers: signups.filter((c) => c.signup === null || c.signup <= AS_OF).length,
+    buyers: perBuyer.size,
+    repeat_buyers: [...perBuyer.values()].filter((n) => n >= 2).length,
+    orders: sales.length,
+    customer_orders: sales.filter((o) => o.customer_key !== null).length,
+    net_sales_cents: net(upTo),
+    customer_sales_cents: net(upTo.filter((o) => o.customer_key !== null)),
+    first_day: dates[0],
+    last_day: dates.at(-1)
+  };
+  // The fixture must exercise what the figures tell apart.
+  expect(expected.orders).toBeGreaterThan(expected.customer_orders);
+  expect(upTo.some((o) => o.kind === "return")).toBe(true);
+  expect(orders.length).toBeGreaterThan(upTo.length);
+  expect(await queryRows(db, "SELECT * FROM out_kpis")).toEqual([expected]);
 });
