@@ -84,7 +84,7 @@ export async function openBuildFolder(dir: string): Promise<DuckDBConnection> {
   });
   const db = await instance.connect();
   // Temporary views live outside the read-only file.
-  for (const [name, {file}] of Object.entries(PUBLISHED_FILES)) {
+  for (const [name, file] of Object.entries(PUBLISHED_FILES)) {
     await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM read_parquet(${sqlString(join(dir, file))})`);
   }
   return db;

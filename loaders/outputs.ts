@@ -13,7 +13,7 @@ import {queryRows} from "./duckdb.js";
 /** A Parquet file ingestion wrote, as it is. */
 async function publishedFile(table: string): Promise<Buffer> {
   const {dir} = await openBuild();
-  return readFile(join(dir, PUBLISHED_FILES[table].file));
+  return readFile(join(dir, PUBLISHED_FILES[table]));
 }
 
 /** customers.parquet: one row per customer (see derive/customers.ts). */
