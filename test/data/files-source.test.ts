@@ -127,6 +127,21 @@ test("a GBK master list with Chinese column names is recognised from its header"
   expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
 });
 
+test("a buyer missing from the master list becomes a customer in the region they buy in most", async () => {
+  const orders = join(files.dir, "order-only.csv");
+  writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+    "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,501,Spain\n3,A,x,1,2024-03-03 10:00,1.00,501,France\n" +
+    "4,A,x,1,2024-03-04 10:00,1.00,17850,France\n");
+  const list = join(files.dir, "order-only-list.csv");
+  writeFileSync(list, "id,city\n17850,Shanghai\n");
+  const db = await build(withFiles(orders, list), "order-only");
+  const rows = await queryRows(db, "SELECT customer_key, region, city, gender FROM customers ORDER BY city NULLS LAST");
+  expect(rows).toEqual([
+    {customer_key: pseudonym("17850"), region: null, city: "Shanghai", gender: "U"},
+    {customer_key: pseudonym("501"), region: "France", city: null, gender: "U"}
+  ]);
+});
+
 test("a repeated master-list id keeps its first row; rows that read alike but are written differently are not duplicates", async () => {
   const customers = join(files.dir, "customers-repeated.csv");
   writeFileSync(customers, "id,city\n17850,Shanghai\n14527,Beijing\n17850,Beijing\n17850,Shanghai\n");

@@ -70,11 +70,13 @@ export async function adoptMasterList(db: DuckDBConnection): Promise<void> {
 
 /**
  * Inserts every customer seen in orders (customer_keys) but not on the master list. Their
- * region is the one they buy in most; only their orders are looked at.
+ * region is the one they buy in most; only their orders are looked at. NOT EXISTS rather than
+ * NOT IN, which (minding NULLs) took 0.1-0.2 s against a million-row master list.
  */
 export async function insertOrderOnlyCustomers(db: DuckDBConnection): Promise<void> {
   await db.run(`INSERT INTO customers (customer_key, region, gender)
-    WITH missing AS (SELECT raw, customer_key FROM customer_keys WHERE customer_key NOT IN (SELECT customer_key FROM customers))
+    WITH missing AS (SELECT raw, customer_key FROM customer_keys k
+      WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_key = k.customer_key))
     SELECT m.customer_key, r.region, 'U' FROM missing m LEFT JOIN (
       SELECT customer_raw, mode(region) AS region FROM parsed_orders
       WHERE outcome <> 'rejected' AND region IS NOT NULL AND customer_raw IN (SELECT raw FROM missing)
