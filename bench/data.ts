@@ -15,13 +15,15 @@ const {customers, orders} = await benchInputs(sizes, console.log);
 const run = (mode: string, file: string) =>
   JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", mode, file, customers], {encoding: "utf-8"}).trim().split("\n").at(-1)!) as {seconds: number; peakMB: number};
 
-// This machine's speed drifts by a fifth or more within minutes: bare and full runs alternate,
-// and each is the median of three (one at 10M).
-const RUNS = (size: number) => (size > 1e6 ? 1 : 3);
-const median = (results: {seconds: number; peakMB: number}[]) => {
-  const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
-  return {...sorted[Math.floor(sorted.length / 2)], peakMB: Math.max(...results.map((r) => r.peakMB))};
-};
+// This machine's speed drifts by a fifth or more within minutes: bare and full runs alternate
+// in pairs, five pairs (one at 10M). Times are medians; the ratio is the median of the pairs'
+// ratios (each pair ran at the same speed), with their range.
+const RUNS = (size: number) => (size > 1e6 ? 1 : 5);
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (results: {seconds: number; peakMB: number}[]) => ({
+  seconds: middle(results.map((r) => r.seconds)),
+  peakMB: Math.max(...results.map((r) => r.peakMB))
+});
 
 const rows: string[] = [];
 for (const size of sizes) {
@@ -31,7 +33,9 @@ for (const size of sizes) {
   const full = median(pairs.map((p) => p.full));
   const mb = (statSync(file).size / 1e6).toFixed(0);
   if (size > 1e6 && statSync(file).size < size * 60) throw new Error(`${file} holds fewer than ${size} orders`);
-  const line = `| ${size.toLocaleString("en-US")} | ${mb} MB | ${bare.seconds.toFixed(1)} s | ${full.seconds.toFixed(1)} s | ${(full.seconds / bare.seconds).toFixed(1)}× | ${full.peakMB} MB |`;
+  const ratios = pairs.map((p) => p.full.seconds / p.bare.seconds);
+  const range = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})` : "";
+  const line = `| ${size.toLocaleString("en-US")} | ${mb} MB | ${bare.seconds.toFixed(2)} s | ${full.seconds.toFixed(2)} s | ${middle(ratios).toFixed(2)}×${range} | ${full.peakMB} MB |`;
   console.log(line);
   rows.push(line);
 }
@@ -42,7 +46,8 @@ writeSection("Data build (`npm run bench:data`)", [
   "customer master list (`bench/inputs.ts`); the first N orders by time. *Bare read*: DuckDB `read_csv` of both files into tables, nothing",
   "else. *Full build*: decoding and line checks, validation and classification of every row, pseudonyms, canonical tables, every",
   "published table and the Parquet files. Each run is a fresh process; peak memory is its maximum resident set. Bare and full",
-  "runs alternate; times are the median of three runs each (one run at 10M orders); peak memory the largest of them.",
+  "runs alternate in pairs, five pairs (one at 10M orders); times are the medians, *full ÷ bare* the median of the pairs' ratios",
+  "(range in brackets: each pair ran at the same machine speed); peak memory the largest of the full runs.",
   "",
   "| orders | orders CSV | bare read | full build | full ÷ bare | peak memory |",
   "|---:|---:|---:|---:|---:|---:|",
