@@ -54,6 +54,9 @@ export function publishTo(db: DuckDBConnection, dir: string, catalog: string): P
  * Computes the published tables inside DuckDB (sample and file sources). By default they
  * become tables of `db` under their names (tests read them there).
  */
-export async function publishInDuckDB(db: DuckDBConnection, asOf: string, publish: Publish = (name, sql) => db.run(`CREATE TABLE ${name} AS ${sql}`).then(() => undefined)): Promise<void> {
-  for (const [name, sql] of Object.entries(publishedTables(asOf))) await publish(name, sql);
+export async function publishInDuckDB(db: DuckDBConnection, asOf: string, publish?: Publish): Promise<void> {
+  for (const [name, sql] of Object.entries(publishedTables(asOf))) {
+    if (publish) await publish(name, sql);
+    else await db.run(`CREATE TABLE ${name} AS ${sql}`);
+  }
 }

@@ -19,7 +19,7 @@ interface Count {
 }
 
 /**
- * Records the outcome counts of TEMP TABLE `parsed` (read from `source`/`file`, a row per line
+ * Records the outcome counts of table `parsed` (read from `source`/`file`, a row per line
  * in file order) in the quality table, writes its rejected rows (their text from `raw`, the
  * subquery that reads the file) to the private folder, and stops the build when the counts do
  * not reconcile or the reject rate exceeds `maxRejectRate`.

@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 
 /**
- * Classifies as duplicates the rows of TEMP TABLE `table` (parsed, a row per line) whose `key`
+ * Classifies as duplicates the rows of table `table` (parsed, a row per line) whose `key`
  * and `values` equal those of an earlier row (by rowid: the file's order when it was read in
  * order). A duplicate is classified before anything else a row could be, but after a
  * rejection. Returns how many rows it marked.
