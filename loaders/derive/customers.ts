@@ -9,6 +9,7 @@
  * sums with one floating division, and AOV rounded half up by an explicit floor.
  */
 import {ageBandSql} from "../../src/lib/age.js";
+import {knownCustomersSql} from "../../src/lib/known.js";
 import {sqlDate} from "../../src/lib/sql.js";
 
 /** The customer column of the canonical tables: pseudonyms in DuckDB, raw ids in PostgreSQL. */
@@ -18,7 +19,7 @@ const F = "DOUBLE PRECISION";
 
 /**
  * SQL for the customer table as of `asOf` (ISO date); the key column comes out as customer_key.
- * Unsorted: whoever writes it out sorts it (loaders/outputs.ts), so nobody sorts it twice.
+ * Its rows are the customers known at the date (src/lib/known.ts), in no particular order.
  */
 export function customersSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
@@ -50,9 +51,7 @@ WITH sales AS (
 ), complaints AS (
   SELECT ${key} AS k, count(*) AS complaints
   FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY ${key}
-), everyone AS (
-  SELECT ${key} AS k FROM customers WHERE signup_date IS NULL OR signup_date <= ${asof}
-  UNION SELECT k FROM bought
+), everyone AS (${knownCustomersSql(asOf, key)}
 ), tiers AS (
   SELECT city, min(city_tier) AS city_tier FROM stores GROUP BY city
 )

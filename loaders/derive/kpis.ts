@@ -4,6 +4,7 @@
  */
 import {sqlDate} from "../../src/lib/sql.js";
 import type {KeyColumn} from "./customers.js";
+import {knownCustomersSql} from "../../src/lib/known.js";
 
 export function kpisSql(asOf: string, key: KeyColumn = "customer_key"): string {
   const asof = sqlDate(asOf, "as-of date");
@@ -25,7 +26,7 @@ WITH totals AS (
     WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}) AS b
 )
 SELECT
-  CAST((SELECT count(*) FROM customers WHERE signup_date IS NULL OR signup_date <= ${asof}) AS INTEGER) AS customers,
+  CAST((SELECT count(*) FROM (${knownCustomersSql(asOf, key)}) AS known) AS INTEGER) AS customers,
   CAST(b.buyers AS INTEGER) AS buyers,
   CAST(b.repeat_buyers AS INTEGER) AS repeat_buyers,
   CAST(t.orders AS INTEGER) AS orders,

@@ -14,6 +14,7 @@
  *
  * discount_share and complaints come from customers.parquet, as of the build's date.
  */
+import {knownAtSql} from "./known.js";
 import {sqlDate, sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
 export const FILTER_COLUMNS = ["region", "city_tier", "home_store", "channel", "tier", "age_band", "gender"] as const;
@@ -111,7 +112,7 @@ WITH base AS (
     CAST(${asof} - ${a}.last_purchase AS INTEGER) AS recency_days,
     CAST(${asof} - ${a}.first_purchase AS INTEGER) AS tenure_days
   FROM ${from}
-  WHERE (c.signup_date IS NULL OR c.signup_date <= ${asof} OR ${a}.orders > 0) ${sqlFilters(options.filters, FILTER_COLUMNS, "c.")}
+  WHERE ${knownAtSql(options.asOf, "c.")} ${sqlFilters(options.filters, FILTER_COLUMNS, "c.")}
 )
 SELECT *, ${scores.r} AS r_score, ${scores.f} AS f_score, ${scores.m} AS m_score FROM base`;
 }

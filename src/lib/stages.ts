@@ -14,6 +14,7 @@
  * median days are from signup to first purchase (buyers who registered first) and from the
  * first purchase to the day of the second order (0 when both were on one day).
  */
+import {knownAtSql} from "./known.js";
 import {LIFECYCLE_FILTERS, type LifecycleFilter} from "./lifecycle.js";
 import {sqlDate, sqlFilters, sqlNumber, sqlString, type Filters} from "./sql.js";
 
@@ -55,7 +56,7 @@ SELECT c.customer_key, CASE
     WHEN a.orders >= 2 THEN ${sqlString("Repeat")}
     ELSE ${sqlString("First purchase")} END AS stage
 FROM customers c LEFT JOIN (${activitySql(asof)}) AS a USING (customer_key)
-WHERE (c.signup_date <= ${asof} OR a.orders > 0) ${sqlFilters(options.filters, LIFECYCLE_FILTERS, "c.")}`;
+WHERE ${knownAtSql(options.asOf, "c.")} ${sqlFilters(options.filters, LIFECYCLE_FILTERS, "c.")}`;
 }
 
 /** SQL: customers per stage as of one date. */
@@ -102,7 +103,7 @@ WITH days AS (
 ), everyone AS (
   SELECT c.customer_key, c.signup_date, p.first_day, p.second_day
   FROM customers c LEFT JOIN per_customer p USING (customer_key)
-  WHERE (c.signup_date <= ${asof} OR p.first_day IS NOT NULL) ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
+  WHERE ${knownAtSql(asOf, "c.")} ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
 )
 SELECT
   CAST(count(*) FILTER (WHERE signup_date IS NOT NULL) AS INTEGER) AS registered,

@@ -24,20 +24,43 @@ beforeAll(async () => {
     FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL AND business_date <= DATE '${AS_OF}'
     QUALIFY row_number() OVER (PARTITION BY customer_key ORDER BY business_date) = 1 OR row_number() OVER (PARTITION BY customer_key ORDER BY business_date DESC) = 1
     ORDER BY order_id LIMIT 40`);
+  // Customers the known-at rule (src/lib/known.ts) tells apart: a listed customer with no signup
+  // date who never bought (known), one who first bought after the date (not yet known), one
+  // who bought before it (known); order-only buyers before and after the date.
+  await db.run(`UPDATE customers SET signup_date = NULL WHERE customer_key IN (
+    (SELECT min(customer_key) FROM customers WHERE customer_key NOT IN (SELECT customer_key FROM orders WHERE customer_key IS NOT NULL)),
+    (SELECT min(customer_key) FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL AND customer_key NOT IN
+      (SELECT customer_key FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL AND business_date <= DATE '${AS_OF}')),
+    (SELECT min(customer_key) FROM orders WHERE kind = 'sale' AND business_date <= DATE '${AS_OF}'))`);
+  await db.run(`INSERT INTO orders SELECT order_id || '-x', 'order-only-' || (business_date <= DATE '${AS_OF}'), ordered_at, business_date, store_id, channel,
+    gross_cents, discount_cents, net_cents, items, kind FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL
+    AND business_date IN (DATE '2025-03-01', DATE '2025-11-01')`);
   await publishInDuckDB(db, AS_OF);
 });
+
+/** The README's rule, from the canonical rows: signed up or bought by AS_OF; listed with neither date, always. */
+function knownAtAsOf(signup: string | null, sales: Order[]): boolean {
+  if (signup === null && sales.length === 0) return true;
+  return (signup !== null && signup <= AS_OF) || sales.some((o) => o.d <= AS_OF);
+}
 
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
 
 test("customersSql matches a TypeScript computation for every customer", async () => {
-  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders WHERE business_date <= DATE '${AS_OF}'`);
+  const allOrders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`);
+  const orders = allOrders.filter((o) => o.d <= AS_OF);
   const complaints = await queryRows<{customer_key: string; n: number}>(db, `SELECT customer_key, count(*)::INTEGER AS n FROM feedback WHERE kind = 'complaint' AND feedback_date <= DATE '${AS_OF}' GROUP BY 1`);
-  const master = await queryRows<{customer_key: string; signup: string; birth_year: number; consent: boolean | null; opt_out: string | null}>(db,
+  const master = await queryRows<{customer_key: string; signup: string | null; birth_year: number | null; consent: boolean | null; opt_out: string | null}>(db,
     "SELECT customer_key, signup_date::VARCHAR AS signup, birth_year, marketing_consent AS consent, opt_out_date::VARCHAR AS opt_out FROM customers");
+  const listed = new Set(master.map((c) => c.customer_key));
+  const orderOnly = [...new Set(allOrders.map((o) => o.customer_key).filter((k): k is string => k !== null && !listed.has(k)))];
   const expected = new Map<string, Record<string, unknown>>();
   let sameDay = 0;
-  for (const c of master) {
-    if (c.signup > AS_OF) continue;
+  const noSignup = {known: 0, unknown: 0};
+  for (const c of [...master, ...orderOnly.map((customer_key) => ({customer_key, signup: null, birth_year: null, consent: null, opt_out: null}))]) {
+    const known = knownAtAsOf(c.signup, allOrders.filter((o) => o.customer_key === c.customer_key && o.kind === "sale"));
+    if (c.signup === null) noSignup[known ? "known" : "unknown"]++;
+    if (!known) continue;
     const mine = orders.filter((o) => o.customer_key === c.customer_key);
     const sales = mine.filter((o) => o.kind === "sale");
     const revenue = mine.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
@@ -48,7 +71,7 @@ test("customersSql matches a TypeScript computation for every customer", async (
     const firstStores = sales.filter((o) => o.d === dates[0] && o.store_id !== null).map((o) => o.store_id!).sort();
     const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
     const sd = gaps.length > 1 ? Math.sqrt(gaps.reduce((s, g) => s + (g - mean!) ** 2, 0) / (gaps.length - 1)) : null;
-    const age = 2025 - c.birth_year;
+    const age = 2025 - (c.birth_year ?? 0);
     expected.set(c.customer_key, {
       orders: sales.length,
       revenue_cents: revenue,
@@ -62,7 +85,7 @@ test("customersSql matches a TypeScript computation for every customer", async (
       ipi_sd_days: sd,
       discount_share: sales.length ? sales.filter((o) => o.discount_cents > 0).length / sales.length : null,
       complaints: complaints.find((q) => q.customer_key === c.customer_key)?.n ?? 0,
-      age_band: age < 25 ? "<25" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+",
+      age_band: c.birth_year === null ? "unknown" : age < 25 ? "<25" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+",
       consent: c.consent === true && (c.opt_out === null || c.opt_out > AS_OF)
     });
   }
@@ -70,6 +93,8 @@ test("customersSql matches a TypeScript computation for every customer", async (
     last_purchase::VARCHAR AS last_purchase, first_store, recency_days, tenure_days, aov_cents, ipi_mean_days, ipi_sd_days, discount_share, complaints, age_band, consent
     FROM out_customers`);
   expect(actual.length).toBe(expected.size);
+  // listed with no date (never bought; bought before), order-only before; after the date: one of each
+  expect(noSignup).toEqual({known: 3, unknown: 2});
   expect(sameDay).toBeGreaterThan(0); // customers with two purchases on one day: one interval, not two
   for (const {customer_key, ipi_mean_days, ipi_sd_days, ...row} of actual) {
     const {ipi_mean_days: mean, ipi_sd_days: sd, ...want} = expected.get(customer_key as string)!;
@@ -92,7 +117,9 @@ test("customer-month revenue sums to customer revenue, and orders to customer or
 
 test("kpisSql matches a TypeScript computation over all orders, walk-ins and returns included", async () => {
   const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`);
-  const signups = await queryRows<{signup: string | null}>(db, "SELECT signup_date::VARCHAR AS signup FROM customers");
+  const listed = await queryRows<{k: string; signup: string | null}>(db, "SELECT customer_key AS k, signup_date::VARCHAR AS signup FROM customers");
+  const keys = new Set([...listed.map((c) => c.k), ...orders.map((o) => o.customer_key).filter((k) => k !== null)]);
+  const signupOf = new Map(listed.map((c) => [c.k, c.signup]));
   const upTo = orders.filter((o) => o.d <= AS_OF);
   const sales = upTo.filter((o) => o.kind === "sale");
   const perBuyer = new Map<string, number>();
@@ -100,7 +127,7 @@ test("kpisSql matches a TypeScript computation over all orders, walk-ins and ret
   const net = (rows: Order[]) => rows.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
   const dates = upTo.map((o) => o.d).sort();
   const expected = {
-    customers: signups.filter((c) => c.signup === null || c.signup <= AS_OF).length,
+    customers: [...keys].filter((k) => knownAtAsOf(signupOf.get(k!) ?? null, orders.filter((o) => o.customer_key === k && o.kind === "sale"))).length,
     buyers: perBuyer.size,
     repeat_buyers: [...perBuyer.values()].filter((n) => n >= 2).length,
     orders: sales.length,

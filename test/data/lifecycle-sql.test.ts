@@ -38,10 +38,12 @@ describe("on the hand fixture", () => {
   const stagesAt = async (o: StageOptions) => Object.fromEntries((await queryRows<{customer_key: string; stage: string}>(db, `${stageSql(o)} ORDER BY 1`)).map((r) => [r.customer_key, r.stage]));
 
   test("stageSql: stages at two dates, thresholds as inputs", async () => {
-    expect(await stagesAt({asOf: "2024-03-31", ...thresholds})).toEqual({A: "Repeat", B: "Churned", C: "Repeat", D: "Prospect"});
-    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValueYuan: 125})).toEqual({A: "High value", B: "Churned", C: "Repeat", D: "Prospect"});
-    expect(await stagesAt({asOf: "2024-02-29", ...thresholds})).toEqual({A: "At risk", B: "At risk", C: "First purchase", D: "Prospect"});
-    expect(await stagesAt({asOf: "2024-01-15", ...thresholds})).toEqual({A: "First purchase", D: "Prospect"});
+    // F (no signup date, never bought) is a prospect at every date; C (no signup date, first
+    // bought 2024-02-05) is not yet a customer before that; E (signup 2024-04-10) never here.
+    expect(await stagesAt({asOf: "2024-03-31", ...thresholds})).toEqual({A: "Repeat", B: "Churned", C: "Repeat", D: "Prospect", F: "Prospect"});
+    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValueYuan: 125})).toEqual({A: "High value", B: "Churned", C: "Repeat", D: "Prospect", F: "Prospect"});
+    expect(await stagesAt({asOf: "2024-02-29", ...thresholds})).toEqual({A: "At risk", B: "At risk", C: "First purchase", D: "Prospect", F: "Prospect"});
+    expect(await stagesAt({asOf: "2024-01-15", ...thresholds})).toEqual({A: "First purchase", D: "Prospect", F: "Prospect"});
     expect(() => stageSql({asOf: "2024-03-31", atRiskDays: 60, churnDays: 60, highValueYuan: 1})).toThrow(/churn/);
   });
 
@@ -51,13 +53,14 @@ describe("on the hand fixture", () => {
       [NOT_YET, "Churned", 1, 30000],
       [NOT_YET, "Repeat", 1, 12000],
       ["First purchase", "Repeat", 1, 13000],
-      ["Prospect", "Prospect", 1, 0]
+      ["Prospect", "Prospect", 2, 0]
     ]);
   });
 
   test("conversionSql: prospect → first and first → second purchase with median days", async () => {
     const [c] = await queryRows<Conversion>(db, conversionSql("2024-03-31"));
-    // Registered by then: A, B, D; bought: A (5 days after signup), B (same day). Second orders: A 70 days, B same day, C 49 days.
+    // Registered by then: A, B, D (F has no signup date: a prospect, but not in the rate); bought: A (5 days after signup),
+    // B (same day). Second orders: A 70 days, B same day, C 49 days.
     expect(c).toEqual({registered: 3, converted: 2, prospect_rate: 2 / 3, median_days_to_first: 2.5, buyers: 3, repeaters: 3, repeat_rate: 1, median_days_to_second: 49});
   });
 });

@@ -13,6 +13,16 @@ type Filters = Record<string, (string | number)[]>;
 export const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
+/**
+ * Known at a date, from the README's rule: signed up or bought by then; a customer with neither
+ * a signup date nor any purchase (on the list, joined at an unknown date) at every date.
+ * `first_purchase` is the customer's first purchase ever (to the build date).
+ */
+export function knownAt(c: Pick<CustomerRow, "signup_date" | "first_purchase">, asOf: string): boolean {
+  if (c.signup_date === null && c.first_purchase === null) return true;
+  return (c.signup_date !== null && c.signup_date <= asOf) || (c.first_purchase !== null && c.first_purchase <= asOf);
+}
+
 export function matches(c: CustomerRow, filters: Filters = {}): boolean {
   return Object.entries(filters).every(([k, values]) => values.length === 0 || values.map(String).includes(String(c[k])));
 }
@@ -119,7 +129,7 @@ export function referenceStages(customers: CustomerRow[], dayRows: DayRow[], o: 
     const orders = mine.reduce((s, d) => s + d.orders, 0);
     const cents = mine.reduce((s, d) => s + d.revenue_cents, 0);
     const bought = mine.filter((d) => d.orders > 0).map((d) => d.day).sort();
-    if (!(c.signup_date !== null && c.signup_date <= o.asOf) && orders === 0) continue;
+    if (!knownAt(c, o.asOf)) continue;
     const recency = bought.length ? days(bought.at(-1)!, o.asOf) : null;
     stages.set(c.customer_key,
       orders === 0 ? "Prospect"
@@ -144,8 +154,7 @@ export function referenceConversion(customers: CustomerRow[], dayRows: DayRow[],
   const by = daysByCustomer(dayRows, asOf);
   for (const c of customers) {
     const bought = (by.get(c.customer_key) ?? []).filter((d) => d.orders > 0).sort((a, b) => a.day.localeCompare(b.day));
-    const registeredByThen = c.signup_date !== null && c.signup_date <= asOf;
-    if (!registeredByThen && bought.length === 0) continue;
+    if (!knownAt(c, asOf)) continue;
     if (c.signup_date !== null) registered++;
     if (bought.length === 0) continue;
     buyers++;
