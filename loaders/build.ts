@@ -6,23 +6,26 @@
  * The others wait for it and read the same folder. The canonical tables stay in memory: the
  * loaders never read them, and writing them out took about 0.6 s of a 7 s build at 1M orders
  * (keepCanonical copies them into the DuckDB file, for inspection).
- * The file is keyed by a fingerprint of the config, the key and the loader code, so a change to
- * any of them ingests again.
+ * The folder is keyed by a fingerprint of the config, the key, the input files and the code (see
+ * fingerprint), so a change to any of them ingests again.
  */
-import {createHash} from "node:crypto";
+import {createHash, randomUUID} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
-import {setTimeout as sleep} from "node:timers/promises";
+import {join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {type WorkbenchConfig, loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
-import {pseudonymKey, pseudonymizer} from "./privacy.js";
+import {AlreadyReported} from "./emit.js";
+import {withLock} from "./lock.js";
+import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
 import {PUBLISHED_FILES, publishInDuckDB, publishTo} from "./derive/publish.js";
 import {loadFiles} from "./sources/files/index.js";
 import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
 import {sqlString} from "../src/lib/sql.js";
+import {UserError} from "./errors.js";
 
 /** The private working folder: ingested databases, rejected rows. Never published. */
 export const WORK_DIR = ".workbench";
@@ -45,28 +48,38 @@ export interface Build {
   dir: string;
 }
 
+/**
+ * The id of this build: set once in the Framework process (tools/offline/register.ts) and
+ * inherited by every loader it runs, so all loaders of one build share it; a process without
+ * one (a script, a test) is a build of its own.
+ */
+export function buildId(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.WORKBENCH_BUILD_ID ??= randomUUID());
+}
+
 /** Opens this build's ingested database, ingesting first if no process has yet. */
 export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<Build> {
   const {config, path} = await loadConfig(env);
-  const key = pseudonymKey(env);
-  const dir = join(WORK_DIR, "build", fingerprint(config, path, key));
-  const lock = `${dir}.lock`;
+  const key = pseudonymKey(env, config.source.type);
+  const id = buildId(env);
+  const dir = join(WORK_DIR, "build", fingerprint(config, path, key, id));
+  // An ingestion that failed in this build is reported by the loader that ran it; the others
+  // stop without repeating it (a new build tries again).
+  const failure = `${dir}.failed.json`;
+  const failedHere = () => existsSync(failure) && (JSON.parse(readFileSync(failure, "utf-8")) as {build: string}).build === id;
+  const ready = () => existsSync(join(dir, "info.json"));
   mkdirSync(join(WORK_DIR, "build"), {recursive: true});
-  for (let waited = 0; !existsSync(join(dir, "info.json")); waited += 200) {
+  await withLock(`${dir}.lock`, () => ready() || failedHere(), async () => {
+    rmSync(failure, {force: true});
+    if (key === DEVELOPMENT_KEY) console.warn(developmentKeyWarning());
     try {
-      mkdirSync(lock); // atomic: exactly one process creates it
+      await ingest(config, key, dir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (waited > 30 * 60_000) throw new Error(`waited 30 minutes for another loader to ingest into ${dir}; remove ${lock} if no build is running`);
-      await sleep(200);
-      continue;
+      writeFileSync(failure, JSON.stringify({build: id}));
+      throw error;
     }
-    try {
-      if (!existsSync(join(dir, "info.json"))) await ingest(config, key, dir);
-    } finally {
-      rmSync(lock, {recursive: true, force: true});
-    }
-  }
+  });
+  if (!ready()) throw new AlreadyReported(`ingestion into ${dir} failed in another loader of this build`);
   const info = JSON.parse(readFileSync(join(dir, "info.json"), "utf-8")) as BuildInfo;
   return {db: await openBuildFolder(dir), info, dir};
 }
@@ -128,9 +141,9 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   } else {
     if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
     else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
-    else throw new Error(`unknown source type: ${(source as {type: string}).type}`);
+    else throw new UserError(`unknown source type: ${(source as {type: string}).type}`);
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
-    if (!last && !config.asOf) throw new Error("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
+    if (!last && !config.asOf) throw new UserError("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
     await publishInDuckDB(db, asOf, publish);
   }
@@ -162,24 +175,33 @@ async function writeCanonical(db: DuckDBConnection, tables: string[]): Promise<v
   for (const {name} of names) await db.run(`INSERT INTO build.${name} SELECT * FROM memory.${name}`);
 }
 
-/** Hash of everything ingestion depends on: config, key, and the loader code itself. */
-function fingerprint(config: WorkbenchConfig, configPath: string, key: string): string {
+const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Where ingestion's code lives: every file under these folders of the project goes into the fingerprint. */
+export const CODE = ["loaders", "src/lib", "package-lock.json"];
+
+/**
+ * Hash of everything ingestion depends on: config, key, the input files (path, size and
+ * modification time), and the code that runs it, by content (loaders/ and src/lib/, whose SQL
+ * helpers ingestion runs too, and the locked package versions: a new DuckDB may read
+ * differently). A database changes without notice, so a PostgreSQL source is keyed by the build
+ * too: read once per build, never reused by the next.
+ */
+export function fingerprint(config: WorkbenchConfig, configPath: string, key: string, build: string, root = PROJECT_ROOT): string {
   const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
-  // A database changes without notice: ingest once per build (all loaders of one build are
-  // children of the same Framework process), never across builds.
-  if (config.source.type === "postgres") hash.update(`build of process ${process.ppid}`);
+  if (config.source.type === "postgres") hash.update(`build ${build}`);
   if (config.source.type === "files") {
     for (const file of [config.source.orders, config.source.customers]) {
       if (file) hash.update(`${file.path}:${statSync(file.path).size}:${statSync(file.path).mtimeMs}`);
     }
   }
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = join(folder, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else hash.update(`${file}:${statSync(file).mtimeMs}`);
+  const add = (path: string): void => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    } else {
+      hash.update(relative(root, path)).update(readFileSync(path));
     }
   };
-  walk(new URL(".", import.meta.url).pathname);
+  for (const path of CODE) add(join(root, path));
   return hash.digest("hex").slice(0, 16);
 }

@@ -4,23 +4,35 @@
  * the key can recompute it from a raw id (a plain hash of a phone number could be).
  */
 import {createHash, createHmac} from "node:crypto";
+import {UserError} from "./errors.js";
 
 /** Environment variable holding the pseudonymization key. */
 export const KEY_VARIABLE = "WORKBENCH_PSEUDONYM_KEY";
 
-const DEVELOPMENT_KEY = "development-key-do-not-use-in-production";
+/** The public key used when none is set: for the built-in sample only. */
+export const DEVELOPMENT_KEY = "development-key-do-not-use-in-production";
 
-/** The key from the environment; the development default warns on every build. */
-export function pseudonymKey(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The key from the environment. Set but shorter than 16 characters (empty included) is an
+ * error; unset, the public development key is used, which only the built-in sample may use:
+ * with it anyone can recompute a pseudonym from a raw id (phone-number ids fall to brute force
+ * in seconds). Callers warn once per build (developmentKeyWarning).
+ */
+export function pseudonymKey(env: NodeJS.ProcessEnv = process.env, source = "sample"): string {
   const key = env[KEY_VARIABLE];
-  if (key && key.length >= 16) return key;
-  if (key) throw new Error(`${KEY_VARIABLE} must be at least 16 characters long`);
-  console.warn(
-    `warning: ${KEY_VARIABLE} is not set; customer pseudonyms use the public development key. ` +
-      `Set a secret key before publishing real customer data.`
-  );
+  if (key !== undefined && key.length < 16) throw new UserError(`${KEY_VARIABLE} must be at least 16 characters long (it has ${key.length})`);
+  if (key !== undefined) return key;
+  if (source !== "sample") {
+    throw new UserError(`${KEY_VARIABLE} is not set: the ${source} source holds real customer ids, which the public development key would not protect. ` +
+      `Set a secret key of 16 or more characters (and keep it: a new key gives every customer a new pseudonym).`);
+  }
   return DEVELOPMENT_KEY;
 }
+
+/** The warning a build with the development key prints once. */
+export const developmentKeyWarning = () =>
+  `warning: ${KEY_VARIABLE} is not set; customer pseudonyms use the public development key (built-in sample only). ` +
+  `Set a secret key before publishing real customer data.`;
 
 /** Returns a function mapping a raw customer id to its pseudonym (16 hex digits, 64 bits). */
 export function pseudonymizer(key: string): (rawId: string) => string {

@@ -6,7 +6,8 @@
  * loader's memory grows with customers, not orders. Customer ids are pseudonymized here, as
  * the rows stream in.
  *
- * The connection is read-only (a READ ONLY transaction) with a statement timeout. The
+ * The connection is read-only (one READ ONLY, REPEATABLE READ transaction: every statement sees
+ * the same snapshot) with a statement timeout. The
  * connection string comes from an environment variable and is never written or logged.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -14,6 +15,7 @@ import pg from "pg";
 import {type Publish, publishedTables} from "../derive/publish.js";
 import {queryRows} from "../duckdb.js";
 import {sqlDate, sqlString} from "../../src/lib/sql.js";
+import {UserError} from "../errors.js";
 
 export interface PostgresSource {
   type: "postgres";
@@ -31,24 +33,30 @@ const BATCH = 20_000;
 export async function loadPostgres(db: DuckDBConnection, source: PostgresSource, pseudonym: (raw: string) => string, publish: Publish, asOf?: string): Promise<string> {
   const variable = source.urlVariable ?? "WORKBENCH_DATABASE_URL";
   const url = process.env[variable];
-  if (!url) throw new Error(`the postgres source needs a connection string in the environment variable ${variable}`);
+  if (!url) throw new UserError(`the postgres source needs a connection string in the environment variable ${variable}`);
   const schema = source.schema ?? "public";
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new UserError(`invalid schema name: ${schema}`);
   const timeout = Math.round(source.statementTimeoutMs ?? 600_000);
   // Every value arrives as text and is cast by DuckDB to the type the same SQL has there:
   // no JavaScript Date (time zones) or float parsing on the way.
   const client = new pg.Client({connectionString: url, types: {getTypeParser: () => (value: string) => value}});
+  // A server that dies mid-query emits 'error' on the client, which would crash the process
+  // without a listener; the query in flight fails too, and that failure ends the build.
+  let lost: Error | undefined;
+  client.on("error", (error) => (lost = error));
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot connect to PostgreSQL (${variable}): ${(error as Error).message}`);
+    throw new UserError(`cannot connect to PostgreSQL (${variable}): ${(error as Error).message}`);
   }
   try {
-    await client.query("BEGIN TRANSACTION READ ONLY");
+    // One snapshot for every statement: orders written while the build reads must not make the
+    // customer table and the quality counts disagree (READ COMMITTED takes one per statement).
+    await client.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     await client.query(`SET LOCAL statement_timeout = ${timeout}`);
     await client.query(`SET LOCAL search_path TO "${schema}"`);
     const last = asOf ?? (await client.query("SELECT CAST(max(business_date) AS VARCHAR) AS d FROM orders")).rows[0]?.d;
-    if (!last) throw new Error("the PostgreSQL orders table is empty, so there is no as-of date; set asOf in workbench.config.ts");
+    if (!last) throw new UserError("the PostgreSQL orders table is empty, so there is no as-of date; set asOf in workbench.config.ts");
     sqlDate(last, "as-of date");
     const local = publishedTables(last);
     for (const [name, sql] of Object.entries(publishedTables(last, "customer_id"))) {
@@ -65,8 +73,13 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     }
     await client.query("COMMIT");
     return last;
+  } catch (error) {
+    if (lost || /terminat|connection/i.test(String(error))) {
+      throw new UserError(`the PostgreSQL connection (${variable}) was lost during ingestion: ${(lost ?? (error as Error)).message}`);
+    }
+    throw error;
   } finally {
-    await client.end();
+    await client.end().catch(() => undefined);
   }
 }
 

@@ -1,4 +1,5 @@
 // Results for the cohorts page's default inputs, computed at build time (loaders/reports.ts).
+import {emit} from "#loaders/emit.js";
 import {cohortsReport} from "#loaders/reports.js";
 
-process.stdout.write(await cohortsReport());
+await emit(cohortsReport);

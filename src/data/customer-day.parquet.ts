@@ -1,4 +1,5 @@
 // Customer × day purchases and revenue, for RFM at any as-of date (loaders/derive/customer-month.ts).
+import {emit} from "#loaders/emit.js";
 import {customerDayParquet} from "#loaders/outputs.js";
 
-process.stdout.write(await customerDayParquet());
+await emit(customerDayParquet);

@@ -1,4 +1,5 @@
 // Customer × month purchases and revenue, for cohorts and lifecycle (loaders/derive/customer-month.ts).
+import {emit} from "#loaders/emit.js";
 import {customerMonthParquet} from "#loaders/outputs.js";
 
-process.stdout.write(await customerMonthParquet());
+await emit(customerMonthParquet);

@@ -1,4 +1,5 @@
 // One row per customer, pseudonymous (see loaders/derive/customers.ts).
+import {emit} from "#loaders/emit.js";
 import {customersParquet} from "#loaders/outputs.js";
 
-process.stdout.write(await customersParquet());
+await emit(customersParquet);

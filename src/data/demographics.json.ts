@@ -1,4 +1,5 @@
 // Results for the demographics page's default inputs, computed at build time (loaders/reports.ts).
+import {emit} from "#loaders/emit.js";
 import {demographicsReport} from "#loaders/reports.js";
 
-process.stdout.write(await demographicsReport());
+await emit(demographicsReport);

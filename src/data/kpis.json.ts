@@ -1,4 +1,5 @@
 // Headline figures and the as-of date (loaders/derive/kpis.ts).
+import {emit} from "#loaders/emit.js";
 import {kpisJson} from "#loaders/outputs.js";
 
-process.stdout.write(await kpisJson());
+await emit(kpisJson);

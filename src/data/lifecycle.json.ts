@@ -1,4 +1,5 @@
 // Results for the lifecycle page's default inputs, computed at build time (loaders/reports.ts).
+import {emit} from "#loaders/emit.js";
 import {lifecycleReport} from "#loaders/reports.js";
 
-process.stdout.write(await lifecycleReport());
+await emit(lifecycleReport);

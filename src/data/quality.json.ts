@@ -1,4 +1,5 @@
 // Data quality: what became of every input row, as counts (loaders/derive/quality.ts).
+import {emit} from "#loaders/emit.js";
 import {qualityJson} from "#loaders/outputs.js";
 
-process.stdout.write(await qualityJson());
+await emit(qualityJson);

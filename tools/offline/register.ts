@@ -4,13 +4,13 @@
  * downloads are answered from node_modules and any other outside request fails loudly.
  * Requests to loopback pass through (the preview server talks to itself).
  */
-import {fileURLToPath} from "node:url";
 import {pruneNpmCache} from "./cache.js";
 import {BlockedRequestError, handles, respond} from "./cdn.js";
 import {PackageIndex} from "./packages.js";
+import {siteRoot} from "../site-root.js";
 
 /** The Framework root (observablehq.config.ts `root`), whose .observablehq/cache holds downloads. */
-const SITE_ROOT = "src";
+const SITE_ROOT = await siteRoot();
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE ??= "true"; // telemetry would be a request to another host
 

@@ -1,5 +1,7 @@
+import {UserError} from "../../errors.js";
+
 /** A build-stopping problem with an input file, located as precisely as we can. */
-export class InputError extends Error {
+export class InputError extends UserError {
   constructor(
     readonly file: string,
     readonly line: number | undefined,

@@ -2,6 +2,8 @@
  * The file source: a CSV or Parquet export of orders (order level or invoice lines) and an
  * optional customer master list, mapped by workbench.config.ts.
  */
+import {randomUUID} from "node:crypto";
+import {rmSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
@@ -9,7 +11,7 @@ import {pseudonymSql} from "../../privacy.js";
 import {adoptMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
 import {insertOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
-import {accountFor} from "./quality.js";
+import {accountFor, rejectsFile} from "./quality.js";
 import {readExport} from "./read.js";
 
 export type {FilesSource} from "./mapping.js";
@@ -22,8 +24,11 @@ export {INVOICE_LINES} from "./mapping.js";
  */
 export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
-  const staging = join(workDir, "staging");
+  // Transcoded copies of the files (which may hold personal data) live only while this build
+  // reads them; rejected rows stay (private, README) but only for the files' latest build.
+  const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
+  for (const file of [source.orders, source.customers]) if (file) rmSync(rejectsFile(rejectsDir, file === source.orders ? "orders" : "customers", file.path), {force: true});
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) => fields.filter((f) => columns[f]);
   const pseudonym = (raw: string) => pseudonymSql(key, raw);
 
@@ -67,8 +72,8 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
     for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
   } finally {
     second?.closeSync();
+    rmSync(staging, {recursive: true, force: true});
   }
-
   await insertOrderOnlyCustomers(db);
   for (const t of ["parsed_orders", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }

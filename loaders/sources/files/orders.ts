@@ -15,6 +15,7 @@ import {sqlString} from "../../../src/lib/sql.js";
 import {cents, dateReason, integer, text, timestamp} from "./parse.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
+import {UserError} from "../../errors.js";
 
 /**
  * The query (over `raw`, the export's mapped columns as text, see read.ts) that parses and
@@ -86,7 +87,7 @@ export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "par
  */
 export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
   const zone = file.timeZone ?? "Asia/Shanghai";
-  if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone)) throw new Error(`invalid timeZone: ${zone}`);
+  if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone)) throw new UserError(`invalid timeZone: ${zone}`);
   const kind = `CASE reason WHEN 'cancellation' THEN 'cancellation' WHEN 'return' THEN 'return' WHEN 'adjustment' THEN 'adjustment' ELSE 'sale' END`;
   const rows = `SELECT p.*, k.customer_key, ${kind} AS kind FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
     WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;

@@ -18,6 +18,9 @@ interface Count {
   rows: number;
 }
 
+/** Where the rejected rows of one input file go (private). */
+export const rejectsFile = (rejectsDir: string, source: string, file: string) => join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
+
 /**
  * Records the outcome counts of table `parsed` (read from `source`/`file`, a row per line
  * in file order) in the quality table, writes its rejected rows (their text from `raw`, the
@@ -38,7 +41,7 @@ export async function accountFor(
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   if (rejected > 0) {
     mkdirSync(rejectsDir, {recursive: true});
-    const out = join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
+    const out = rejectsFile(rejectsDir, source, file);
     // The raw text was not kept (most files reject nothing): the file is read again, in order.
     await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
     await db.run(`COPY (SELECT p.rowid + 2 AS line, p.reject_column AS "column", p.reason, r.*

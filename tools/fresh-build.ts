@@ -1,0 +1,17 @@
+/**
+ * Loaded into the Framework CLI next to the offline shim (see package.json): makes every build
+ * (and every start of the preview server) honest about its data.
+ * - Framework reruns a data loader only when its entry file changes, so a new config, key, data
+ *   file, database content or loader library would be served stale from its cache: the cached
+ *   loader outputs are removed, and the loaders run again. They are cheap to rerun: ingestion
+ *   itself is reused when nothing it depends on changed (loaders/build.ts, fingerprint).
+ * - One id for this build, inherited by every loader process, so that they ingest once between
+ *   them (a PostgreSQL source is read once per build, from one snapshot).
+ */
+import {randomUUID} from "node:crypto";
+import {rmSync} from "node:fs";
+import {join} from "node:path";
+import {siteRoot} from "./site-root.js";
+
+process.env.WORKBENCH_BUILD_ID = randomUUID();
+rmSync(join(await siteRoot(), ".observablehq", "cache", "data"), {recursive: true, force: true});
