@@ -14,6 +14,8 @@ import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../src/lib/rulesets.js"
 import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
+import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
+import type {QuerySpec} from "../src/lib/prepared-key.js";
 import {openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
 
@@ -37,6 +39,15 @@ async function filterChoices(db: DuckDBConnection, columns: readonly string[]): 
 
 async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
   return {options, rows: await queryRows(db, sql)};
+}
+
+/** A page query (QuerySpec) computed for its defaults. */
+const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) => prepared(db, spec.defaults, spec.sql(spec.defaults));
+
+/** The overview's breakdown for its default dimension (src/lib/overview.ts). */
+export async function overviewReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  return JSON.stringify({asOf, contribution: await prepareSpec(db, OVERVIEW_CONTRIBUTION)});
 }
 
 

@@ -7,34 +7,13 @@
  * background, answers as soon as an input changes.
  */
 import {queryRows, type DeferredDatabase} from "./db.js";
+import {type Prepared, type QuerySpec, preparedRows} from "./prepared-key.js";
 
-/** Rows and the inputs they were computed for. */
-export interface Prepared<T> {
-  options: unknown;
-  rows: T[];
-}
+export {canonicalOptions, preparedRows, type Prepared, type QuerySpec} from "./prepared-key.js";
 
-/** JSON with sorted keys and without empty filters, so equal inputs give equal text. */
-export function canonicalOptions(value: unknown): string {
-  const clean = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(clean);
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    if (v && typeof v === "object") {
-      const entries = Object.entries(v)
-        .filter(([, x]) => x !== undefined && x !== null && !(Array.isArray(x) && x.length === 0))
-        .map(([k, x]) => [k, clean(x)] as const)
-        .filter(([, x]) => !(x && typeof x === "object" && !Array.isArray(x) && Object.keys(x).length === 0))
-        .sort(([a], [b]) => a.localeCompare(b));
-      return Object.fromEntries(entries);
-    }
-    return v;
-  };
-  return JSON.stringify(clean(value));
-}
-
-/** The prepared rows when `options` are the ones they were computed for, else null. */
-export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | null {
-  return canonicalOptions(prepared.options) === canonicalOptions(options) ? prepared.rows : null;
+/** The rows of a spec's query for `options`: prepared at build time for the defaults, else from DuckDB-WASM. */
+export function specRows<O, T>(spec: QuerySpec<O, T>, prepared: Prepared<T>, options: O, database: DeferredDatabase): Promise<T[]> {
+  return preparedOrQuery(prepared, options, database, () => spec.sql(options));
 }
 
 /**

@@ -62,6 +62,16 @@ test("the breakdown table matches buyers per region, then per channel after chan
   expect(watch.consoleErrors).toEqual([]);
 });
 
+test("the headline numbers and the first breakdown show while DuckDB-WASM cannot load at all", async () => {
+  const blocked = await browser.newPage();
+  // Requests for DuckDB's wasm never get an answer: anything waiting for DuckDB would wait forever.
+  await blocked.route(/duckdb.*\.wasm/, () => undefined);
+  await blocked.goto(`${server.origin}/`);
+  await expect.poll(() => blocked.locator("[data-kpi=customers]").textContent(), {timeout: 15_000}).toBe(formatCount(customers.length));
+  await expect.poll(async () => blocked.locator("table tbody tr").count(), {timeout: 15_000}).toBe(buyersBy("region").size);
+  await blocked.close();
+});
+
 test("a query that needs a DuckDB extension fails with an error instead of downloading it", async () => {
   const dbModule = builtFile("_import/lib", "db", ".js").split("/dist")[1];
   // A string, not a function: vitest would rewrite a function's import() before Chromium sees it.

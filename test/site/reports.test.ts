@@ -8,6 +8,8 @@ import {expect, test} from "vitest";
 import type {CohortCell} from "../../src/lib/cohorts.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import {STAGES} from "../../src/lib/stages.js";
+import {OVERVIEW_CONTRIBUTION} from "../../src/lib/overview.js";
+import {canonicalOptions} from "../../src/lib/prepared-key.js";
 import {builtFile} from "../helpers/dist.js";
 
 const report = (name: string) => JSON.parse(readFileSync(builtFile("_file/data", name, ".json"), "utf-8"));
@@ -33,8 +35,14 @@ test("lifecycle.json: last month's active = this month's returning + dormant, ev
   expect(stages.map((s) => s.stage).sort()).toEqual([...STAGES].sort());
 });
 
+test("overview.json was prepared for the overview page's defaults (else its first paint would wait for DuckDB)", () => {
+  const overview = report("overview");
+  expect(canonicalOptions(overview.contribution.options)).toBe(canonicalOptions(OVERVIEW_CONTRIBUTION.defaults));
+  expect(overview.contribution.rows.length).toBeGreaterThan(1);
+});
+
 test("no report carries a customer key", () => {
-  for (const name of ["cohorts", "lifecycle", "value", "demographics"]) {
+  for (const name of ["cohorts", "lifecycle", "value", "demographics", "rfm", "overview", "kpis", "quality"]) {
     expect(readFileSync(builtFile("_file/data", name, ".json"), "utf-8")).not.toMatch(/customer_key|"[0-9a-f]{16}"/);
   }
 });
