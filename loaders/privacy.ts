@@ -5,6 +5,7 @@
  */
 import {createHash, createHmac} from "node:crypto";
 import {UserError} from "./errors.js";
+import {type IdCase, normalizeId} from "./ids.js";
 
 /** Environment variable holding the pseudonymization key. */
 export const KEY_VARIABLE = "WORKBENCH_PSEUDONYM_KEY";
@@ -34,9 +35,12 @@ export const developmentKeyWarning = () =>
   `warning: ${KEY_VARIABLE} is not set; customer pseudonyms use the public development key (built-in sample only). ` +
   `Set a secret key before publishing real customer data.`;
 
-/** Returns a function mapping a raw customer id to its pseudonym (16 hex digits, 64 bits). */
-export function pseudonymizer(key: string): (rawId: string) => string {
-  return (rawId) => createHmac("sha256", key).update(rawId.trim()).digest("hex").slice(0, 16);
+/**
+ * Returns a function mapping a raw customer id to its pseudonym (16 hex digits, 64 bits). The
+ * id is normalized first (ids.ts): `17850.0` and ` 17850` are the same customer as `17850`.
+ */
+export function pseudonymizer(key: string, idCase: IdCase = "as-is"): (rawId: string) => string {
+  return (rawId) => createHmac("sha256", key).update(normalizeId(rawId, idCase) ?? "").digest("hex").slice(0, 16);
 }
 
 

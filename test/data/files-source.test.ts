@@ -227,7 +227,7 @@ describe("inputs that stop the build", () => {
   test("a reject rate above the limit names the first rejected line and column", async () => {
     const {config, path} = withOrders([readFileSync(files.invoices, "utf-8")].join(""), {maxRejectRate: 0.01});
     await expect(ingest(config, KEY, join(WORK, "builds", "x5"))).rejects.toThrow(
-      new RegExp(`${path}:9 \\(column ordered_at\\): 4 of 14 rows rejected \\(28.57%, limit 1.00%\\)`)
+      new RegExp(`${path}:9 \\(column ordered_at\\): 11 of 30 rows rejected \\(36.67%, limit 1.00%\\)`)
     );
   });
 });

@@ -5,7 +5,9 @@
 import {beforeAll, expect, test} from "vitest";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
-import {cents, integer, timestamp} from "../../loaders/sources/files/parse.js";
+import {normalizeId, normalizeIdSql} from "../../loaders/ids.js";
+import {pseudonymizer} from "../../loaders/privacy.js";
+import {amountReason, cents, integer, plausibleDate, timestamp} from "../../loaders/sources/files/parse.js";
 import {sqlString} from "../../src/lib/sql.js";
 
 let db: DuckDBConnection;
@@ -21,8 +23,44 @@ async function read(expr: (col: string) => string, values: string[]): Promise<un
 }
 
 test("amounts become exact integer cents, currency marks and separators dropped", async () => {
-  const values = ["12.30", " 12.3 ", "0", "-5.00", "+3.10", "¥1,234.50", "￥1234.5", "RMB 1,234", "CNY12", "(12.30)", "$7", ".5", "12."];
-  expect(await read(cents, values)).toEqual(["1230", "1230", "0", "-500", "310", "123450", "123450", "123400", "1200", "-1230", "700", "50", "1200"]);
+  const values = ["12.30", " 12.3 ", "0", "-5.00", "+3.10", "¥1,234.50", "￥1234.5", "RMB 1,234", "CNY12", "(12.30)", ".5", "12."];
+  expect(await read(cents, values)).toEqual(["1230", "1230", "0", "-500", "310", "123450", "123450", "123400", "1200", "-1230", "50", "1200"]);
+});
+
+test("a mark of another currency is refused, the file's own is read", async () => {
+  expect(await read((c) => cents(c), ["$7", "€7", "£7"])).toEqual([null, null, null]);
+  expect(await read((c) => cents(c, {currency: "USD"}), ["$7", "US$ 1,000.50", "¥7"])).toEqual(["700", "100050", null]);
+  expect(await read((c) => cents(c, {currency: "GBP"}), ["£2.90", "-£168,472.50"])).toEqual(["290", "-16847250"]);
+});
+
+test("thousands groupings are stripped only where valid; a decimal comma only where the mapping says so", async () => {
+  // Decimal point (default): "12,50", "12,5" and "12 50" were 1,250.00, 125.00 and 1,250.00 once.
+  expect(await read(cents, ["1,234.50", "12,50", "12,5", "12 50", "1,23,456", "1,234,567"])).toEqual(["123450", null, null, null, null, "123456700"]);
+  const comma = (c: string) => cents(c, {decimal: ","});
+  expect(await read(comma, ["12,50", "12,5", "1.234,50", "1 234,50", "1234", "1.5", "12.50", "1,234.50"])).toEqual(["1250", "1250", "123450", "123450", "123400", null, null, null]);
+});
+
+test("amountReason names the rule that fired", async () => {
+  const values = ["0.001", "12,50", "$7", "abc", "1e15", "12 50", "99999999999999999999"];
+  expect(await read((c) => amountReason(c), values)).toEqual([
+    "more than two decimals", 'decimal comma (set decimal: "," in the mapping)', "amount in another currency than CNY",
+    "amount is not a number", "amount in exponent notation", "digit grouping not in threes", "amount out of range"
+  ]);
+});
+
+test("customer ids: trimmed, a numeric id's trailing .0 dropped, case folded on request; SQL and TypeScript agree", async () => {
+  const ids = ["17850", "17850.0", " 17850 ", "17850.00", "17850.5", "A17850.0", "ab12", "AB12", ""];
+  const sql = await read((c) => normalizeIdSql(c), ids);
+  expect(sql).toEqual(["17850", "17850", "17850", "17850", "17850.5", "A17850.0", "ab12", "AB12", null]);
+  expect(ids.map((id) => normalizeId(id))).toEqual(sql);
+  expect(await read((c) => normalizeIdSql(c, "lower"), ["AB12", "ab12"])).toEqual(["ab12", "ab12"]);
+  const key = pseudonymizer("id-test-key-0123456789");
+  expect(key("17850.0")).toBe(key("17850"));
+});
+
+test("dates outside the plausible window are refused", async () => {
+  const inWindow = (c: string) => plausibleDate(timestamp(c), {from: "1990-01-01", to: "2026-12-31"});
+  expect(await read(inWindow, ["2024-05-01", "2204-05-01", "1900-01-01", "0001-01-01", "1990-01-01", "2026-12-31"])).toEqual(["true", "false", "false", "false", "true", "true"]);
 });
 
 test("amounts that would be rounded or guessed are refused", async () => {

@@ -5,9 +5,15 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
-import {flag, gender, integer, text, timestamp} from "./parse.js";
+import {sqlString} from "../../../src/lib/sql.js";
+import {customerId, flag, gender, IMPLAUSIBLE_DATE, integer, plausibleDate, text, timestamp} from "./parse.js";
 import type {CustomersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
+
+/** Reasons of accepted master-list rows with an optional field that could not be read. */
+export const UNREADABLE_OPT_OUT = "unreadable opt-out date (counted as no consent)";
+export const UNREADABLE_BIRTH = "unreadable birth date (age unknown)";
+export const UNREADABLE_POINTS = "unreadable points (left blank)";
 
 /**
  * The query (over `raw`, the list's mapped columns as text, see read.ts) that parses every row
@@ -17,9 +23,10 @@ import {markRepeats} from "./repeats.js";
 export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[], pseudonym: (raw: string) => string): string {
   const has = (f: string) => mapped.includes(f);
   const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
+  const written = (f: string) => (has(f) ? `(${text(f)} IS NOT NULL)` : "false");
   return `
 WITH p AS (
-  SELECT ${text("customer_id")} AS customer_raw,
+  SELECT ${customerId("customer_id", file.idCase)} AS customer_raw,
     ${date("signup_date")} AS signup_date,
     coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
     ${has("gender") ? gender("gender") : "'U'"} AS gender,
@@ -31,16 +38,31 @@ WITH p AS (
     ${has("points") ? integer("points") : "NULL::INTEGER"} AS points,
     ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
-    ${has("signup_date") ? "signup_date IS NOT NULL AND trim(signup_date) <> ''" : "false"} AS has_signup
+    ${written("signup_date")} AS has_signup,
+    ${written("opt_out_date")} AND ${date("opt_out_date")} IS NULL AS bad_opt_out,
+    ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL AS bad_birth,
+    ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points
   FROM ${raw}
+), r AS (
+  SELECT *, CASE WHEN customer_raw IS NULL THEN 'customer_id'
+    WHEN has_signup AND (signup_date IS NULL OR NOT ${plausibleDate("signup_date", file.dates)}) THEN 'signup_date' END AS reject_column
+  FROM p
 )
 SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_year AS INTEGER) AS birth_year, gender, region, city,
-  home_store, channel, tier, points, marketing_consent, opt_out_date,
+  home_store, channel, tier, points,
+  -- an opt-out date that cannot be read may be an opt-out: no consent
+  CASE WHEN bad_opt_out THEN false ELSE marketing_consent END AS marketing_consent, opt_out_date,
   customer_raw,
-  CASE WHEN customer_raw IS NULL THEN 'customer_id' WHEN has_signup AND signup_date IS NULL THEN 'signup_date' END AS reject_column,
-  CASE WHEN customer_raw IS NULL OR (has_signup AND signup_date IS NULL) THEN 'rejected' ELSE 'accepted' END AS outcome,
-  CASE WHEN customer_raw IS NULL THEN 'missing customer id' WHEN has_signup AND signup_date IS NULL THEN 'unreadable date' END AS reason
-FROM p`;
+  reject_column,
+  CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
+  CASE WHEN customer_raw IS NULL THEN 'missing customer id'
+    WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN 'unreadable date'
+    WHEN reject_column IS NOT NULL THEN ${sqlString(IMPLAUSIBLE_DATE)}
+    -- accepted, with a field that could not be read (counted on the data-quality page)
+    WHEN bad_opt_out THEN ${sqlString(UNREADABLE_OPT_OUT)}
+    WHEN bad_birth THEN ${sqlString(UNREADABLE_BIRTH)}
+    WHEN bad_points THEN ${sqlString(UNREADABLE_POINTS)} END AS reason
+FROM r`;
 }
 
 /** Classifies as duplicates the rows of parsed_customers whose id an earlier row already had (the first row is kept). */

@@ -10,7 +10,7 @@ import {queryRows} from "../../duckdb.js";
 import {pseudonymSql} from "../../privacy.js";
 import {adoptMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
 import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
-import {insertOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
+import {insertOrders, markConflictingOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
 import {readExport} from "./read.js";
 
@@ -39,8 +39,13 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
   const orders = source.orders;
   const readOrders = async () => {
     const fields = mappedOf(orders.columns, ORDER_FIELDS);
-    const read = (ordered: boolean) =>
-      readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), {ordered});
+    // Orders whose rows disagree are rejected right after reading, so that they count towards
+    // the second, ordered read that gives rejected rows their line numbers.
+    const read = async (ordered: boolean) => {
+      const result = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), {ordered});
+      await markConflictingOrders(db, orders);
+      return result;
+    };
     let result = await read(false);
     if (await anyRejected(db, "parsed_orders")) result = await read(true);
     await markRepeatedOrders(db);

@@ -3,7 +3,9 @@
  * workbench.config.ts; INVOICE_LINES is ready for the common invoice-line export
  * (InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country).
  */
+import type {IdCase} from "../../ids.js";
 import type {Encoding} from "./decode.js";
+import type {DateWindow} from "./parse.js";
 
 export const ORDER_FIELDS = [
   "order_id", "customer_id", "ordered_at", "store_id", "channel", "gross", "discount", "net", "items",
@@ -30,13 +32,31 @@ interface FileOptions {
    * 05/03/2024 is rejected as ambiguous.
    */
   dateFormat?: string;
+  /** Dates outside this window are rejected (default 1990-01-01 to the day after the build). */
+  dates?: DateWindow;
+  /** Decimal mark of amounts: "." (default; "," groups thousands) or "," ("." or a space groups). */
+  decimal?: "." | ",";
+  /** ISO currency of the amounts (default: the config's currency, else CNY); another currency's mark is rejected. */
+  currency?: string;
+  /** Letters in customer ids: compared as written (default) or folded to one case. */
+  idCase?: IdCase;
 }
 
 export interface OrdersFile extends FileOptions {
   /** "orders": one row per order; "lines": one row per invoice line, summed into orders. */
   level: "orders" | "lines";
   columns: Partial<Record<OrderField, string>>;
-  /** Order ids starting with this mark cancellations (invoice exports use "C"). */
+  /**
+   * Order ids starting with this mark credit notes (returns, refunds, credits) against sales that
+   * stay in the file: their lines reduce the customer's net revenue on the day they are issued,
+   * whatever sign the export gives them. The usual meaning of a "C…" invoice (INVOICE_LINES).
+   */
+  creditPrefix?: string;
+  /**
+   * Order ids starting with this mark cancellations: the cancelled sale itself is NOT in the file
+   * (or is marked), so these rows are left out of revenue and only counted. Use creditPrefix
+   * instead when the original sale stays in the export (see the README to tell which you have).
+   */
   cancelPrefix?: string;
   /** IANA zone of the timestamps in the file (store local time). Default Asia/Shanghai. */
   timeZone?: string;
@@ -55,7 +75,10 @@ export interface FilesSource {
   maxRejectRate?: number;
 }
 
-/** The invoice-line export (e.g. the UCI Online Retail data set): columns and conventions. */
+/**
+ * The invoice-line export (e.g. the UCI Online Retail data set): columns and conventions. A "C…"
+ * invoice there is a credit note against an earlier invoice that stays in the file.
+ */
 export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
   level: "lines",
   columns: {
@@ -67,7 +90,7 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
     customer_id: "CustomerID",
     region: "Country"
   },
-  cancelPrefix: "C"
+  creditPrefix: "C"
 };
 
 /** Fields a file must map, by level. */

@@ -2,17 +2,21 @@
  * Orders from an export: every row is parsed, then accepted, classified or rejected — one
  * outcome and one reason per row, the first that applies in this order:
  *
- *   rejected    missing order id · unreadable/ambiguous date · quantity, price or amount unreadable
+ *   rejected    missing order id · unreadable, ambiguous or implausible date · quantity, price,
+ *               amount or discount unreadable or out of range (the reason names the rule) · an
+ *               order whose rows disagree (markConflictingOrders)
  *   classified  duplicate (an exact copy of an earlier row) · cancellation (order id starts with
- *               the cancel prefix) · return (negative quantity or amount) · adjustment (zero or
- *               negative price, zero amount) · no customer id (a sale, kept in sales totals)
+ *               the cancel prefix) · adjustment (zero or negative price, zero quantity or amount,
+ *               whatever the sign) · credit note (order id starts with the credit prefix) ·
+ *               return (negative quantity or amount) · no customer id (a sale, kept in totals)
  *   accepted    a customer's purchase
  *
- * Invoice lines are then summed into orders. Duplicates and rejected rows go no further.
+ * Invoice lines are then summed into orders, one per invoice. Duplicates and rejected rows go
+ * no further.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
-import {cents, dateReason, integer, text, timestamp} from "./parse.js";
+import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp} from "./parse.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 import {UserError} from "../../errors.js";
@@ -25,14 +29,19 @@ import {UserError} from "../../errors.js";
 export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[]): string {
   const has = (field: string) => mapped.includes(field);
   const lines = file.level === "lines";
+  const fmt = {decimal: file.decimal, currency: file.currency};
   const amount = lines ? "price_cents" : "net_cents";
-  const prefix = file.cancelPrefix ? sqlString(file.cancelPrefix) : null;
-  const net = has("net") ? cents("net") : has("gross") ? `${cents("gross")} - coalesce(${has("discount") ? cents("discount") : "0"}, 0)` : "NULL::BIGINT";
+  const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
+  const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
+  const net = has("net") ? cents("net", fmt) : has("gross") ? `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)` : "NULL::BIGINT";
+  // A line's value; a credit note's always reduces revenue, whatever sign the export wrote.
+  const value = lines ? "CAST(qty AS BIGINT) * price_cents" : "net_cents";
+  const amountField = lines ? "unit_price" : has("net") ? "net" : "gross";
   return `
 WITH p AS (
   SELECT
     ${text("order_id")} AS order_id,
-    ${has("customer_id") ? text("customer_id") : "NULL::VARCHAR"} AS customer_raw,
+    ${has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"} AS customer_raw,
     ${timestamp("ordered_at", file.dateFormat)} AS ts,
     ordered_at AS ordered_at_text,
     ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
@@ -41,38 +50,50 @@ WITH p AS (
     ${has("sku") ? text("sku") : "NULL::VARCHAR"} AS sku,
     ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
     ${has("qty") ? integer("qty") : "1"} AS qty,
-    ${has("unit_price") ? cents("unit_price") : "NULL::BIGINT"} AS price_cents,
-    ${has("gross") ? cents("gross") : "NULL::BIGINT"} AS gross_cents,
-    ${has("discount") ? `coalesce(${cents("discount")}, 0)` : "0"} AS discount_cents,
+    ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
+    ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
+    ${has("discount") ? `CASE WHEN ${text("discount")} IS NULL THEN 0 ELSE ${cents("discount", fmt)} END` : "0"} AS discount_cents,
+    ${has("discount") ? `${text("discount")} IS NOT NULL AND ${cents("discount", fmt)} IS NULL` : "false"} AS bad_discount,
     ${net} AS net_cents,
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
+    ${has(amountField) ? amountField : "NULL"} AS amount_text,
+    ${has("discount") ? "discount" : "NULL"} AS discount_text,
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text),
+SELECT * EXCLUDE (ordered_at_text, bad_discount, amount_text, discount_text),
   CASE
     WHEN order_id IS NULL THEN 'order_id'
-    WHEN ts IS NULL THEN 'ordered_at'
-    WHEN ${lines ? "qty IS NULL" : "false"} THEN 'qty'
-    WHEN ${amount} IS NULL THEN ${lines ? "'unit_price'" : has("net") ? "'net'" : "'gross'"}
+    WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
+    WHEN ${lines ? "qty IS NULL OR abs(qty) > " + MAX_QTY : "false"} THEN 'qty'
+    WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
+      THEN ${sqlString(amountField)}
+    WHEN bad_discount THEN 'discount'
   END AS reject_column,
   CASE
     WHEN order_id IS NULL THEN 'missing order id'
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
+    WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${sqlString(IMPLAUSIBLE_DATE)}
     WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
-    WHEN ${amount} IS NULL THEN 'amount is not a number'
-    WHEN ${prefix ? `starts_with(order_id, ${prefix})` : "false"} THEN 'cancellation'
-    WHEN qty < 0 OR ${lines ? "false" : "net_cents < 0"} THEN 'return'
-    WHEN ${amount} <= 0 THEN 'adjustment'
+    WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN 'quantity out of range'
+    WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}
+    WHEN abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN 'amount out of range'
+    WHEN bad_discount THEN ${amountReason("discount_text", fmt)}
+    WHEN ${cancel} THEN 'cancellation'
+    WHEN ${lines ? "price_cents <= 0 OR qty = 0" : "net_cents = 0"} THEN 'adjustment'
+    WHEN ${credit} THEN 'credit note'
+    WHEN ${lines ? "qty < 0" : "net_cents < 0"} THEN 'return'
     WHEN customer_raw IS NULL THEN 'no customer id'
   END AS reason
 FROM p)
-SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome
+SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome,
+  -- computed for readable rows only: an out-of-range product would overflow
+  CASE WHEN reject_column IS NULL THEN (CASE WHEN ${credit} THEN -abs(${value}) ELSE ${value} END) END AS value_cents
 FROM r`;
 }
 
 const PARSED_VALUES = ["order_id", "customer_raw", "ts", "store_id", "channel", "region", "sku", "category", "qty",
-  "price_cents", "gross_cents", "discount_cents", "net_cents", "items"];
+  "price_cents", "gross_cents", "discount_cents", "net_cents", "items", "value_cents"];
 
 /**
  * Marks as duplicates the rows of parsed_orders that repeat an earlier row: the same text in
@@ -88,21 +109,29 @@ export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "par
 export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
   const zone = file.timeZone ?? "Asia/Shanghai";
   if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone)) throw new UserError(`invalid timeZone: ${zone}`);
-  const kind = `CASE reason WHEN 'cancellation' THEN 'cancellation' WHEN 'return' THEN 'return' WHEN 'adjustment' THEN 'adjustment' ELSE 'sale' END`;
-  const rows = `SELECT p.*, k.customer_key, ${kind} AS kind FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
+  const rows = `SELECT p.*, k.customer_key FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
     WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;
   const lines = file.level === "lines";
+  // An explicit offset in the text (2024-05-01 10:00:00+05) was applied when it was read (parse.ts).
   const utc = (ts: string) => `timezone(${sqlString(zone)}, ${ts})`;
   if (lines) {
+    // One invoice is one order (its lines agree on customer and day: conflicting invoices were
+    // rejected, see markConflictingOrders). Its kind comes from the invoice as a whole.
     await db.run(`INSERT INTO orders
 SELECT order_id, min(customer_key), ${utc("min(ts)")}, min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
-  sum(qty * price_cents)::BIGINT, 0, sum(qty * price_cents)::BIGINT, sum(qty)::INTEGER, kind
-FROM (${rows}) GROUP BY order_id, kind`);
+  sum(value_cents)::BIGINT, 0, sum(value_cents)::BIGINT, sum(qty)::BIGINT::INTEGER,
+  CASE WHEN bool_or(reason = 'cancellation') THEN 'cancellation'
+       WHEN bool_or(reason = 'credit note') THEN 'return'
+       WHEN bool_and(reason IS NOT DISTINCT FROM 'adjustment') OR sum(value_cents) = 0 THEN 'adjustment'
+       WHEN sum(value_cents) < 0 THEN 'return'
+       ELSE 'sale' END
+FROM (${rows}) GROUP BY order_id`);
   } else {
     // One row per order already: no grouping.
+    const kind = `CASE reason WHEN 'cancellation' THEN 'cancellation' WHEN 'return' THEN 'return' WHEN 'credit note' THEN 'return' WHEN 'adjustment' THEN 'adjustment' ELSE 'sale' END`;
     await db.run(`INSERT INTO orders
 SELECT order_id, customer_key, ${utc("ts")}, ts::DATE, store_id, coalesce(channel, 'unknown'),
-  coalesce(gross_cents, net_cents + discount_cents), discount_cents, net_cents, coalesce(items, 1), kind
+  coalesce(gross_cents, net_cents + discount_cents), discount_cents, value_cents, coalesce(items, 1), ${kind}
 FROM (${rows})`);
   }
   if (lines) {
@@ -112,4 +141,25 @@ FROM (${rows})`);
   await db.run(`INSERT INTO stores SELECT store_id, store_id, 'unknown', 'unknown', NULL, min(coalesce(channel, 'store'))
     FROM parsed_orders WHERE store_id IS NOT NULL AND outcome <> 'rejected' GROUP BY store_id
     HAVING store_id NOT IN (SELECT store_id FROM stores)`);
+}
+
+/**
+ * Rejects every row of an order whose rows disagree (before duplicates are marked, so that exact
+ * copies do not count as disagreement): invoice lines naming different customers (a missing
+ * id counts as one) or different days; at order level, an order id repeated with other values.
+ * Summing such rows into one order would give it to one customer or one day at random.
+ */
+export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
+  const live = "outcome <> 'rejected'";
+  const conflicts =
+    file.level === "lines"
+      ? [
+          ["customer_id", "invoice lines name different customers", "count(DISTINCT coalesce(customer_raw, chr(0))) > 1"],
+          ["ordered_at", "invoice lines fall on different days", "count(DISTINCT CAST(ts AS DATE)) > 1"]
+        ]
+      : [["order_id", "order id repeated with different values", "count(DISTINCT text_hash) > 1"]];
+  for (const [column, reason, having] of conflicts) {
+    await db.run(`UPDATE parsed_orders SET outcome = 'rejected', reject_column = ${sqlString(column)}, reason = ${sqlString(reason)}
+      WHERE ${live} AND order_id IN (SELECT order_id FROM parsed_orders WHERE ${live} GROUP BY order_id HAVING ${having})`);
+  }
 }

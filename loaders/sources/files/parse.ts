@@ -2,28 +2,83 @@
  * SQL expressions that read messy text fields. Each returns NULL for a value it cannot read,
  * and the ingestion turns that NULL into a rejected row with the field's reason.
  */
-import {sqlString} from "../../../src/lib/sql.js";
+import {sqlDate, sqlString} from "../../../src/lib/sql.js";
+import {type IdCase, normalizeIdSql} from "../../ids.js";
 
 /** Text with surrounding blanks removed; empty becomes NULL. */
 export const text = (col: string) => `nullif(trim(${col}), '')`;
 
+/** Largest amount a value may have, in cents (10 billion in the currency): larger is a typo, and sums must stay exact. */
+export const MAX_CENTS = 1_000_000_000_000;
+/** Largest quantity on one line. */
+export const MAX_QTY = 1_000_000;
+
+/** Marks each currency may be written with (ISO code → marks); a file's amounts may carry only its own. */
+export const CURRENCY_MARKS: Record<string, string[]> = {
+  CNY: ["¥", "￥", "RMB", "CNY", "元"],
+  GBP: ["£", "GBP"],
+  USD: ["US$", "$", "USD"],
+  EUR: ["€", "EUR"],
+  JPY: ["¥", "￥", "JPY", "円"],
+  HKD: ["HK$", "HKD"]
+};
+
+/** How a file writes amounts: its decimal mark and currency (ISO code). */
+export interface AmountFormat {
+  decimal?: "." | ",";
+  currency?: string;
+}
+
+const escape = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
+const marksOf = (currency: string) => CURRENCY_MARKS[currency] ?? [currency];
+/** Every mark of another currency than `currency` (a "$" amount in a yuan file is not yuan). */
+const foreignMarks = (currency: string) =>
+  [...new Set(Object.entries(CURRENCY_MARKS).filter(([c]) => c !== currency).flatMap(([, m]) => m))].filter((m) => !marksOf(currency).includes(m));
+
 /**
- * An amount in integer cents: ¥1,234.50, ￥1234.5, RMB 1,234, -12.30 and (12.30) all read;
- * thousands separators and currency marks are dropped. More than two decimals is refused.
+ * An amount in integer cents. With decimal ".": 1234.50, 1,234.50 (a valid thousands grouping
+ * only), -12.30, (12.30), with the file's currency mark (¥1,234.50, RMB 1,234). With decimal
+ * ",": 1234,50, 1.234,50, 1 234,50. Anything else is NULL (rejected, see amountReason): more than
+ * two decimals, a decimal comma where the mapping says ".", a grouping that is not in threes
+ * (12 50), another currency's mark.
  */
-export function cents(col: string): string {
+export function cents(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
+  const v = `trim(${col})`;
+  const marks = marksOf(currency).map(escape).join("|");
+  const foreign = foreignMarks(currency).map(escape).join("|");
+  const unmarked = `trim(regexp_replace(${v}, '${marks}', '', 'g'))`;
+  const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ') ELSE ${unmarked} END`;
+  const [group, point] = decimal === "." ? [",", "\\."] : ["[. \u00a0]", ","];
+  const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+)(${point}\\d{1,2})?`;
+  const plain = decimal === "." ? `regexp_replace(${signed}, ',', '', 'g')` : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
+  const slow = `CASE WHEN NOT regexp_matches(${v}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
+    THEN TRY_CAST(round(TRY_CAST(${plain} AS DECIMAL(38,2)) * 100) AS BIGINT) END`;
+  if (decimal === ",") return slow;
   // Fast path for plain numbers (most rows): a cast (which allows surrounding blanks), kept
   // only when it lost no decimals, i.e. equals the same text read as a double (1.005 or 1e-3
   // do not; a value beyond 2^53 cents may not either and takes the exact slow path).
-  const exact = `TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE)`;
-  const fast = `CAST(TRY_CAST(${col} AS DECIMAL(18,2)) * 100 AS BIGINT)`;
-  const v = `trim(${col})`;
-  const cleaned = `regexp_replace(${v}, '[¥￥$€£,\\s]|RMB|CNY', '', 'g')`;
-  const signed = `CASE WHEN regexp_full_match(${cleaned}, '\\(.*\\)') THEN '-' || trim(${cleaned}, '()') ELSE ${cleaned} END`;
-  const slow = `CASE WHEN regexp_full_match(${signed}, '[+-]?\\d+(\\.\\d{1,2})?') THEN round(CAST(${signed} AS DECIMAL(18,2)) * 100)::BIGINT END`;
+  const exact = `TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE) AND NOT contains(lower(${col}), 'e')`;
+  // DECIMAL(38,2) before multiplying: ×100 in DECIMAL(18,2) overflows from 10^16 up.
+  const fast = `CAST(CAST(TRY_CAST(${col} AS DECIMAL(18,2)) AS DECIMAL(38,2)) * 100 AS BIGINT)`;
   // A CASE, not coalesce(fast, slow): DuckDB evaluated coalesce's second argument for every
   // row, which tripled the cost of reading plain amounts.
   return `CASE WHEN ${exact} THEN ${fast} ELSE ${slow} END`;
+}
+
+/** Why an amount did not read (cents returned NULL): the rule that fired, as the rejection reason. */
+export function amountReason(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
+  const v = `trim(${col})`;
+  const foreign = foreignMarks(currency).map(escape).join("|");
+  const point = decimal === "." ? "\\." : ",";
+  return `CASE
+    WHEN ${v} = '' THEN 'missing amount'
+    WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN 'amount out of range'
+    WHEN regexp_matches(${v}, '${foreign}') THEN 'amount in another currency than ${currency}'
+    WHEN regexp_matches(${v}, '${point}\\d{3,}\\)?$') THEN 'more than two decimals'
+    WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN 'amount in exponent notation'
+    ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN 'decimal comma (set decimal: "," in the mapping)'` : ""}
+    WHEN regexp_matches(${v}, '\\d[, .\u00a0]\\d') THEN 'digit grouping not in threes'
+    ELSE 'amount is not a number' END`;
 }
 
 /** A whole number (quantities, item counts): a cast (blanks allowed) that must not have rounded. */
@@ -47,6 +102,27 @@ export function timestamp(col: string, format?: string): string {
   const cast = `TRY_CAST(${col} AS TIMESTAMP)`;
   return `CASE WHEN ${cast} IS NOT NULL THEN ${cast} ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
 }
+
+/** The window of dates a file's rows may have, ISO; by default 1990-01-01 to the day after the build. */
+export interface DateWindow {
+  from?: string;
+  to?: string;
+}
+
+export const IMPLAUSIBLE_DATE = "date outside the plausible window";
+
+/**
+ * Whether timestamp `ts` falls in the window: a typo year (2204, 1900, 0001) would otherwise
+ * move every page's as-of date or first month. The default end is the day after the build, so a
+ * store a time zone ahead of the build machine is never cut off.
+ */
+export function plausibleDate(ts: string, window: DateWindow = {}): string {
+  const to = window.to ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return `(CAST(${ts} AS DATE) BETWEEN ${sqlDate(window.from ?? "1990-01-01", "dates.from")} AND ${sqlDate(to, "dates.to")})`;
+}
+
+/** A customer id, normalized (see loaders/ids.ts). */
+export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, idCase);
 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */
 export function dateReason(col: string): string {
