@@ -127,6 +127,58 @@ test("a GBK master list with Chinese column names is recognised from its header"
   expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
 });
 
+describe("encodings settled before DuckDB reads", () => {
+  const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+  const invoicesConfig = (path: string): WorkbenchConfig => {
+    const config = fixtureConfig(files, {maxRejectRate: 0.5});
+    if (config.source.type === "files") {
+      config.source.orders = {...config.source.orders, path};
+      delete config.source.customers;
+    }
+    return config;
+  };
+  const qualityOf = (db: DuckDBConnection) =>
+    queryRows<{outcome: string; reason: string | null; column: string | null; rows: number}>(db,
+      "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason");
+
+  test("a UTF-8 file with one GBK row keeps its UTF-8 text and rejects that row", async () => {
+    const path = join(files.dir, "mixed-utf8.csv");
+    writeFileSync(path, Buffer.concat([
+      Buffer.from(HEADER + "1,A,x,1,2024-03-01 10:00,1.00,501,上海\n2,A,x,1,2024-03-02 10:00,1.00,502,上海\n"),
+      Buffer.from("3,A,x,1,2024-03-03 10:00,1.00,503,"), gbk("上海"), Buffer.from("\n4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")
+    ]));
+    const db = await build(invoicesConfig(path), "mixed-utf8");
+    expect(await qualityOf(db)).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 3},
+      {outcome: "rejected", reason: "undecodable text (not valid in the file's encoding)", column: "region", rows: 1}
+    ]);
+    const regions = await queryRows(db, "SELECT DISTINCT region FROM customers");
+    expect(regions).toEqual([{region: "上海"}]); // not mojibake
+  });
+
+  test("Latin-1 bytes in a later, unmapped column neither crash DuckDB nor reject the row", async () => {
+    const path = join(files.dir, "latin1-description.csv");
+    writeFileSync(path, Buffer.concat([
+      Buffer.from(HEADER + "1,A,plain,1,2024-03-01 10:00,1.00,501,France\n2,A,caf"), Buffer.from([0xe9]),
+      Buffer.from(" cr"), Buffer.from([0xe8]), Buffer.from("me,1,2024-03-02 10:00,2.00,502,France\n")
+    ]));
+    const db = await build(invoicesConfig(path), "latin1");
+    expect(await qualityOf(db)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 2}]);
+  });
+
+  test("a GBK file with one UTF-8 line decodes the GBK lines and rejects the UTF-8 one (no mojibake)", async () => {
+    const path = join(files.dir, "mostly-gbk.csv");
+    const line = (n: number) => gbk(`${n},A,x,1,2024-03-0${n} 10:00,1.00,50${n},上海\n`);
+    writeFileSync(path, Buffer.concat([Buffer.from(HEADER), line(1), line(2), line(3), Buffer.from("4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")]));
+    const db = await build(invoicesConfig(path), "mostly-gbk");
+    expect(await qualityOf(db)).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 3},
+      {outcome: "rejected", reason: "undecodable text (not valid in the file's encoding)", column: "region", rows: 1}
+    ]);
+    expect(await queryRows(db, "SELECT DISTINCT region FROM customers")).toEqual([{region: "上海"}]);
+  });
+});
+
 test("a buyer missing from the master list becomes a customer in the region they buy in most", async () => {
   const orders = join(files.dir, "order-only.csv");
   writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +

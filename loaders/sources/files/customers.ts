@@ -6,7 +6,8 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {customerId, flag, gender, IMPLAUSIBLE_DATE, integer, plausibleDate, text, timestamp} from "./parse.js";
+import {customerId, flag, gender, IMPLAUSIBLE_DATE, integer, plausibleDate, text, timestamp, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
+import type {TextCheck} from "./read.js";
 import type {CustomersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 
@@ -20,7 +21,7 @@ export const UNREADABLE_POINTS = "unreadable points (left blank)";
  * into parsed_customers: the columns of the canonical customers table, the id pseudonymized by
  * `pseudonym` (a SQL expression of the raw id), then the working columns.
  */
-export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[], pseudonym: (raw: string) => string): string {
+export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[], pseudonym: (raw: string) => string, check?: TextCheck): string {
   const has = (f: string) => mapped.includes(f);
   const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
   const written = (f: string) => (has(f) ? `(${text(f)} IS NOT NULL)` : "false");
@@ -41,10 +42,11 @@ WITH p AS (
     ${written("signup_date")} AS has_signup,
     ${written("opt_out_date")} AND ${date("opt_out_date")} IS NULL AS bad_opt_out,
     ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL AS bad_birth,
-    ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points
+    ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points,
+    ${undecodableColumn(mapped, check)} AS bad_text
   FROM ${raw}
 ), r AS (
-  SELECT *, CASE WHEN customer_raw IS NULL THEN 'customer_id'
+  SELECT *, CASE WHEN bad_text IS NOT NULL THEN bad_text WHEN customer_raw IS NULL THEN 'customer_id'
     WHEN has_signup AND (signup_date IS NULL OR NOT ${plausibleDate("signup_date", file.dates)}) THEN 'signup_date' END AS reject_column
   FROM p
 )
@@ -55,7 +57,8 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
   customer_raw,
   reject_column,
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
-  CASE WHEN customer_raw IS NULL THEN 'missing customer id'
+  CASE WHEN bad_text IS NOT NULL THEN ${sqlString(UNDECODABLE_TEXT)}
+    WHEN customer_raw IS NULL THEN 'missing customer id'
     WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN 'unreadable date'
     WHEN reject_column IS NOT NULL THEN ${sqlString(IMPLAUSIBLE_DATE)}
     -- accepted, with a field that could not be read (counted on the data-quality page)

@@ -1,11 +1,20 @@
 /**
- * Gets a CSV export ready for DuckDB. UTF-8 files (with or without byte-order mark) are read by
- * DuckDB as they are, which also validates them; a file that is not UTF-8 — GBK/GB18030, what
- * Chinese Excel writes — is transcoded to a UTF-8 copy with Node's TextDecoder (DuckDB's
- * encodings extension cannot be downloaded here), in chunks, never whole in memory.
+ * Gets a CSV export ready for DuckDB, whose reader must only ever see valid UTF-8 (invalid bytes
+ * in a later column made it fail with INTERNAL errors that invalidate the database). The
+ * encoding is settled here, in Node, before DuckDB reads a byte:
+ * - a file that is valid UTF-8 throughout (checked in chunks, fast) is read as it is;
+ * - otherwise every line is classed as ASCII, valid UTF-8, or not: the majority of the non-ASCII
+ *   lines decides between UTF-8 and GB18030 (GBK, what Chinese Excel writes), and a UTF-8 copy is
+ *   written with Node's TextDecoder (DuckDB's encodings extension cannot be downloaded here). A
+ *   line that is not valid in the chosen encoding gets U+FFFD for each of its non-ASCII bytes,
+ *   so its row is rejected as undecodable (never read as mojibake); delimiters and quotes are
+ *   ASCII and stay where they were, so line numbers and fields do not move;
+ * - a byte-order mark or a configured encoding fixes the encoding; lines invalid in it are
+ *   rejected the same way.
  * Empty, header-only and truncated files are refused here with file and line.
  */
 import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
+import {isUtf8 as validUtf8} from "node:buffer";
 import {InputError} from "./errors.js";
 
 export type Encoding = "utf-8" | "gbk" | "gb18030";
@@ -15,17 +24,22 @@ export interface PreparedCsv {
   path: string;
   encoding: Encoding;
   /** How the encoding was chosen. */
-  detected: "byte-order mark" | "configured" | "assumed UTF-8 (checked by DuckDB)" | "not UTF-8: read as GB18030";
+  detected: "byte-order mark" | "configured" | "valid UTF-8" | "mostly UTF-8" | "mostly GB18030";
+  /** Lines not valid in the encoding (their rows are rejected as undecodable). */
+  undecodable: number;
   /** Field delimiter, sniffed from the header line. */
   delimiter: string;
   /** Column names from the header line (DuckDB is told them, so it need not sniff the file). */
   header: string[];
 }
 
+/** The replacement character marking bytes a line could not be decoded from: rows holding it are rejected. */
+export const UNDECODABLE = "\uFFFD";
+
 const CHUNK = 1 << 22;
 const EDGE = 1 << 16;
 
-/** Checks the file's ends, and transcodes it into `copy` when it is not UTF-8. */
+/** Checks the file's ends, settles its encoding and writes a UTF-8 copy to `copy` when needed. */
 export function prepareCsv(file: string, copy: string, encoding?: Encoding): PreparedCsv {
   const fd = openSync(file, "r");
   let head: Buffer;
@@ -40,40 +54,131 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding): Pre
     closeSync(fd);
   }
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  // A header line that is not UTF-8 settles it at once; otherwise DuckDB checks every byte.
-  if (!bom && !encoding && !isUtf8(head.subarray(0, head.indexOf(10) === -1 ? head.length : head.indexOf(10)))) {
-    checkEnds(file, new TextDecoder("gb18030").decode(head), new TextDecoder("gb18030").decode(tail), tail.length === head.length && head.length < EDGE);
-    return prepareGb18030(file, copy);
+  let used: Encoding;
+  let detected: PreparedCsv["detected"];
+  let lines: LineCounts | null = null;
+  if (bom || encoding) {
+    used = bom ? "utf-8" : encoding!;
+    detected = bom ? "byte-order mark" : "configured";
+    if (used === "utf-8" && !allUtf8(file)) lines = classifyLines(file);
+  } else if (allUtf8(file)) {
+    used = "utf-8";
+    detected = "valid UTF-8";
+  } else {
+    lines = classifyLines(file);
+    used = lines.utf8 >= lines.other ? "utf-8" : "gb18030";
+    detected = used === "utf-8" ? "mostly UTF-8" : "mostly GB18030";
   }
-  const used: Encoding = bom ? "utf-8" : (encoding ?? "utf-8");
   const decode = (b: Buffer) => new TextDecoder(used).decode(b);
   checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE);
   const {delimiter, header} = headerOf(decode(head).replace(/^\uFEFF/, ""));
-  if (used !== "utf-8") {
-    transcode(file, copy, used);
-    return {path: copy, encoding: used, detected: "configured", delimiter, header};
-  }
-  return {path: file, encoding: "utf-8", detected: bom ? "byte-order mark" : encoding ? "configured" : "assumed UTF-8 (checked by DuckDB)", delimiter, header};
+  if (used === "utf-8" && !lines) return {path: file, encoding: used, detected, undecodable: 0, delimiter, header};
+  const undecodable = transcode(file, copy, used);
+  return {path: copy, encoding: used, detected, undecodable, delimiter, header};
 }
 
-/** The fallback when DuckDB finds the file is not UTF-8: a GB18030 copy. */
-export function prepareGb18030(file: string, copy: string): PreparedCsv {
-  transcode(file, copy, "gb18030");
-  const head = Buffer.alloc(EDGE);
-  const fd = openSync(copy, "r");
-  const n = readSync(fd, head, 0, EDGE, 0);
-  closeSync(fd);
-  return {path: copy, encoding: "gb18030", detected: "not UTF-8: read as GB18030", ...headerOf(head.subarray(0, n).toString("utf-8"))};
+interface LineCounts {
+  /** Lines with non-ASCII bytes that are valid UTF-8. */
+  utf8: number;
+  /** Lines with non-ASCII bytes that are not. */
+  other: number;
 }
 
-const isUtf8 = (bytes: Buffer) => {
+/** Whether the whole file is valid UTF-8: chunks cut at a line end, checked natively. */
+function allUtf8(file: string): boolean {
+  let ok = true;
+  eachChunk(file, (chunk) => (ok = validUtf8(chunk)));
+  return ok;
+}
+
+function classifyLines(file: string): LineCounts {
+  const counts = {utf8: 0, other: 0};
+  eachChunk(file, (chunk) => {
+    eachLine(chunk, (line) => {
+      if (ascii(line)) return;
+      if (validUtf8(line)) counts.utf8++;
+      else counts.other++;
+    });
+    return true;
+  });
+  return counts;
+}
+
+/** Calls `f` with successive chunks of the file, each ending at a line end (or the file's end), while it returns true. */
+function eachChunk(file: string, f: (chunk: Buffer) => boolean): void {
+  const fd = openSync(file, "r");
+  const buffer = Buffer.alloc(CHUNK);
+  let carry = Buffer.alloc(0);
   try {
-    new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
+      const data = Buffer.concat([carry, buffer.subarray(0, n)]);
+      const end = data.lastIndexOf(10) + 1;
+      if (end === 0) {
+        carry = data;
+        continue;
+      }
+      carry = Buffer.from(data.subarray(end));
+      if (!f(data.subarray(0, end))) return;
+    }
+    if (carry.length > 0) f(carry);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function eachLine(chunk: Buffer, f: (line: Buffer) => void): void {
+  for (let start = 0; start < chunk.length; ) {
+    const nl = chunk.indexOf(10, start);
+    const end = nl === -1 ? chunk.length : nl + 1;
+    f(chunk.subarray(start, end));
+    start = end;
+  }
+}
+
+const ascii = (line: Buffer) => !line.some((b) => b >= 0x80);
+
+/** The line with each non-ASCII byte as U+FFFD: ASCII (delimiters, quotes, line ends) stays put. */
+const marked = (line: Buffer) => Buffer.from(Array.from(line, (b) => (b < 0x80 ? String.fromCharCode(b) : UNDECODABLE)).join(""), "utf-8");
+
+/**
+ * Writes the file as UTF-8 to `copy`, each line decoded from `encoding`, or marked undecodable
+ * when it is not valid in it; returns the number of such lines.
+ */
+function transcode(file: string, copy: string, encoding: Encoding): number {
+  const decoder = new TextDecoder(encoding, {fatal: true});
+  const output = openSync(copy, "w");
+  let undecodable = 0;
+  try {
+    eachChunk(file, (chunk) => {
+      // Most chunks of a UTF-8 file are valid whole; other chunks are taken line by line (a
+      // GB18030 chunk may decode whole and still hold UTF-8 lines it would turn to mojibake).
+      if (encoding === "utf-8" && validUtf8(chunk)) {
+        writeSync(output, chunk);
+        return true;
+      }
+      eachLine(chunk, (line) => {
+        // In a GB18030 file, a line that is valid UTF-8 with non-ASCII bytes is UTF-8: its
+        // GB18030 reading would be mojibake.
+        const valid = ascii(line) || (encoding === "utf-8" ? validUtf8(line) : !validUtf8(line) && decodes(decoder, line));
+        if (!valid) undecodable++;
+        writeSync(output, !valid ? marked(line) : encoding === "utf-8" ? line : Buffer.from(decoder.decode(line), "utf-8"));
+      });
+      return true;
+    });
+  } finally {
+    closeSync(output);
+  }
+  return undecodable;
+}
+
+function decodes(decoder: TextDecoder, bytes: Buffer): boolean {
+  try {
+    decoder.decode(bytes);
     return true;
   } catch {
     return false;
   }
-};
+}
 
 /** Delimiter and column names of the text's first line (a quoted name may hold the delimiter). */
 function headerOf(text: string): {delimiter: string; header: string[]} {
@@ -126,20 +231,6 @@ function countLines(file: string): number {
     closeSync(fd);
   }
   return lines;
-}
-
-function transcode(file: string, copy: string, encoding: Encoding): void {
-  const decoder = new TextDecoder(encoding);
-  const input = openSync(file, "r");
-  const output = openSync(copy, "w");
-  const buffer = Buffer.alloc(CHUNK);
-  try {
-    for (let n; (n = readSync(input, buffer, 0, CHUNK, null)) > 0; ) writeSync(output, decoder.decode(buffer.subarray(0, n), {stream: true}));
-    writeSync(output, decoder.decode());
-  } finally {
-    closeSync(input);
-    closeSync(output);
-  }
 }
 
 /** The delimiter of a header line: the most frequent of comma, semicolon, tab and pipe. */

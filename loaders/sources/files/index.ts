@@ -42,7 +42,7 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
     // Orders whose rows disagree are rejected right after reading, so that they count towards
     // the second, ordered read that gives rejected rows their line numbers.
     const read = async (ordered: boolean) => {
-      const result = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw) => parseOrdersSql(raw, orders, fields), {ordered});
+      const result = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw, check) => parseOrdersSql(raw, orders, fields, check), {ordered});
       await markConflictingOrders(db, orders);
       return result;
     };
@@ -61,7 +61,7 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
   const readMasterList = async (db: DuckDBConnection) => {
     const fields = mappedOf(master!.columns, CUSTOMER_FIELDS);
     const read = (ordered: boolean) =>
-      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw) => parseCustomersSql(raw, master!, fields, pseudonym), {ordered, shared: true});
+      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw, check) => parseCustomersSql(raw, master!, fields, pseudonym, check), {ordered, shared: true});
     let result = await read(false);
     if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
       result = await read(true);

@@ -16,7 +16,8 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
-import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp} from "./parse.js";
+import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
+import type {TextCheck} from "./read.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 import {UserError} from "../../errors.js";
@@ -26,7 +27,7 @@ import {UserError} from "../../errors.js";
  * classifies every row into parsed_orders. Repeats are marked afterwards (markRepeatedOrders):
  * a row cannot see the rows before it while the file is being read.
  */
-export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[]): string {
+export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], check?: TextCheck): string {
   const has = (field: string) => mapped.includes(field);
   const lines = file.level === "lines";
   const fmt = {decimal: file.decimal, currency: file.currency};
@@ -58,11 +59,13 @@ WITH p AS (
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
     ${has(amountField) ? amountField : "NULL"} AS amount_text,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
+    ${undecodableColumn(mapped, check)} AS bad_text,
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, bad_discount, amount_text, discount_text),
+SELECT * EXCLUDE (ordered_at_text, bad_discount, amount_text, discount_text, bad_text),
   CASE
+    WHEN bad_text IS NOT NULL THEN bad_text
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
     WHEN ${lines ? "qty IS NULL OR abs(qty) > " + MAX_QTY : "false"} THEN 'qty'
@@ -71,6 +74,7 @@ SELECT * EXCLUDE (ordered_at_text, bad_discount, amount_text, discount_text),
     WHEN bad_discount THEN 'discount'
   END AS reject_column,
   CASE
+    WHEN bad_text IS NOT NULL THEN ${sqlString(UNDECODABLE_TEXT)}
     WHEN order_id IS NULL THEN 'missing order id'
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${sqlString(IMPLAUSIBLE_DATE)}

@@ -121,6 +121,18 @@ export function plausibleDate(ts: string, window: DateWindow = {}): string {
   return `(CAST(${ts} AS DATE) BETWEEN ${sqlDate(window.from ?? "1990-01-01", "dates.from")} AND ${sqlDate(to, "dates.to")})`;
 }
 
+/** Rejection reason of a row with bytes that are not valid in the file's encoding (see decode.ts). */
+export const UNDECODABLE_TEXT = "undecodable text (not valid in the file's encoding)";
+
+/**
+ * The first of the mapped text columns holding U+FFFD (bytes decode.ts could not decode), or
+ * NULL; only checked when the file had such lines.
+ */
+export function undecodableColumn(mapped: string[], check?: {undecodable: boolean}): string {
+  if (!check?.undecodable) return "NULL::VARCHAR";
+  return `CASE ${mapped.map((f) => `WHEN contains(${f}, '\uFFFD') THEN ${sqlString(f)}`).join(" ")} END`;
+}
+
 /** A customer id, normalized (see loaders/ids.ts). */
 export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, idCase);
 

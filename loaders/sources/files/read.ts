@@ -11,9 +11,15 @@ import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {type PreparedCsv, prepareCsv, prepareGb18030} from "./decode.js";
+import {type PreparedCsv, prepareCsv} from "./decode.js";
 import {InputError} from "./errors.js";
 import type {CustomersFile, OrdersFile} from "./mapping.js";
+
+/** Whether rows must be checked for undecodable text (lines not valid in the file's encoding, see decode.ts). */
+export interface TextCheck {
+  undecodable: boolean;
+  encoding: string;
+}
 
 export interface ReadResult {
   /** Rows read (data rows, header excluded). */
@@ -34,7 +40,7 @@ export async function readExport(
   file: OrdersFile | CustomersFile,
   required: string[],
   workDir: string,
-  query: (raw: string) => string,
+  query: (raw: string, text: TextCheck) => string,
   {ordered, shared = false}: {ordered: boolean; shared?: boolean}
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
@@ -65,20 +71,15 @@ export async function readExport(
       }
     }
     raw = `(SELECT ${select} FROM ${from})`;
-    if (ordered) await createInOrder(db, table, query(raw), shared);
-    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw)}`);
+    const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
+    if (ordered) await createInOrder(db, table, query(raw, check), shared);
+    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw, check)}`);
   };
   try {
     await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    // Not UTF-8 and no encoding configured: read it as GB18030 (a superset of GBK).
-    if (prepared && !file.encoding && /invalid unicode|utf-?8/i.test(String(error))) {
-      prepared = prepareGb18030(file.path, copy);
-      await load(csv(prepared)).catch((e) => (e instanceof InputError ? Promise.reject(e) : fail(file.path, format, e)));
-    } else {
-      fail(file.path, format, error);
-    }
+    fail(file.path, format, error);
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
   if (n === 0) throw new InputError(file.path, 2, undefined, "the file has a header but no data rows");
@@ -101,6 +102,7 @@ export async function createInOrder(db: DuckDBConnection, table: string, sql: st
 }
 
 function fail(path: string, format: string, error: unknown): never {
-  const line = /line[: ]+(\d+)/i.exec(String(error))?.[1];
+  // Only the CSV reader's own errors name a line of the file (others may name a line of the SQL).
+  const line = /csv/i.test(String(error)) ? /line[: ]+(\d+)/i.exec(String(error))?.[1] : undefined;
   throw new InputError(path, line ? Number(line) : undefined, undefined, `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`);
 }
