@@ -58,6 +58,20 @@ test("customer ids: trimmed, a numeric id's trailing .0 dropped, case folded on 
   expect(key("17850.0")).toBe(key("17850"));
 });
 
+test("an explicit offset is honoured, whatever the session's time zone; TIMESTAMPTZ text too", async () => {
+  const values = ["2024-05-01 10:00:00+05", "2024-05-01T23:30:00Z", "2024-05-01 10:00:00+05:30", "2024-05-01 10:00:00", "2024-05-01"];
+  const expected = ["2024-05-01 13:00:00", "2024-05-02 07:30:00", "2024-05-01 12:30:00", "2024-05-01 10:00:00", "2024-05-01 00:00:00"];
+  for (const zone of ["UTC", "Asia/Shanghai", "America/New_York"]) {
+    await db.run(`SET TimeZone = '${zone}'`);
+    expect(await read((c) => timestamp(c, undefined, "Asia/Shanghai"), values)).toEqual(expected);
+    // A Parquet TIMESTAMPTZ read as text is rendered in the session's zone: the same instant.
+    const [{local}] = await queryRows<{local: string}>(db,
+      `SELECT (${timestamp("CAST(TIMESTAMPTZ '2024-05-01 16:30:00+00' AS VARCHAR)", undefined, "Asia/Shanghai")})::VARCHAR AS local`);
+    expect(local).toBe("2024-05-02 00:30:00");
+  }
+  await db.run("SET TimeZone = 'UTC'");
+});
+
 test("dates outside the plausible window are refused", async () => {
   const inWindow = (c: string) => plausibleDate(timestamp(c), {from: "1990-01-01", to: "2026-12-31"});
   expect(await read(inWindow, ["2024-05-01", "2204-05-01", "1900-01-01", "0001-01-01", "1990-01-01", "2026-12-31"])).toEqual(["true", "false", "false", "false", "true", "true"]);

@@ -23,7 +23,7 @@ export const UNREADABLE_POINTS = "unreadable points (left blank)";
  */
 export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[], pseudonym: (raw: string) => string, check?: TextCheck): string {
   const has = (f: string) => mapped.includes(f);
-  const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat)}::DATE` : "NULL::DATE");
+  const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat, file.timeZone)}::DATE` : "NULL::DATE");
   const written = (f: string) => (has(f) ? `(${text(f)} IS NOT NULL)` : "false");
   return `
 WITH p AS (

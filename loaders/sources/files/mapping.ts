@@ -63,6 +63,8 @@ export interface OrdersFile extends FileOptions {
 }
 
 export interface CustomersFile extends FileOptions {
+  /** IANA zone of timestamps with an offset in the list (their local date is taken there). Default Asia/Shanghai. */
+  timeZone?: string;
   columns: Partial<Record<CustomerField, string>>;
 }
 

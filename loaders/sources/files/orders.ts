@@ -16,7 +16,7 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
-import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
+import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, zoneName, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
 import type {TextCheck} from "./read.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
@@ -43,7 +43,7 @@ WITH p AS (
   SELECT
     ${text("order_id")} AS order_id,
     ${has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"} AS customer_raw,
-    ${timestamp("ordered_at", file.dateFormat)} AS ts,
+    ${timestamp("ordered_at", file.dateFormat, file.timeZone)} AS ts,
     ordered_at AS ordered_at_text,
     ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
     ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
@@ -111,8 +111,7 @@ export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "par
  * raw customer ids to pseudonyms. Local times are converted to UTC from the file's zone.
  */
 export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
-  const zone = file.timeZone ?? "Asia/Shanghai";
-  if (!/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone)) throw new UserError(`invalid timeZone: ${zone}`);
+  const zone = zoneName(file.timeZone);
   const rows = `SELECT p.*, k.customer_key FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
     WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;
   const lines = file.level === "lines";

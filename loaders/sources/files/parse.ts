@@ -3,6 +3,7 @@
  * and the ingestion turns that NULL into a rejected row with the field's reason.
  */
 import {sqlDate, sqlString} from "../../../src/lib/sql.js";
+import {UserError} from "../../errors.js";
 import {type IdCase, normalizeIdSql} from "../../ids.js";
 
 /** Text with surrounding blanks removed; empty becomes NULL. */
@@ -91,16 +92,30 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"
 ];
 
+/** The store time zone when a file names none. */
+export const DEFAULT_ZONE = "Asia/Shanghai";
+
+/** An IANA zone name, checked before it reaches SQL. */
+export function zoneName(zone = DEFAULT_ZONE): string {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) throw new UserError(`invalid timeZone: ${zone}`);
+  return zone;
+}
+
 /**
- * A local timestamp, in the configured format or one of the unambiguous ones. ISO values (the
- * common case, and what Parquet timestamps become as text) take DuckDB's fast cast first.
+ * A local timestamp (store time in `zone`), in the configured format or one of the unambiguous
+ * ones. ISO values (the common case, and what Parquet timestamps become as text) take DuckDB's
+ * fast cast first. A value with an explicit offset (2024-05-01 10:00:00+05, …Z, a Parquet
+ * TIMESTAMPTZ as text) is that instant, converted to the store's local time: the offset is never
+ * dropped, and the machine's own time zone plays no part.
  */
-export function timestamp(col: string, format?: string): string {
+export function timestamp(col: string, format?: string, zone?: string): string {
+  const offset = `regexp_full_match(trim(${col}), '.*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)')`;
+  const withOffset = `timezone(${sqlString(zoneName(zone))}, TRY_CAST(trim(${col}) AS TIMESTAMPTZ))`;
   // Blank values (most opt-out dates) skip the list of formats.
-  if (format) return `try_strptime(${text(col)}, ${sqlString(format)})`;
+  if (format) return `CASE WHEN ${offset} THEN ${withOffset} ELSE try_strptime(${text(col)}, ${sqlString(format)}) END`;
   // A CASE rather than coalesce(), which tried the list of formats on every row.
   const cast = `TRY_CAST(${col} AS TIMESTAMP)`;
-  return `CASE WHEN ${cast} IS NOT NULL THEN ${cast} ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
+  return `CASE WHEN ${offset} THEN ${withOffset} WHEN ${cast} IS NOT NULL THEN ${cast} ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
 }
 
 /** The window of dates a file's rows may have, ISO; by default 1990-01-01 to the day after the build. */
