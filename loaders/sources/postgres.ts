@@ -60,14 +60,19 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     sqlDate(last, "as-of date");
     const local = publishedTables(last);
     for (const [name, sql] of Object.entries(publishedTables(last, "customer_id"))) {
-      await streamTable(client, db, name, sql, local[name], pseudonym, publish);
+      await streamTable(client, db, name, normalized(sql), local[name], pseudonym, publish);
     }
-    // Accounting: the rows of the orders table, and what became of them.
-    const counts = await client.query(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
+    // Accounting: the rows of the orders table, and what became of them; master-list rows whose
+    // id repeats another's once normalized are duplicates (the earliest signup kept).
+    const counts = await client.query(normalized(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
         CASE WHEN kind <> 'sale' THEN kind WHEN customer_id IS NULL THEN 'no customer id' END AS reason, count(*) AS n
-      FROM orders GROUP BY 1, 2 UNION ALL SELECT 'customers', NULL, count(*) FROM customers`);
+      FROM orders GROUP BY 1, 2
+      UNION ALL SELECT 'customers', NULL, count(*) FROM customers
+      UNION ALL SELECT 'customer duplicates', 'duplicate', (SELECT count(*) FROM listed WHERE customer_id IS NOT NULL) - (SELECT count(*) FROM customers)
+      UNION ALL SELECT 'customer blanks', 'missing customer id', (SELECT count(*) FROM listed WHERE customer_id IS NULL)`));
     for (const r of counts.rows) {
-      const [src, outcome] = r.outcome === "customers" ? ["customers", "accepted"] : ["orders", r.outcome];
+      if (r.outcome.startsWith("customer ") && Number(r.n) === 0) continue;
+      const [src, outcome] = ({customers: ["customers", "accepted"], "customer duplicates": ["customers", "classified"], "customer blanks": ["customers", "rejected"]} as Record<string, string[]>)[r.outcome] ?? ["orders", r.outcome];
       await db.run(`INSERT INTO quality VALUES (${sqlString(src)}, ${sqlString(`postgres ${schema}.${src}`)}, ${sqlString(outcome)},
         ${r.reason === null ? "NULL" : sqlString(r.reason)}, NULL, ${Number(r.n)})`);
     }
@@ -81,6 +86,27 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** A customer id normalized in PostgreSQL exactly as loaders/ids.ts does (trim, a numeric id's trailing .0). */
+const normalizedId = (col: string) => `CASE WHEN trim(${col}) ~ '^[0-9]+\\.0+$' THEN split_part(trim(${col}), '.', 1) ELSE nullif(trim(${col}), '') END`;
+
+/**
+ * `sql` over the canonical tables with their customer ids normalized before any aggregation:
+ * CTEs named like the tables shadow them (the database is read-only: no views). '123' and
+ * ' 123' are one customer, as in the other sources; a master list repeating an id once
+ * normalized keeps the row with the earliest signup (the others are counted as duplicates).
+ * `listed` is the master list before that step. Columns are named: personal ones are never read.
+ */
+function normalized(sql: string): string {
+  const customerColumns = "signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
+  return `WITH listed AS (SELECT ${normalizedId("customer_id")} AS customer_id, ${customerColumns} FROM customers),
+customers AS (SELECT DISTINCT ON (customer_id) customer_id, ${customerColumns} FROM listed WHERE customer_id IS NOT NULL
+  ORDER BY customer_id, signup_date NULLS LAST, birth_year NULLS LAST),
+orders AS (SELECT order_id, ${normalizedId("customer_id")} AS customer_id, ordered_at, business_date, store_id, channel,
+  gross_cents, discount_cents, net_cents, items, kind FROM orders),
+feedback AS (SELECT ${normalizedId("customer_id")} AS customer_id, feedback_date, kind, score FROM feedback)
+SELECT * FROM (${sql}) AS normalized`;
 }
 
 /**

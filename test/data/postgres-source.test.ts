@@ -3,14 +3,15 @@
  * aggregation down to PostgreSQL equal, value for value, those built from the same data as
  * CSV exports; the connection is read-only, time-limited and leaves no credentials behind.
  */
-import {readFileSync, readdirSync, rmSync} from "node:fs";
+import {readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import pg from "pg";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {ingest, openBuildFolder} from "../../loaders/build.js";
+import {ingest, openBuild, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
+import {pseudonymizer} from "../../loaders/privacy.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
 import {POSTGRES_SCHEMA} from "../../loaders/sources/postgres-schema.js";
 import {loadSample} from "../../loaders/sources/synthetic/index.js";
@@ -123,4 +124,93 @@ test("a missing connection string is a clear error", async () => {
   await expect(ingest({source: {type: "postgres", urlVariable: "WORKBENCH_NO_SUCH_URL"}}, KEY, join(WORK, "nourl"))).rejects.toThrow(
     "the postgres source needs a connection string in the environment variable WORKBENCH_NO_SUCH_URL"
   );
+});
+
+/** Runs `sql` as the server's admin in the shop database. */
+async function asAdmin<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const admin = new pg.Client({connectionString: server.adminUrl("shop")});
+  await admin.connect();
+  try {
+    return (await admin.query(sql)).rows as T[];
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A copy of the retail schema under `name`, readable by the loader's role. */
+async function copySchema(name: string): Promise<void> {
+  await asAdmin(`DROP SCHEMA IF EXISTS ${name} CASCADE; CREATE SCHEMA ${name};
+    ${["stores", "customers", "orders", "feedback"].map((t) => `CREATE TABLE ${name}.${t} AS TABLE retail.${t};`).join(" ")}
+    GRANT USAGE ON SCHEMA ${name} TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA ${name} TO reader`);
+}
+
+test("ids are normalized before aggregation: '123', ' 123' and '123.0' are one customer with the files source's pseudonym", async () => {
+  await asAdmin(`DROP SCHEMA IF EXISTS ids CASCADE; CREATE SCHEMA ids; SET search_path TO ids; ${POSTGRES_SCHEMA}
+    INSERT INTO customers (customer_id, signup_date, region) VALUES ('123', '2024-01-01', 'North'), (' 124', '2024-01-02', 'South'), ('124', '2024-02-01', 'East');
+    INSERT INTO orders VALUES ('o1', '123', '2024-03-01 10:00+08', '2024-03-01', NULL, 'store', 1000, 0, 1000, 1, 'sale'),
+      ('o2', ' 123', '2024-03-02 10:00+08', '2024-03-02', NULL, 'store', 2000, 0, 2000, 1, 'sale'),
+      ('o3', '123.0', '2024-03-03 10:00+08', '2024-03-03', NULL, 'store', 3000, 0, 3000, 1, 'sale');
+    GRANT USAGE ON SCHEMA ids TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA ids TO reader`);
+  const db = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "ids"}}, "ids");
+  const key = pseudonymizer(KEY);
+  const rows = await queryRows(db, "SELECT customer_key, orders, revenue_cents, region FROM out_customers ORDER BY customer_key");
+  expect(rows).toEqual([
+    {customer_key: key("123"), orders: 3, revenue_cents: 6000, region: "North"},
+    {customer_key: key("124"), orders: 0, revenue_cents: 0, region: "South"} // the earliest signup of the repeated id
+  ].sort((a, b) => a.customer_key.localeCompare(b.customer_key)));
+  const dupes = await queryRows(db, "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY outcome");
+  expect(dupes).toEqual([{outcome: "accepted", reason: null, rows: 2}, {outcome: "classified", reason: "duplicate", rows: 1}]);
+});
+
+test("one REPEATABLE READ snapshot: orders written during ingestion change no count, and every table agrees", async () => {
+  await copySchema("busy");
+  const writer = new pg.Client({connectionString: server.adminUrl("shop")});
+  await writer.connect();
+  let writing = true;
+  let inserted = 0;
+  // Bounded: stops when ingestion ends, and after 60 s at most.
+  const started = Date.now();
+  const loop = (async () => {
+    while (writing && Date.now() - started < 60_000) {
+      await writer.query(`INSERT INTO busy.orders SELECT order_id || '-w${inserted}', customer_id, ordered_at, business_date, store_id, channel,
+        gross_cents, discount_cents, net_cents, items, kind FROM retail.orders WHERE kind = 'sale' LIMIT 200`);
+      inserted++;
+    }
+  })();
+  const db = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "busy"}}, "busy").finally(() => (writing = false));
+  await loop;
+  await writer.end();
+  expect(inserted).toBeGreaterThan(1); // rows did arrive while the build read
+  const [{quality}] = await queryRows<{quality: number}>(db, "SELECT sum(rows)::INTEGER AS quality FROM quality WHERE source = 'orders'");
+  const [{byKind}] = await queryRows<{byKind: number}>(db, "SELECT sum(orders)::INTEGER AS byKind FROM out_orders");
+  const [{kpi, table}] = await queryRows<{kpi: number; table: number}>(db,
+    "SELECT (SELECT customer_orders FROM out_kpis) AS kpi, (SELECT sum(orders)::INTEGER FROM out_customers) AS table");
+  expect(quality).toBe(byKind);
+  expect(kpi).toBe(table);
+});
+
+test("a server that drops the connection mid-ingestion ends the build with a clear message, not a crash", async () => {
+  await copySchema("dying");
+  let done = false;
+  const ingestion = build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "dying"}}, "dying").then(
+    () => new Error("the build succeeded"),
+    (error: unknown) => error
+  ).finally(() => (done = true));
+  const started = Date.now();
+  while (!done && Date.now() - started < 30_000) {
+    await asAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'reader'");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(String(await ingestion)).toMatch(/PostgreSQL connection \(WORKBENCH_TEST_PG_URL\) was lost during ingestion|cannot connect to PostgreSQL/);
+});
+
+test("openBuild reads a PostgreSQL source once per build, and again in the next build", async () => {
+  const config = join(WORK, "pg-config.ts");
+  writeFileSync(config, `export default {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail"}};\n`);
+  const env = (build: string): NodeJS.ProcessEnv => ({...process.env, WORKBENCH_CONFIG: config, WORKBENCH_PSEUDONYM_KEY: KEY, WORKBENCH_BUILD_ID: build});
+  const [a, b] = await Promise.all([openBuild(env("build-1")), openBuild(env("build-1"))]);
+  expect(b.dir).toBe(a.dir);
+  expect(b.info.builtAt).toBe(a.info.builtAt);
+  const next = await openBuild(env("build-2"));
+  expect(next.dir).not.toBe(a.dir);
 });
