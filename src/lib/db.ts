@@ -51,9 +51,35 @@ export function deferredDatabase(open: () => Promise<DuckDBClient>): DeferredDat
   };
 }
 
-/** Runs a query and returns plain row objects. */
-export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string): Promise<T[]> {
-  return (await db.query(sql)).toArray().map((row) => ({...row}) as T);
+/**
+ * Runs a query and returns plain row objects. With a `signal`, the query is sent in steps on a
+ * connection of its own and cancelled when the signal aborts (a superseded edit must not keep
+ * DuckDB-WASM, which runs one query at a time, busy for the edits after it).
+ */
+export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string, {signal}: {signal?: AbortSignal} = {}): Promise<T[]> {
+  if (!signal) return (await db.query(sql)).toArray().map((row) => ({...row}) as T);
+  if (signal.aborted) throw new Error("query cancelled: a newer input replaced it");
+  const connection = await (db as unknown as {_db: AsyncDatabase})._db.connect();
+  const cancel = () => void connection.cancelSent();
+  signal.addEventListener("abort", cancel);
+  try {
+    const rows: T[] = [];
+    for await (const batch of await connection.send(sql, true)) for (const row of batch.toArray()) rows.push({...row} as T);
+    if (signal.aborted) throw new Error("query cancelled: a newer input replaced it");
+    return rows;
+  } finally {
+    signal.removeEventListener("abort", cancel);
+    await connection.close();
+  }
+}
+
+/** The parts of DuckDB-WASM's AsyncDuckDB that a cancellable query uses. */
+interface AsyncDatabase {
+  connect(): Promise<{
+    send(sql: string, allowStreamResult?: boolean): Promise<AsyncIterable<{toArray(): Record<string, unknown>[]}>>;
+    cancelSent(): Promise<boolean>;
+    close(): Promise<void>;
+  }>;
 }
 
 /**

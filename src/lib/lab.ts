@@ -54,8 +54,32 @@ export async function evaluateRules(query: Query, text: string, source: string, 
   if (rules.length === 0 && errors.length === 0) errors.push({rule: "", line: 1, column: 0, message: "no rules: write one per line, `Segment name: condition`"});
   if (errors.length) return {rules, errors, stats: [], unmatched: 0, total: 0, summary: [], migration: []};
   if (superseded()) throw new Superseded("a newer edit replaced this one");
-  return {rules, errors, ...ruleCounts(baseline, rules, await query(ruleCountsSql(baseline, rules, source)))};
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await query(ruleCountsSql(baseline, rules, source));
+  } catch (error) {
+    if (superseded()) throw new Superseded("a newer edit replaced this one");
+    // A condition that types but fails on some row (a text that is not a date, an overflow):
+    // name the rule at fault, so the page keeps its last good result and says which.
+    return {rules, errors: await runTimeErrors(query, rules, source, error), stats: [], unmatched: 0, total: 0, summary: [], migration: []};
+  }
+  return {rules, errors, ...ruleCounts(baseline, rules, rows)};
 }
+
+/** The rules whose condition fails when evaluated over every row (each run alone); else the query's own error. */
+async function runTimeErrors(query: Query, rules: Rule[], source: string, error: unknown): Promise<RuleError[]> {
+  const errors: RuleError[] = [];
+  for (const rule of rules) {
+    try {
+      await query(`SELECT count(*) FILTER (WHERE (${rule.when})) AS n FROM (${source}) AS s`);
+    } catch (e) {
+      errors.push({rule: rule.name, line: rule.line, column: 0, message: firstLine(e)});
+    }
+  }
+  return errors.length ? errors : [{rule: "", line: 1, column: 0, message: firstLine(error)}];
+}
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];
 
 /** The SQL type of every rule's condition, from one DESCRIBE. */
 async function describeAll(query: Query, rules: Rule[], source: string): Promise<string[]> {

@@ -30,6 +30,13 @@ const KEYWORDS = new Set(["AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "TR
 const FUNCTIONS = new Set(["abs", "least", "greatest", "coalesce", "round", "lower", "upper"]);
 const TOKEN = /\s+|(\d+(?:\.\d+)?)|('(?:[^']|'')*')|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|!=|=|<|>|\+|-|\*|\/|%|\(|\)|,)/y;
 
+/**
+ * Limits that keep one edit from stalling the page: DuckDB-WASM runs one query at a time, and
+ * 1,000 rules or one pattern like '%_%_%_%_%b' (backtracking over every customer) kept it busy
+ * for minutes while later edits queued behind.
+ */
+export const LIMITS = {rules: 100, conditionLength: 500, literalLength: 100, wildcards: 8};
+
 /** Parses rule text into rules, with an error for every line that is not `Name: condition`. */
 export function parseRules(text: string): {rules: Rule[]; errors: RuleError[]} {
   const rules: Rule[] = [];
@@ -47,6 +54,10 @@ export function parseRules(text: string): {rules: Rule[]; errors: RuleError[]} {
     if (when === "") errors.push({rule: name, line: i + 1, column: colon + 2, message: "the condition is empty"});
     else rules.push({name, when, line: i + 1});
   });
+  if (rules.length > LIMITS.rules) {
+    const extra = rules[LIMITS.rules];
+    errors.push({rule: extra.name, line: extra.line, column: 0, message: `too many rules: ${rules.length}, at most ${LIMITS.rules}`});
+  }
   return {rules, errors};
 }
 
@@ -60,6 +71,10 @@ export function checkCondition(rule: Rule, columns: readonly string[], lineText 
   const offset = lineText.indexOf(rule.when);
   const errors: RuleError[] = [];
   const at = (i: number, message: string) => errors.push({rule: rule.name, line: rule.line, column: offset + i + 1, message});
+  if (rule.when.length > LIMITS.conditionLength) {
+    at(LIMITS.conditionLength, `the condition is ${rule.when.length} characters long, at most ${LIMITS.conditionLength}`);
+    return errors;
+  }
   let depth = 0;
   TOKEN.lastIndex = 0;
   for (let i = 0; i < rule.when.length; ) {
@@ -74,7 +89,9 @@ export function checkCondition(rule: Rule, columns: readonly string[], lineText 
       at(i, ch === ";" ? "`;` is not allowed: a rule is one condition, not statements" : `\`${ch}\` is not allowed in a condition`);
       return errors;
     }
-    const [text, , , word, op] = m;
+    const [text, , literal, word, op] = m;
+    if (literal && literal.length - 2 > LIMITS.literalLength) at(i, `a text longer than ${LIMITS.literalLength} characters`);
+    else if (literal && (literal.match(/[%_]/g)?.length ?? 0) > LIMITS.wildcards) at(i, `a pattern with more than ${LIMITS.wildcards} wildcards (% or _): too slow to match`);
     if (word && !KEYWORDS.has(word.toUpperCase())) {
       const next = rule.when.slice(TOKEN.lastIndex).trimStart();
       if (next.startsWith("(")) {

@@ -113,14 +113,14 @@ export type Drill = {segment: string} | {r: number; f: number};
  * it would inline every score's CASE into every rule of the segment test, which made this
  * query two to three times slower than scoring everyone once.
  */
-export function drillSql(source: string, rules: Rule[], drill: Drill, limit = 100_000): string {
+export function drillSql(source: string, rules: Rule[], drill: Drill, limit?: number): string {
   const where = "segment" in drill
     ? drill.segment === "(no rule)" ? "segment IS NULL" : `segment = ${sqlString(drill.segment)}`
     : `r_score = ${sqlNumber(drill.r)} AND f_score = ${sqlNumber(drill.f)}`;
   return `SELECT customer_key, segment, r_score, f_score, m_score, recency_days, orders, revenue_cents / 100 AS revenue,
   CAST(last_purchase AS VARCHAR) AS last_purchase, region, channel, tier, age_band, consent
 FROM (SELECT *, ${segmentSql(rules)} AS segment FROM (${source}) AS s OFFSET 0) AS t
-WHERE ${where} ORDER BY revenue_cents DESC, customer_key LIMIT ${sqlNumber(limit)}`;
+WHERE ${where} ORDER BY revenue_cents DESC, customer_key${limit === undefined ? "" : ` LIMIT ${sqlNumber(limit)}`}`;
 }
 
 /** Segment of each customer at two dates, counted by (from, to) with revenue since `from`. */

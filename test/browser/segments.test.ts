@@ -85,6 +85,17 @@ describe("RFM explorer", () => {
     await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(thresholds);
     await page.getByLabel("Recency cuts (days)").fill("10, 20, x");
     await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain("recency: 4 numbers expected");
+    // Fixed: the message goes, the thresholds apply again.
+    await page.getByLabel("Recency cuts (days)").fill("30, 90, 180, 365");
+    await expect.poll(() => page.locator("[data-error=thresholds]").count(), {timeout: 15_000}).toBe(0);
+    await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(thresholds);
+    // An absurd cut is refused in words, never as raw error cells.
+    await page.getByLabel("Monetary cuts (¥)").fill("300, 800, 1500, 1e307");
+    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain('monetary: "1e307" is larger than');
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    await page.getByLabel("Monetary cuts (¥)").fill("300, 800, 1500, 3000");
+    await page.getByLabel("Recency cuts (days)").fill("10, 20, x");
+    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain("recency: 4 numbers expected");
     expect(watch.consoleErrors).toEqual([]);
   });
 
@@ -141,6 +152,11 @@ describe("rules lab", () => {
     await expect.poll(() => page.locator("[data-error-rule=Broken]").first().textContent(), {timeout: 15_000}).toContain("`;` is not allowed");
     expect(await shownRuleCounts(page)).toEqual(expected); // the last good result stays
 
+    // Types as true/false but fails on the data: named, and the last good result stays.
+    await page.getByLabel("Rules").fill(`${text}\nHuge: first_purchase > 'not a date'`);
+    await expect.poll(() => page.locator("[data-error-rule=Huge]").first().textContent(), {timeout: 15_000}).toMatch(/date/i);
+    expect(await shownRuleCounts(page)).toEqual(expected);
+
     await page.getByLabel("Rules").fill(`${text}\nTypo: ordrs > 1`);
     await expect.poll(() => page.locator("[data-error-rule=Typo]").first().textContent(), {timeout: 15_000}).toContain("unknown column ordrs");
 
@@ -150,6 +166,9 @@ describe("rules lab", () => {
     expect(problems).toContain("matches nobody");
     expect(problems).toContain("unreachable");
     await expect.poll(() => page.locator("[data-rules-source]").first().textContent(), {timeout: 15_000}).toContain("Shadow: orders >= 5");
+    const pageSource = (await page.locator("[data-rules-source]").first().textContent())!;
+    expect(pageSource.startsWith("const PAGE_RULES = `")).toBe(true); // no backslash before the backticks
+    expect(pageSource).not.toContain("\\`");
     expect(watch.consoleErrors).toEqual([]);
   });
 });

@@ -200,6 +200,8 @@ test("a drill-down lists the segment's or the cell's customers, largest revenue 
   expect(await keys({segment: "Champions"}, 25)).toEqual(expected((r) => r.segment === "Champions", 25));
   expect(await keys({r: 2, f: 3})).toEqual(expected((r) => r.r_score === 2 && r.f_score === 3, Infinity));
   expect((await keys({segment: "At Risk"})).length).toBeGreaterThan(0);
+  // The export asks without a limit: every customer of the segment, however many (there was a 100,000 cap).
+  expect(drillSql(source, rules, {segment: "At Risk"})).not.toMatch(/LIMIT/);
 });
 
 describe("evaluateRules", () => {
@@ -217,6 +219,13 @@ describe("evaluateRules", () => {
     const result = await evaluateRules(query, "Fine: orders > 1\nSum: revenue + 1\nTyped: lower(orders) = 'x'", source(), rulesOf(STANDARD_RFM));
     expect(result.errors.map((e) => [e.rule, e.line])).toEqual([["Sum", 2], ["Typed", 3]]);
     expect(result.errors[0].message).toContain("not a true/false test");
+  });
+
+  test("a condition that types but fails on some row is named, with DuckDB's message; the others are not", async () => {
+    const result = await evaluateRules(query, "Fine: orders > 1\nHuge: first_purchase > 'not a date'\nRest: orders > 0", source(), rulesOf(STANDARD_RFM));
+    expect(result.errors.map((e) => [e.rule, e.line])).toEqual([["Huge", 2]]);
+    expect(result.errors[0].message).toMatch(/date/i);
+    expect(result.total).toBe(0); // no counts: the page keeps its last good result
   });
 
   test("an edit describes only conditions it has not typed before; a superseded edit sends no counting query", async () => {
