@@ -96,7 +96,8 @@ CREATE TABLE feedback (
 
 /**
  * Data quality: for each input file, how many rows were accepted, classified (with reason) or
- * rejected (with reason and column). Per file, the rows add up to the rows read.
+ * rejected (with reason and column), and for order rows what they are worth, so that a user can
+ * reconcile with their own finance figures. Per file, the rows add up to the rows read.
  */
 export const QUALITY = `
 CREATE TABLE quality (
@@ -105,7 +106,8 @@ CREATE TABLE quality (
   outcome     VARCHAR NOT NULL,  -- 'accepted' | 'classified' | 'rejected'
   reason      VARCHAR,
   column_name VARCHAR,
-  rows        BIGINT NOT NULL
+  rows        BIGINT NOT NULL,
+  amount_cents BIGINT              -- what the order rows are worth (credits negative); NULL for rejected rows and master lists
 )`;
 
 /** Every canonical table, in creation order. */

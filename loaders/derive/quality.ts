@@ -10,6 +10,8 @@ export interface QualityReason {
   reason: string | null;
   column: string | null;
   rows: number;
+  /** What the rows are worth (order rows that were not rejected), else null. */
+  amount_cents: number | null;
 }
 
 export interface QualityFile {
@@ -30,7 +32,7 @@ export interface QualitySummary {
 
 export async function qualitySummary(db: DuckDBConnection): Promise<QualitySummary> {
   const rows = await queryRows<QualityReason & {source: string; file: string}>(db,
-    "SELECT source, file, outcome, reason, column_name AS column, rows FROM quality ORDER BY source DESC, file, outcome, rows DESC");
+    "SELECT source, file, outcome, reason, column_name AS column, rows, amount_cents FROM quality ORDER BY source DESC, file, outcome, rows DESC");
   const files = new Map<string, QualityFile>();
   for (const {source, file, ...reason} of rows) {
     const key = `${source}\u0000${file}`;

@@ -16,6 +16,7 @@ import {type Publish, publishedTables} from "../derive/publish.js";
 import {queryRows} from "../duckdb.js";
 import {sqlDate, sqlString} from "../../src/lib/sql.js";
 import {UserError} from "../errors.js";
+import {reasonSql} from "../../src/lib/quality.js";
 
 export interface PostgresSource {
   type: "postgres";
@@ -65,16 +66,17 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     // Accounting: the rows of the orders table, and what became of them; master-list rows whose
     // id repeats another's once normalized are duplicates (the earliest signup kept).
     const counts = await client.query(normalized(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
-        CASE WHEN kind <> 'sale' THEN kind WHEN customer_id IS NULL THEN 'no customer id' END AS reason, count(*) AS n
+        CASE WHEN kind <> 'sale' THEN kind WHEN customer_id IS NULL THEN ${reasonSql("noCustomerId")} END AS reason, count(*) AS n,
+        CAST(sum(net_cents) AS VARCHAR) AS cents
       FROM orders GROUP BY 1, 2
-      UNION ALL SELECT 'customers', NULL, count(*) FROM customers
-      UNION ALL SELECT 'customer duplicates', 'duplicate', (SELECT count(*) FROM listed WHERE customer_id IS NOT NULL) - (SELECT count(*) FROM customers)
-      UNION ALL SELECT 'customer blanks', 'missing customer id', (SELECT count(*) FROM listed WHERE customer_id IS NULL)`));
+      UNION ALL SELECT 'customers', NULL, count(*), NULL FROM customers
+      UNION ALL SELECT 'customer duplicates', ${reasonSql("duplicate")}, (SELECT count(*) FROM listed WHERE customer_id IS NOT NULL) - (SELECT count(*) FROM customers), NULL
+      UNION ALL SELECT 'customer blanks', ${reasonSql("missingCustomerId")}, (SELECT count(*) FROM listed WHERE customer_id IS NULL), NULL`));
     for (const r of counts.rows) {
       if (r.outcome.startsWith("customer ") && Number(r.n) === 0) continue;
       const [src, outcome] = ({customers: ["customers", "accepted"], "customer duplicates": ["customers", "classified"], "customer blanks": ["customers", "rejected"]} as Record<string, string[]>)[r.outcome] ?? ["orders", r.outcome];
       await db.run(`INSERT INTO quality VALUES (${sqlString(src)}, ${sqlString(`postgres ${schema}.${src}`)}, ${sqlString(outcome)},
-        ${r.reason === null ? "NULL" : sqlString(r.reason)}, NULL, ${Number(r.n)})`);
+        ${r.reason === null ? "NULL" : sqlString(r.reason)}, NULL, ${Number(r.n)}, ${r.cents === null ? "NULL" : `CAST(${sqlString(r.cents)} AS BIGINT)`})`);
     }
     await client.query("COMMIT");
     return last;

@@ -11,6 +11,7 @@ import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
+import {REASON_TEXT} from "../../src/lib/quality.js";
 import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
 import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
@@ -87,7 +88,13 @@ test("the data-quality page explains every invoice row that did not become a pur
     expect(await page.locator("[data-kpi=classified-orders]").textContent()).toBe(formatCount(count("classified")));
     expect(await page.locator("[data-kpi=rejected-orders]").textContent()).toBe(formatCount(count("rejected")));
     const text = await page.locator("main").textContent();
-    for (const [, outcome, reason] of INVOICE_ROWS) if (outcome !== "accepted") expect(text).toContain(reason!.slice(0, 12));
+    // Each reason with its explanation (the vocabulary's text, not only the reason's name).
+    for (const [, outcome, reason] of INVOICE_ROWS) {
+      if (outcome === "accepted") continue;
+      expect(text).toContain(reason!);
+      expect(text).toContain(REASON_TEXT[reason as keyof typeof REASON_TEXT]);
+    }
+    expect(text).toContain("deducted from customer revenue");
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   } finally {

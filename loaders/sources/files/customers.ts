@@ -5,16 +5,11 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
-import {sqlString} from "../../../src/lib/sql.js";
-import {customerId, flag, gender, IMPLAUSIBLE_DATE, integer, plausibleDate, text, timestamp, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
+import {reasonSql} from "../../../src/lib/quality.js";
+import {customerId, flag, gender, integer, plausibleDate, text, timestamp, undecodableColumn} from "./parse.js";
 import type {TextCheck} from "./read.js";
 import type {CustomersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
-
-/** Reasons of accepted master-list rows with an optional field that could not be read. */
-export const UNREADABLE_OPT_OUT = "unreadable opt-out date (counted as no consent)";
-export const UNREADABLE_BIRTH = "unreadable birth date (age unknown)";
-export const UNREADABLE_POINTS = "unreadable points (left blank)";
 
 /**
  * The query (over `raw`, the list's mapped columns as text, see read.ts) that parses every row
@@ -57,14 +52,14 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
   customer_raw,
   reject_column,
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
-  CASE WHEN bad_text IS NOT NULL THEN ${sqlString(UNDECODABLE_TEXT)}
-    WHEN customer_raw IS NULL THEN 'missing customer id'
-    WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN 'unreadable date'
-    WHEN reject_column IS NOT NULL THEN ${sqlString(IMPLAUSIBLE_DATE)}
+  CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
+    WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
+    WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN ${reasonSql("unreadableDate")}
+    WHEN reject_column IS NOT NULL THEN ${reasonSql("implausibleDate")}
     -- accepted, with a field that could not be read (counted on the data-quality page)
-    WHEN bad_opt_out THEN ${sqlString(UNREADABLE_OPT_OUT)}
-    WHEN bad_birth THEN ${sqlString(UNREADABLE_BIRTH)}
-    WHEN bad_points THEN ${sqlString(UNREADABLE_POINTS)} END AS reason
+    WHEN bad_opt_out THEN ${reasonSql("unreadableOptOut")}
+    WHEN bad_birth THEN ${reasonSql("unreadableBirth")}
+    WHEN bad_points THEN ${reasonSql("unreadablePoints")} END AS reason
 FROM r`;
 }
 

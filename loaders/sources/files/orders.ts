@@ -16,8 +16,9 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlString} from "../../../src/lib/sql.js";
-import {amountReason, cents, customerId, dateReason, IMPLAUSIBLE_DATE, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, zoneName, UNDECODABLE_TEXT, undecodableColumn} from "./parse.js";
+import {amountReason, cents, customerId, dateReason, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, zoneName, undecodableColumn} from "./parse.js";
 import type {TextCheck} from "./read.js";
+import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 import {UserError} from "../../errors.js";
@@ -74,20 +75,20 @@ SELECT * EXCLUDE (ordered_at_text, bad_discount, amount_text, discount_text, bad
     WHEN bad_discount THEN 'discount'
   END AS reject_column,
   CASE
-    WHEN bad_text IS NOT NULL THEN ${sqlString(UNDECODABLE_TEXT)}
-    WHEN order_id IS NULL THEN 'missing order id'
-    WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE 'missing date' END
-    WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${sqlString(IMPLAUSIBLE_DATE)}
-    WHEN ${lines ? "qty IS NULL" : "false"} THEN 'quantity is not a whole number'
-    WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN 'quantity out of range'
+    WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
+    WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
+    WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
+    WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
+    WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql("notWholeQuantity")}
+    WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN ${reasonSql("quantityOutOfRange")}
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}
-    WHEN abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN 'amount out of range'
+    WHEN abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
     WHEN bad_discount THEN ${amountReason("discount_text", fmt)}
-    WHEN ${cancel} THEN 'cancellation'
-    WHEN ${lines ? "price_cents <= 0 OR qty = 0" : "net_cents = 0"} THEN 'adjustment'
-    WHEN ${credit} THEN 'credit note'
-    WHEN ${lines ? "qty < 0" : "net_cents < 0"} THEN 'return'
-    WHEN customer_raw IS NULL THEN 'no customer id'
+    WHEN ${cancel} THEN ${reasonSql("cancellation")}
+    WHEN ${lines ? "price_cents <= 0 OR qty = 0" : "net_cents = 0"} THEN ${reasonSql("adjustment")}
+    WHEN ${credit} THEN ${reasonSql("creditNote")}
+    WHEN ${lines ? "qty < 0" : "net_cents < 0"} THEN ${reasonSql("return")}
+    WHEN customer_raw IS NULL THEN ${reasonSql("noCustomerId")}
   END AS reason
 FROM p)
 SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome,
@@ -113,7 +114,7 @@ export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "par
 export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
   const zone = zoneName(file.timeZone);
   const rows = `SELECT p.*, k.customer_key FROM parsed_orders p LEFT JOIN customer_keys k ON k.raw = p.customer_raw
-    WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> 'duplicate')`;
+    WHERE outcome = 'accepted' OR (outcome = 'classified' AND reason <> ${reasonSql("duplicate")})`;
   const lines = file.level === "lines";
   // An explicit offset in the text (2024-05-01 10:00:00+05) was applied when it was read (parse.ts).
   const utc = (ts: string) => `timezone(${sqlString(zone)}, ${ts})`;
@@ -123,15 +124,16 @@ export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Prom
     await db.run(`INSERT INTO orders
 SELECT order_id, min(customer_key), ${utc("min(ts)")}, min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
   sum(value_cents)::BIGINT, 0, sum(value_cents)::BIGINT, sum(qty)::BIGINT::INTEGER,
-  CASE WHEN bool_or(reason = 'cancellation') THEN 'cancellation'
-       WHEN bool_or(reason = 'credit note') THEN 'return'
-       WHEN bool_and(reason IS NOT DISTINCT FROM 'adjustment') OR sum(value_cents) = 0 THEN 'adjustment'
+  CASE WHEN bool_or(reason = ${reasonSql("cancellation")}) THEN 'cancellation'
+       WHEN bool_or(reason = ${reasonSql("creditNote")}) THEN 'return'
+       WHEN bool_and(reason IS NOT DISTINCT FROM ${reasonSql("adjustment")}) OR sum(value_cents) = 0 THEN 'adjustment'
        WHEN sum(value_cents) < 0 THEN 'return'
        ELSE 'sale' END
 FROM (${rows}) GROUP BY order_id`);
   } else {
     // One row per order already: no grouping.
-    const kind = `CASE reason WHEN 'cancellation' THEN 'cancellation' WHEN 'return' THEN 'return' WHEN 'credit note' THEN 'return' WHEN 'adjustment' THEN 'adjustment' ELSE 'sale' END`;
+    const kind = `CASE reason WHEN ${reasonSql("cancellation")} THEN 'cancellation' WHEN ${reasonSql("return")} THEN 'return'
+    WHEN ${reasonSql("creditNote")} THEN 'return' WHEN ${reasonSql("adjustment")} THEN 'adjustment' ELSE 'sale' END`;
     await db.run(`INSERT INTO orders
 SELECT order_id, customer_key, ${utc("ts")}, ts::DATE, store_id, coalesce(channel, 'unknown'),
   coalesce(gross_cents, net_cents + discount_cents), discount_cents, value_cents, coalesce(items, 1), ${kind}
@@ -157,10 +159,10 @@ export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFi
   const conflicts =
     file.level === "lines"
       ? [
-          ["customer_id", "invoice lines name different customers", "count(DISTINCT coalesce(customer_raw, chr(0))) > 1"],
-          ["ordered_at", "invoice lines fall on different days", "count(DISTINCT CAST(ts AS DATE)) > 1"]
+          ["customer_id", REASON.invoiceCustomers, "count(DISTINCT coalesce(customer_raw, chr(0))) > 1"],
+          ["ordered_at", REASON.invoiceDays, "count(DISTINCT CAST(ts AS DATE)) > 1"]
         ]
-      : [["order_id", "order id repeated with different values", "count(DISTINCT text_hash) > 1"]];
+      : [["order_id", REASON.repeatedOrderId, "count(DISTINCT text_hash) > 1"]];
   for (const [column, reason, having] of conflicts) {
     await db.run(`UPDATE parsed_orders SET outcome = 'rejected', reject_column = ${sqlString(column)}, reason = ${sqlString(reason)}
       WHERE ${live} AND order_id IN (SELECT order_id FROM parsed_orders WHERE ${live} GROUP BY order_id HAVING ${having})`);

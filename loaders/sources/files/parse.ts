@@ -4,6 +4,7 @@
  */
 import {sqlDate, sqlString} from "../../../src/lib/sql.js";
 import {UserError} from "../../errors.js";
+import {reasonSql} from "../../../src/lib/quality.js";
 import {type IdCase, normalizeIdSql} from "../../ids.js";
 
 /** Text with surrounding blanks removed; empty becomes NULL. */
@@ -72,14 +73,14 @@ export function amountReason(col: string, {decimal = ".", currency = "CNY"}: Amo
   const foreign = foreignMarks(currency).map(escape).join("|");
   const point = decimal === "." ? "\\." : ",";
   return `CASE
-    WHEN ${v} = '' THEN 'missing amount'
-    WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN 'amount out of range'
-    WHEN regexp_matches(${v}, '${foreign}') THEN 'amount in another currency than ${currency}'
-    WHEN regexp_matches(${v}, '${point}\\d{3,}\\)?$') THEN 'more than two decimals'
-    WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN 'amount in exponent notation'
-    ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN 'decimal comma (set decimal: "," in the mapping)'` : ""}
-    WHEN regexp_matches(${v}, '\\d[, .\u00a0]\\d') THEN 'digit grouping not in threes'
-    ELSE 'amount is not a number' END`;
+    WHEN ${v} = '' THEN ${reasonSql("missingAmount")}
+    WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN ${reasonSql("amountOutOfRange")}
+    WHEN regexp_matches(${v}, '${foreign}') THEN ${reasonSql("otherCurrency")}
+    WHEN regexp_matches(${v}, '${point}\\d{3,}\\)?$') THEN ${reasonSql("tooManyDecimals")}
+    WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN ${reasonSql("exponent")}
+    ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN ${reasonSql("decimalComma")}` : ""}
+    WHEN regexp_matches(${v}, '\\d[, .\u00a0]\\d') THEN ${reasonSql("grouping")}
+    ELSE ${reasonSql("notANumber")} END`;
 }
 
 /** A whole number (quantities, item counts): a cast (blanks allowed) that must not have rounded. */
@@ -124,7 +125,6 @@ export interface DateWindow {
   to?: string;
 }
 
-export const IMPLAUSIBLE_DATE = "date outside the plausible window";
 
 /**
  * Whether timestamp `ts` falls in the window: a typo year (2204, 1900, 0001) would otherwise
@@ -135,9 +135,6 @@ export function plausibleDate(ts: string, window: DateWindow = {}): string {
   const to = window.to ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return `(CAST(${ts} AS DATE) BETWEEN ${sqlDate(window.from ?? "1990-01-01", "dates.from")} AND ${sqlDate(to, "dates.to")})`;
 }
-
-/** Rejection reason of a row with bytes that are not valid in the file's encoding (see decode.ts). */
-export const UNDECODABLE_TEXT = "undecodable text (not valid in the file's encoding)";
 
 /**
  * The first of the mapped text columns holding U+FFFD (bytes decode.ts could not decode), or
@@ -154,7 +151,7 @@ export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */
 export function dateReason(col: string): string {
   return `CASE WHEN regexp_full_match(trim(${col}), '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}.*')
-    THEN 'ambiguous date (day and month order unknown: set dateFormat)' ELSE 'unreadable date' END`;
+    THEN ${reasonSql("ambiguousDate")} ELSE ${reasonSql("unreadableDate")} END`;
 }
 
 /** A yes/no flag; anything unreadable is NULL, which counts as no. */

@@ -16,6 +16,8 @@ interface Count {
   reason: string | null;
   column_name: string | null;
   rows: number;
+  /** As text: a sum of cents may exceed 2^53 in no engine, but is exact as text. */
+  cents: string | null;
 }
 
 /** Where the rejected rows of one input file go (private). */
@@ -31,12 +33,15 @@ export async function accountFor(
   db: DuckDBConnection,
   {source, file, parsed, raw, read, maxRejectRate, rejectsDir}: {source: string; file: string; parsed: string; raw: string; read: number; maxRejectRate: number; rejectsDir: string}
 ): Promise<void> {
-  const counts = await queryRows<Count>(db, `SELECT outcome, reason, reject_column AS column_name, count(*)::BIGINT AS rows FROM ${parsed} GROUP BY ALL ORDER BY ALL`);
+  const value = source === "orders" ? "sum(value_cents) FILTER (WHERE outcome <> 'rejected')" : "NULL";
+  const counts = await queryRows<Count>(db, `SELECT outcome, reason, reject_column AS column_name, count(*)::BIGINT AS rows, CAST(${value} AS VARCHAR) AS cents
+    FROM ${parsed} GROUP BY ALL ORDER BY ALL`);
   const total = counts.reduce((s, c) => s + c.rows, 0);
   if (total !== read) throw new InputError(file, undefined, undefined, `read ${read} rows but accounted for ${total}`);
   for (const c of counts) {
     await db.run(`INSERT INTO quality VALUES (${sqlString(source)}, ${sqlString(basename(file))}, ${sqlString(c.outcome)},
-      ${c.reason === null ? "NULL" : sqlString(c.reason)}, ${c.column_name === null ? "NULL" : sqlString(c.column_name)}, ${c.rows})`);
+      ${c.reason === null ? "NULL" : sqlString(c.reason)}, ${c.column_name === null ? "NULL" : sqlString(c.column_name)}, ${c.rows},
+      ${c.cents === null ? "NULL" : `CAST(${sqlString(c.cents)} AS BIGINT)`})`);
   }
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   if (rejected > 0) {

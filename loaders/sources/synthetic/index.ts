@@ -152,9 +152,9 @@ export async function loadSample(db: DuckDBConnection, options: SampleOptions, p
   // The sample is clean by construction; its rows are still accounted for like a file's.
   await db.run(`INSERT INTO quality
     SELECT 'orders', 'built-in sample', CASE WHEN kind = 'sale' AND customer_key IS NOT NULL THEN 'accepted' ELSE 'classified' END,
-      CASE WHEN kind <> 'sale' THEN kind WHEN customer_key IS NULL THEN 'no customer id' END, NULL, count(*)
+      CASE WHEN kind <> 'sale' THEN kind WHEN customer_key IS NULL THEN 'no customer id' END, NULL, count(*), sum(net_cents)
     FROM orders GROUP BY ALL
-    UNION ALL SELECT 'customers', 'built-in sample', 'accepted', NULL, NULL, count(*) FROM customers`);
+    UNION ALL SELECT 'customers', 'built-in sample', 'accepted', NULL, NULL, count(*), NULL FROM customers`);
 
   return {
     options,
