@@ -1,6 +1,6 @@
 /**
  * Where the workbench takes its data from. The loaders read this file at build time.
- * After changing it, run `npm run clean` (Framework caches loader output by file date only).
+ * Every build reads it again: no clean is needed after a change (README, Rebuilds are never stale).
  *
  * Environment overrides (for CI, benchmarks and tests):
  *   WORKBENCH_SAMPLE_CUSTOMERS  size of the built-in sample
