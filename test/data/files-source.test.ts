@@ -2,7 +2,7 @@
  * The file source on exports the tests write themselves: every bad-input case, the
  * reconciliation of counts, encodings, and the build-stopping errors.
  */
-import {readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
@@ -279,7 +279,74 @@ describe("inputs that stop the build", () => {
   test("a reject rate above the limit names the first rejected line and column", async () => {
     const {config, path} = withOrders([readFileSync(files.invoices, "utf-8")].join(""), {maxRejectRate: 0.01});
     await expect(ingest(config, KEY, join(WORK, "builds", "x5"))).rejects.toThrow(
-      new RegExp(`${path}:9 \\(column ordered_at\\): 11 of 30 rows rejected \\(36.67%, limit 1.00%\\)`)
+      new RegExp(`${path}:9 \\(column ordered_at\\): 13 of 33 rows rejected \\(39.39%, limit 1.00%\\)`)
     );
+  });
+});
+
+describe("order-level exports and master lists: nothing guessed", () => {
+  const ORDER_HEADER = "order_id,customer_id,ordered_at,net,discount\n";
+  const orderConfig = (path: string, customers?: string): WorkbenchConfig => ({
+    source: {
+      type: "files",
+      orders: {path, level: "orders", columns: {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net", discount: "discount"}},
+      ...(customers ? {customers: {path: customers, columns: {customer_id: "id", marketing_consent: "consent", opt_out_date: "opt_out", points: "points"}}} : {}),
+      maxRejectRate: 0.9
+    }
+  });
+
+  test("an unreadable discount is rejected (not read as 0); an order id repeated with other values is rejected, an exact copy is a duplicate", async () => {
+    const path = join(files.dir, "order-level.csv");
+    writeFileSync(path, ORDER_HEADER +
+      "A1,101,2024-03-01 10:00,10.00,1.00\nA2,102,2024-03-01 11:00,20.00,abc\n" +
+      "A3,103,2024-03-02 10:00,30.00,0\nA3,103,2024-03-02 10:00,30.00,0\n" + // an exact copy
+      "A4,104,2024-03-03 10:00,40.00,0\nA4,105,2024-03-03 10:00,45.00,0\n"); // the same id, other values
+    const db = await build(orderConfig(path), "order-level");
+    const quality = await queryRows(db, "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason");
+    expect(quality).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 2},
+      {outcome: "classified", reason: "duplicate", column: null, rows: 1},
+      {outcome: "rejected", reason: "amount is not a number", column: "discount", rows: 1},
+      {outcome: "rejected", reason: "order id repeated with different values", column: "order_id", rows: 2}
+    ]);
+    const orders = await queryRows(db, "SELECT order_id, net_cents FROM orders ORDER BY order_id");
+    expect(orders).toEqual([{order_id: "A1", net_cents: 1000}, {order_id: "A3", net_cents: 3000}]);
+  });
+
+  test("an unreadable opt-out date means no consent and is counted; unreadable points are counted too", async () => {
+    const path = join(files.dir, "consent-orders.csv");
+    writeFileSync(path, ORDER_HEADER + "B1,201,2024-03-01 10:00,10.00,0\nB2,202,2024-03-01 10:00,10.00,0\nB3,203,2024-03-01 10:00,10.00,0\n");
+    const list = join(files.dir, "consent-list.csv");
+    writeFileSync(list, "id,consent,opt_out,points\n201,yes,2023-13-01,10\n202,yes,,x12\n203,yes,,5\n");
+    const db = await build(orderConfig(path, list), "consent");
+    const consent = await queryRows(db, "SELECT customer_key, consent, points FROM out_customers ORDER BY points NULLS FIRST, consent");
+    expect(consent).toEqual([
+      {customer_key: pseudonym("202"), consent: true, points: null},
+      {customer_key: pseudonym("203"), consent: true, points: 5},
+      {customer_key: pseudonym("201"), consent: false, points: 10} // "2023-13-01" may be an opt-out: no consent
+    ]);
+    const quality = await queryRows(db, "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST");
+    expect(quality).toEqual([
+      {outcome: "accepted", reason: null, rows: 1},
+      {outcome: "accepted", reason: "unreadable opt-out date (counted as no consent)", rows: 1},
+      {outcome: "accepted", reason: "unreadable points (left blank)", rows: 1}
+    ]);
+  });
+
+  test("no transcoded copy stays after a build; a file's old rejects go once its cause is fixed", async () => {
+    const staging = join(process.cwd(), ".workbench", "files", "staging");
+    const leftovers = () => (existsSync(staging) ? readdirSync(staging) : []);
+    const before = new Set(leftovers());
+    const path = join(files.dir, "fixable.csv");
+    writeFileSync(path, ORDER_HEADER + "C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-13-01 10:00,10.00,0\n");
+    await build(orderConfig(path), "fixable-1");
+    const rejects = join(process.cwd(), ".workbench", "files", "rejects", "orders-fixable.csv.rejected.csv");
+    expect(readFileSync(rejects, "utf-8")).toContain("2024-13-01");
+    writeFileSync(path, ORDER_HEADER + "C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-12-01 10:00,10.00,0\n");
+    await build(orderConfig(path), "fixable-2");
+    expect(existsSync(rejects)).toBe(false);
+    // GBK input is transcoded to a copy while it is read: none stays.
+    await build(fixtureConfig(files, {customers: files.customersGbk}), "gbk-again");
+    expect(leftovers().filter((f) => !before.has(f))).toEqual([]);
   });
 });

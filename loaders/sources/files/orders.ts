@@ -160,7 +160,9 @@ export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFi
     file.level === "lines"
       ? [
           ["customer_id", REASON.invoiceCustomers, "count(DISTINCT coalesce(customer_raw, chr(0))) > 1"],
-          ["ordered_at", REASON.invoiceDays, "count(DISTINCT CAST(ts AS DATE)) > 1"]
+          ["ordered_at", REASON.invoiceDays, "count(DISTINCT CAST(ts AS DATE)) > 1"],
+          // the invoice's item count must fit the canonical INTEGER column
+          ["qty", REASON.quantityOutOfRange, "abs(sum(CAST(qty AS BIGINT))) > 2147483647"]
         ]
       : [["order_id", REASON.repeatedOrderId, "count(DISTINCT text_hash) > 1"]];
   for (const [column, reason, having] of conflicts) {
