@@ -350,3 +350,14 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(leftovers().filter((f) => !before.has(f))).toEqual([]);
   });
 });
+
+test("when every row is rejected (a wrong dateFormat), the build says so with the reason, the column and a sample value", async () => {
+  const path = join(files.dir, "iso-dates.csv");
+  writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+    "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,502,France\n");
+  const config = fixtureConfig(files, {maxRejectRate: 1});
+  if (config.source.type === "files") config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
+  await expect(ingest(config, KEY, join(WORK, "builds", "all-rejected"))).rejects.toThrow(
+    `${path}:2 (column ordered_at): every row was rejected (2 unreadable date (column ordered_at)); the first, line 2: unreadable date, value "2024-03-01 10:00". Check the mapping of this column and dateFormat.`
+  );
+});

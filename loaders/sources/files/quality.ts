@@ -44,6 +44,7 @@ export async function accountFor(
       ${c.cents === null ? "NULL" : `CAST(${sqlString(c.cents)} AS BIGINT)`})`);
   }
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
+  let sample: {line: number; column: string; reason: string; value: unknown} | undefined;
   if (rejected > 0) {
     mkdirSync(rejectsDir, {recursive: true});
     const out = rejectsFile(rejectsDir, source, file);
@@ -51,7 +52,20 @@ export async function accountFor(
     await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
     await db.run(`COPY (SELECT p.rowid + 2 AS line, p.reject_column AS "column", p.reason, r.*
       FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
+    if (rejected === read) {
+      // Every row rejected: a mapping mistake (a wrong dateFormat, a wrong column) more likely
+      // than bad data. Say so with the first row's column and value (printed, never published).
+      const [first] = await queryRows<Record<string, unknown>>(db, `SELECT p.rowid + 2 AS line, p.reject_column, p.reason, r.*
+        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid ORDER BY line LIMIT 1`);
+      sample = {line: first.line as number, column: first.reject_column as string, reason: first.reason as string, value: first[first.reject_column as string]};
+    }
     await db.run("DROP TABLE rejected_raw");
+  }
+  if (sample) {
+    const reasons = counts.filter((c) => c.outcome === "rejected").map((c) => `${c.rows} ${c.reason} (column ${c.column_name})`);
+    throw new InputError(file, sample.line, sample.column,
+      `every row was rejected (${reasons.join("; ")}); the first, line ${sample.line}: ${sample.reason}, value ${JSON.stringify(sample.value)}. ` +
+        `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`);
   }
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(db,
