@@ -1,21 +1,35 @@
 // Site configuration. Everything the site loads comes from this repository or the locked
 // node_modules: see tools/offline/ for how Framework's npm downloads are answered offline.
+import {loadConfig} from "./loaders/config.js";
+
+// The site's default language and currency (workbench.config.ts) reach every page as meta tags
+// (src/lib/locale.ts); the header's links switch the language on any page.
+const {config: workbench} = await loadConfig();
+const language = workbench.language ?? "zh-CN";
+const currency = workbench.currency ?? "CNY";
+if (!["zh-CN", "en"].includes(language)) throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
+if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
+
 export default {
-  title: "Customer Segments Workbench",
+  title: "客户细分工作台 Customer Segments Workbench",
   // Overridable so that tests can build a copy of the site from other data (test/site/privacy.test.ts).
   root: process.env.WORKBENCH_SITE_ROOT ?? "src",
   output: process.env.WORKBENCH_OUTPUT ?? "dist",
+  // The sidebar is the same static HTML on every page, so it names pages in both languages.
   pages: [
-    {name: "Overview", path: "/"},
-    {name: "RFM explorer", path: "/rfm"},
-    {name: "Rules lab", path: "/rules-lab"},
-    {name: "Segment migration", path: "/segment-migration"},
-    {name: "Cohorts", path: "/cohorts"},
-    {name: "Lifecycle & trends", path: "/lifecycle"},
-    {name: "Value contribution", path: "/value"},
-    {name: "Demographics & stores", path: "/demographics"},
-    {name: "Data quality", path: "/data-quality"}
+    {name: "概览 Overview", path: "/"},
+    {name: "RFM 分析 RFM explorer", path: "/rfm"},
+    {name: "规则实验室 Rules lab", path: "/rules-lab"},
+    {name: "细分迁移 Segment migration", path: "/segment-migration"},
+    {name: "同期群 Cohorts", path: "/cohorts"},
+    {name: "生命周期 Lifecycle & trends", path: "/lifecycle"},
+    {name: "价值贡献 Value contribution", path: "/value"},
+    {name: "人口属性与门店 Demographics & stores", path: "/demographics"},
+    {name: "数据质量 Data quality", path: "/data-quality"}
   ],
+  // Filled by src/lib/locale.ts with links to this page in each language (Framework would
+  // resolve a static "?lang=" link against the home page).
+  header: `<nav class="language-switch" aria-label="Language / 语言" data-language-switch></nav>`,
   // The default theme's web font comes from another host; we use a system font stack (style.css).
   globalStylesheets: [],
   style: "style.css",
@@ -23,7 +37,7 @@ export default {
   // offline. Parquet is decoded with parquet-wasm and handed to DuckDB as Arrow (src/lib/db.ts).
   duckdb: {extensions: {json: null, parquet: null}},
   // An inline icon: otherwise every browser asks the server for /favicon.ico and gets a 404.
-  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
-  footer: "Customer Segments Workbench: pseudonymous data, built offline.",
+  head: `<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
+  footer: "客户细分工作台 Customer Segments Workbench · 假名数据，离线构建 · pseudonymous data, built offline.",
   search: false
 };

@@ -16,6 +16,10 @@ export interface WorkbenchConfig {
    * open it and inspect what ingestion made of the data. Off: they stay in memory (faster).
    */
   keepCanonical?: boolean;
+  /** ISO 4217 code of every amount (pages, charts, exports); CNY unless set. */
+  currency?: string;
+  /** The site's default language ("zh-CN" unless set); readers can switch on any page. */
+  language?: "zh-CN" | "en";
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */

@@ -9,6 +9,7 @@ import {openBuild} from "./build.js";
 import {PUBLISHED_FILES} from "./derive/publish.js";
 import {qualitySummary} from "./derive/quality.js";
 import {queryRows} from "./duckdb.js";
+import {knownValuesSql} from "../src/lib/attributes.js";
 
 /** A Parquet file ingestion wrote, as it is. */
 async function publishedFile(table: string): Promise<Buffer> {
@@ -29,7 +30,10 @@ export const customerDayParquet = () => publishedFile("out_customer_day");
 export async function kpisJson(): Promise<string> {
   const {db, info} = await openBuild();
   const [kpis] = await queryRows(db, "SELECT * FROM out_kpis");
-  return JSON.stringify({asOf: info.asOf, builtAt: info.builtAt, source: info.source, ...kpis}, null, 2);
+  // Attributes the data does not have (every value unknown): pages hide them and say so.
+  const known = await queryRows<{attribute: string; known: number}>(db, knownValuesSql("out_customers"));
+  const missing = known.filter((k) => k.known === 0).map((k) => k.attribute);
+  return JSON.stringify({asOf: info.asOf, builtAt: info.builtAt, source: info.source, ...kpis, missing}, null, 2);
 }
 
 /** quality.json: rows read, accepted, classified and rejected per input file (counts only). */

@@ -79,7 +79,9 @@ SELECT
   coalesce(c.channel, 'unknown') AS channel,
   coalesce(c.tier, 'unknown') AS tier,
   c.points,
-  (c.marketing_consent IS TRUE AND (c.opt_out_date IS NULL OR c.opt_out_date > ${asof})) AS consent
+  -- Marketing consent: true, false, or NULL when the source does not say (a missing flag is
+  -- "unknown", shown as such; it still counts as no for marketing: audiences take consent IS TRUE).
+  CASE WHEN c.opt_out_date <= ${asof} THEN false ELSE c.marketing_consent END AS consent
 FROM everyone e
 LEFT JOIN customers c ON c.${key} = e.k
 LEFT JOIN bought b ON b.k = e.k

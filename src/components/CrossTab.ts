@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {SMALL_CELL, type CrossCell} from "../lib/crosstab.js";
 import {formatCents, formatCount, formatShare} from "../lib/format.js";
 import {emptyState} from "./empty.js";
+import {segmentName, t} from "../lib/messages.js";
 
 export interface CrossTabOptions {
   width?: number;
@@ -26,7 +27,7 @@ export function CrossTab(cells: CrossCell[], {width = 800, rowLabel = "", colLab
   // The given order for the segments present, then any others (e.g. "(no rule)").
   const order = [...(segments ?? []).filter((s) => present.has(s)), ...[...present].filter((s) => !segments?.includes(s)).sort()];
   const label = (c: CrossCell) =>
-    c.suppressed ? `< ${SMALL_CELL} customers` : `${formatCount(c.customers)} customers\n${formatCents(c.revenue_per_customer_cents!)} each`;
+    c.suppressed ? t().demographics.fewCustomers(SMALL_CELL) : `${t().demographics.cellCustomers(formatCount(c.customers))}\n${formatCents(c.revenue_per_customer_cents!)}${t().demographics.perCustomer}`;
   return Plot.plot({
     width,
     height: 40 + rows.length * 78,
@@ -36,12 +37,12 @@ export function CrossTab(cells: CrossCell[], {width = 800, rowLabel = "", colLab
     y: {axis: null, domain: [0, 1]},
     fx: {label: colLabel, domain: cols, axis: "top"},
     fy: {label: rowLabel, domain: rows},
-    color: {domain: order, scheme: "paired", legend: true},
-    opacity: {type: "linear", range: [0.08, 0.6], label: "Revenue per customer"},
+    color: {domain: order, scheme: "paired", legend: true, tickFormat: segmentName},
+    opacity: {type: "linear", range: [0.08, 0.6], label: t().charts.revenuePerCustomer},
     marks: [
       Plot.rect(cells, {fx: "col", fy: "row", x1: 0, x2: 1, y1: 0, y2: 1, fill: "#3b6ea5", fillOpacity: (c: CrossCell) => c.revenue_per_customer_cents, inset: 1}),
       Plot.text(cells, {fx: "col", fy: "row", x: 0.5, y: 0.62, text: label, fontSize: 10, lineHeight: 1.2}),
-      Plot.rectX(mix, Plot.stackX({fx: "col", fy: "row", x: "share", y1: 0.06, y2: 0.24, fill: "segment", order, title: (m: {segment: string; customers: number; share: number}) => `${m.segment}: ${formatCount(m.customers)} (${formatShare(m.share)})`}))
+      Plot.rectX(mix, Plot.stackX({fx: "col", fy: "row", x: "share", y1: 0.06, y2: 0.24, fill: "segment", order, title: (m: {segment: string; customers: number; share: number}) => `${segmentName(m.segment)}: ${formatCount(m.customers)} (${formatShare(m.share)})`}))
     ]
   }) as SVGSVGElement;
 }

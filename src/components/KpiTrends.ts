@@ -4,25 +4,25 @@
  * own scale, in a grid.
  */
 import * as Plot from "@observablehq/plot";
-import {formatCents, formatCount, formatShare} from "../lib/format.js";
+import {currencySymbol, formatCents, formatCount, formatShare} from "../lib/format.js";
+import {t} from "../lib/messages.js";
 import type {LifecycleMonth} from "../lib/lifecycle.js";
 import {emptyState} from "./empty.js";
 
 interface Kpi {
   key: string;
-  label: string;
   value: (m: LifecycleMonth) => number | null;
   format: (v: number) => string;
   percent?: boolean;
 }
 
 export const KPIS: Kpi[] = [
-  {key: "active", label: "Active customers", value: (m) => m.active, format: formatCount},
-  {key: "new", label: "New customers", value: (m) => m.new, format: formatCount},
-  {key: "repeat_rate", label: "Repeat purchase rate", value: (m) => m.repeat_rate, format: formatShare, percent: true},
-  {key: "retention_rate", label: "Retention rate", value: (m) => m.retention_rate, format: formatShare, percent: true},
-  {key: "aov", label: "Average order value (¥)", value: (m) => (m.aov_cents === null ? null : m.aov_cents / 100), format: (v) => formatCents(v * 100)},
-  {key: "frequency", label: "Purchase frequency (orders per active customer)", value: (m) => m.frequency, format: (v) => v.toFixed(2)}
+  {key: "active", value: (m) => m.active, format: formatCount},
+  {key: "new", value: (m) => m.new, format: formatCount},
+  {key: "repeat_rate", value: (m) => m.repeat_rate, format: formatShare, percent: true},
+  {key: "retention_rate", value: (m) => m.retention_rate, format: formatShare, percent: true},
+  {key: "aov", value: (m) => (m.aov_cents === null ? null : m.aov_cents / 100), format: (v) => formatCents(v * 100)},
+  {key: "frequency", value: (m) => m.frequency, format: (v) => v.toFixed(2)}
 ];
 
 export function KpiTrends(months: LifecycleMonth[], {width = 800}: {width?: number} = {}): HTMLElement {
@@ -40,7 +40,8 @@ export function KpiTrends(months: LifecycleMonth[], {width = 800}: {width?: numb
     const figure = document.createElement("figure");
     figure.dataset.kpi = kpi.key;
     const caption = document.createElement("figcaption");
-    caption.textContent = `${kpi.label}${last ? `: ${kpi.format(last.value!)}` : ""}`;
+    const label = kpi.key === "aov" ? `${t().charts.kpis.aov} (${currencySymbol()})` : t().charts.kpis[kpi.key];
+    caption.textContent = `${label}${last ? `: ${kpi.format(last.value!)}` : ""}`;
     figure.append(
       caption,
       Plot.plot({

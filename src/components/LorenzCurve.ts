@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {formatShare} from "../lib/format.js";
 import type {LorenzPoint} from "../lib/pareto.js";
 import {emptyState} from "./empty.js";
+import {t} from "../lib/messages.js";
 
 export interface LorenzOptions {
   width?: number;
@@ -23,8 +24,8 @@ export function LorenzCurve(points: LorenzPoint[], {width = 560, topPercent, top
   return Plot.plot({
     width: size,
     height: size * 0.85,
-    x: {label: "Share of customers (largest spenders first) →", domain: [0, 1], tickFormat: "%", grid: true},
-    y: {label: "↑ Share of revenue", domain: [0, 1], tickFormat: "%", grid: true},
+    x: {label: t().charts.lorenzX, domain: [0, 1], tickFormat: "%", grid: true},
+    y: {label: t().charts.lorenzY, domain: [0, 1], tickFormat: "%", grid: true},
     marks: [
       Plot.line([[0, 0], [1, 1]], {stroke: "#aaa", strokeDasharray: "4 3"}),
       Plot.areaY(points, {x: "customer_share", y: "revenue_share", fill: "#e78ac3", fillOpacity: 0.15}),
@@ -32,9 +33,9 @@ export function LorenzCurve(points: LorenzPoint[], {width = 560, topPercent, top
       Plot.ruleX(marker, {x: "x", y1: 0, y2: "y", strokeDasharray: "2 2"}),
       Plot.ruleY(marker, {y: "y", x1: 0, x2: "x", strokeDasharray: "2 2"}),
       Plot.dot(marker, {x: "x", y: "y", fill: "#c51b7d", r: 4}),
-      Plot.text(marker, {x: "x", y: "y", text: (d: {x: number; y: number}) => `top ${formatShare(d.x)} → ${formatShare(d.y)}`, dx: 8, dy: 12, textAnchor: "start"}),
-      gini === undefined || gini === null ? null : Plot.text([`Gini ${gini.toFixed(3)}`], {frameAnchor: "bottom-right", dx: -8, dy: -8}),
-      Plot.tip(points, Plot.pointerX({x: "customer_share", y: "revenue_share", title: (d: LorenzPoint) => `top ${formatShare(d.customer_share)} of customers bring ${formatShare(d.revenue_share)} of revenue`}))
+      Plot.text(marker, {x: "x", y: "y", text: (d: {x: number; y: number}) => t().charts.lorenzMarker(formatShare(d.x), formatShare(d.y)), dx: 8, dy: 12, textAnchor: "start"}),
+      gini === undefined || gini === null ? null : Plot.text([t().charts.gini(gini.toFixed(3))], {frameAnchor: "bottom-right", dx: -8, dy: -8}),
+      Plot.tip(points, Plot.pointerX({x: "customer_share", y: "revenue_share", title: (d: LorenzPoint) => t().charts.lorenzTip(formatShare(d.customer_share), formatShare(d.revenue_share))}))
     ]
   }) as SVGSVGElement;
 }

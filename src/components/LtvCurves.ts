@@ -6,8 +6,10 @@ import * as Plot from "@observablehq/plot";
 import {ALL_COHORTS, type CohortCell} from "../lib/cohorts.js";
 import {formatCents} from "../lib/format.js";
 import {emptyState} from "./empty.js";
+import {currencySymbol} from "../lib/format.js";
+import {t} from "../lib/messages.js";
 
-export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = "Months since first purchase"}: {width?: number; periodLabel?: string} = {}): HTMLElement | SVGSVGElement {
+export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = t().cohorts.periodLabel("month")}: {width?: number; periodLabel?: string} = {}): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 320);
   const cohorts = cells.filter((c) => c.cohort !== ALL_COHORTS);
@@ -17,12 +19,12 @@ export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = "Mont
     width,
     height: 320,
     x: {label: `${periodLabel} →`},
-    y: {label: "↑ Cumulative revenue per customer (¥)", grid: true},
+    y: {label: `${t().charts.ltvY} (${currencySymbol()})`, grid: true},
     marks: [
       Plot.line(cohorts, {x: "period", y: yuan, z: "cohort", stroke: "#9ecae1", strokeWidth: 1}),
       Plot.line(pooled, {x: "period", y: yuan, stroke: "#08519c", strokeWidth: 3}),
-      Plot.text(pooled.slice(-1), {x: "period", y: yuan, text: () => ALL_COHORTS, dx: -4, dy: -10, textAnchor: "end", fill: "#08519c"}),
-      Plot.tip(cells, Plot.pointer({x: "period", y: yuan, title: (d: CohortCell) => `${d.cohort}, period ${d.period}: ${formatCents(d.ltv_cents)} per customer`}))
+      Plot.text(pooled.slice(-1), {x: "period", y: yuan, text: () => t().charts.allCohorts, dx: -4, dy: -10, textAnchor: "end", fill: "#08519c"}),
+      Plot.tip(cells, Plot.pointer({x: "period", y: yuan, title: (d: CohortCell) => `${d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort}, ${d.period}: ${t().charts.ltvTip(formatCents(d.ltv_cents))}`}))
     ]
   }) as SVGSVGElement;
 }

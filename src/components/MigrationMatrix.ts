@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatCents, formatCount} from "../lib/format.js";
 import {emptyState} from "./empty.js";
+import {t} from "../lib/messages.js";
 
 export interface MigrationRow {
   from: string;
@@ -13,7 +14,7 @@ export interface MigrationRow {
   revenue_cents: number;
 }
 
-export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = "From", toLabel = "To"}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
+export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = t().common.from, toLabel = t().common.to}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   width = Math.max(width, 360); // wider than the margins, whatever resize() reports first
   const from = [...new Set(rows.map((r) => r.from))].sort();
@@ -25,16 +26,16 @@ export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = 
     marginBottom: 90,
     x: {label: toLabel, domain: to, tickRotate: -35},
     y: {label: fromLabel, domain: from},
-    color: {scheme: "purples", type: "sqrt", legend: true, label: "Customers"},
+    color: {scheme: "purples", type: "sqrt", legend: true, label: t().common.customers},
     marks: [
       Plot.cell(rows, {x: "to", y: "from", fill: "customers", inset: 0.5, stroke: (d: MigrationRow) => (d.from === d.to ? "currentColor" : null)}),
       Plot.text(rows, {x: "to", y: "from", text: (d: MigrationRow) => formatCount(d.customers), fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.tip(rows, Plot.pointer({x: "to", y: "from", title: (d: MigrationRow) => `${d.from} → ${d.to}\n${formatCount(d.customers)} customers\n${formatCents(d.revenue_cents)} revenue`}))
+      Plot.tip(rows, Plot.pointer({x: "to", y: "from", title: (d: MigrationRow) => `${d.from} → ${d.to}\n${t().common.customers}: ${formatCount(d.customers)}\n${t().common.revenue}: ${formatCents(d.revenue_cents)}`}))
     ]
   }) as SVGSVGElement;
 }
 
-export function FlowChart(rows: MigrationRow[], {width = 640, fromLabel = "Before", toLabel = "After"}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
+export function FlowChart(rows: MigrationRow[], {width = 640, fromLabel = t().common.before, toLabel = t().common.after}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   width = Math.max(width, 420);
   const order = [...new Set([...rows.map((r) => r.from), ...rows.map((r) => r.to)])].sort();
@@ -52,7 +53,7 @@ export function FlowChart(rows: MigrationRow[], {width = 640, fromLabel = "Befor
         x1: () => fromLabel, x2: () => toLabel, y1: (d: MigrationRow) => y.get(d.from), y2: (d: MigrationRow) => y.get(d.to),
         strokeWidth: (d: MigrationRow) => 1 + (14 * d.customers) / max, strokeOpacity: 0.35,
         stroke: (d: MigrationRow) => (d.from === d.to ? "#999" : "#7b3294"), curve: "bump-x",
-        title: (d: MigrationRow) => `${d.from} → ${d.to}: ${formatCount(d.customers)} customers`
+        title: (d: MigrationRow) => `${d.from} → ${d.to}: ${formatCount(d.customers)}`
       }),
       Plot.text(order, {x: () => fromLabel, y: (s: string) => y.get(s), text: (s: string) => s, textAnchor: "end", dx: -6}),
       Plot.text(order, {x: () => toLabel, y: (s: string) => y.get(s), text: (s: string) => s, textAnchor: "start", dx: 6})

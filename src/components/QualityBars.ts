@@ -2,6 +2,8 @@
 import * as Plot from "@observablehq/plot";
 import {OUTCOME_COLORS} from "../lib/quality.js";
 import {emptyState} from "./empty.js";
+import {formatCount} from "../lib/format.js";
+import {t} from "../lib/messages.js";
 
 export interface QualityBarRow {
   outcome: string;
@@ -10,20 +12,20 @@ export interface QualityBarRow {
 }
 
 export function QualityBars(reasons: QualityBarRow[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
-  if (reasons.length === 0) return emptyState("No rows were read.");
+  if (reasons.length === 0) return emptyState(t().common.noRows);
   width = Math.max(width, 420); // the margins alone take 290 px
-  const data = reasons.map((r) => ({...r, label: r.reason ?? r.outcome}));
+  const data = reasons.map((r) => ({...r, label: r.reason ?? t().outcomes[r.outcome] ?? r.outcome}));
   return Plot.plot({
     width,
     height: 30 + data.length * 26,
     marginLeft: 220,
     marginRight: 70,
-    x: {label: "Rows →", grid: true, ticks: 5},
+    x: {label: t().charts.rowsAxis, grid: true, ticks: 5},
     y: {label: null, domain: data.map((d) => d.label)},
-    color: {...OUTCOME_COLORS, legend: true},
+    color: {...OUTCOME_COLORS, legend: true, tickFormat: (d: string) => t().outcomes[d] ?? d},
     marks: [
       Plot.barX(data, {x: "rows", y: "label", fill: "outcome", tip: true}),
-      Plot.text(data, {x: "rows", y: "label", text: (d: {rows: number}) => d.rows.toLocaleString("en-US"), dx: 4, textAnchor: "start"}),
+      Plot.text(data, {x: "rows", y: "label", text: (d: {rows: number}) => formatCount(d.rows), dx: 4, textAnchor: "start"}),
       Plot.ruleX([0])
     ]
   }) as SVGSVGElement;

@@ -6,6 +6,8 @@ import * as Plot from "@observablehq/plot";
 import type {ContributionRow} from "../lib/contribution.js";
 import {SHARE_COLORS} from "../lib/colors.js";
 import {emptyState} from "./empty.js";
+import {formatShare} from "../lib/format.js";
+import {t} from "../lib/messages.js";
 
 export interface ShareBarsOptions {
   width?: number;
@@ -13,7 +15,7 @@ export interface ShareBarsOptions {
   label?: string;
 }
 
-export function ShareBars(rows: ContributionRow[], {width = 640, label = "Group"}: ShareBarsOptions = {}): HTMLElement | SVGSVGElement {
+export function ShareBars(rows: ContributionRow[], {width = 640, label = t().common.group}: ShareBarsOptions = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   // resize() can report a near-zero width before layout settles: never draw narrower than the margins need.
   width = Math.max(width, 320);
@@ -32,12 +34,12 @@ export function ShareBars(rows: ContributionRow[], {width = 640, label = "Group"
     marginTop,
     marginBottom,
     marginLeft: 120,
-    x: {label: "Share →", tickFormat: "%", grid: true},
+    x: {label: t().charts.shareAxis, tickFormat: "%", grid: true},
     y: {label, domain: rows.map((r) => r.group), padding: 0, tickSize: 0},
-    color: {domain: SHARE_COLORS.domain, range: SHARE_COLORS.range, legend: true},
+    color: {domain: SHARE_COLORS.domain, range: SHARE_COLORS.range, legend: true, tickFormat: (d: string) => (d === "Customers" ? t().common.customers : t().common.revenue)},
     marks: [
       ...SHARE_COLORS.domain.map((measure) =>
-        Plot.barX(long.filter((d) => d.measure === measure), {x: "share", y: "group", fill: "measure", ...half(measure), tip: true})
+        Plot.barX(long.filter((d) => d.measure === measure), {x: "share", y: "group", fill: "measure", ...half(measure), tip: {format: {fill: false, x: (v: number) => formatShare(v)}}})
       ),
       Plot.ruleX([0])
     ]

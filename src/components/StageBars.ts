@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import {formatCount} from "../lib/format.js";
 import {STAGES} from "../lib/stages.js";
 import {emptyState} from "./empty.js";
+import {stageName, t} from "../lib/messages.js";
 
 export const STAGE_COLORS = {domain: [...STAGES], range: ["#bdbdbd", "#9ecae1", "#4292c6", "#08519c", "#fd8d3c", "#a50f15"]};
 
@@ -16,8 +17,8 @@ export function StageBars(counts: {stage: string; customers: number}[], {width =
     height: 40 + STAGES.length * 30,
     marginLeft: 110,
     marginRight: 60,
-    x: {label: "Customers →", grid: true},
-    y: {label: null, domain: [...STAGES]},
+    x: {label: t().charts.customersAxis, grid: true},
+    y: {label: null, domain: [...STAGES], tickFormat: stageName},
     color: STAGE_COLORS,
     marks: [
       Plot.barX(counts, {x: "customers", y: "stage", fill: "stage"}),

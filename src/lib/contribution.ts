@@ -2,12 +2,13 @@
  * Value contribution by a customer attribute: each group's share of customers beside its
  * share of revenue. Runs on the customers table in DuckDB-WASM and in native DuckDB.
  */
+import {ATTRIBUTES} from "./attributes.js";
 import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "./rulesets.js";
 import {populationSql, segmentSummarySql} from "./segments.js";
 import {sqlName} from "./sql.js";
 
 /** Customer attributes a page may break revenue down by. */
-export const CONTRIBUTION_DIMENSIONS = ["region", "city_tier", "channel", "tier", "age_band", "gender", "home_store"] as const;
+export const CONTRIBUTION_DIMENSIONS = ATTRIBUTES;
 export type ContributionDimension = (typeof CONTRIBUTION_DIMENSIONS)[number];
 
 export interface ContributionRow {

@@ -6,13 +6,14 @@
  * with fewer than SMALL_CELL customers show their count only: a handful of customers is
  * neither a pattern nor anonymous.
  */
+import {ATTRIBUTES} from "./attributes.js";
 import type {RfmOptions} from "./rfm.js";
 import {segmentSql} from "./rules.js";
 import {rulesOf, segmentOptions, type RuleSet} from "./rulesets.js";
 import {populationSql} from "./segments.js";
 import {sqlName} from "./sql.js";
 
-export const CROSS_DIMENSIONS = ["age_band", "gender", "region", "city_tier", "channel", "tier", "home_store"] as const;
+export const CROSS_DIMENSIONS = ATTRIBUTES;
 export type CrossDimension = (typeof CROSS_DIMENSIONS)[number];
 export const SMALL_CELL = 10;
 

@@ -12,3 +12,11 @@ export function addDays(iso: string, days: number): string {
 export function isoDate(value: Date | string): string {
   return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
+
+/** Whether the data's month of `iso` is partial: the month goes on after that day. */
+export const partialMonth = (iso: string): boolean => addDays(iso, 1).slice(0, 7) === iso.slice(0, 7);
+
+/** The month (YYYY-MM) or quarter (YYYY-Qn) label of an ISO date, as cohorts and lifecycle name them. */
+export function periodOf(iso: string, grain: "month" | "quarter" = "month"): string {
+  return grain === "month" ? iso.slice(0, 7) : `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+}

@@ -1,19 +1,49 @@
-/** Number formats shared by pages and components: defined once so every page reads the same. */
-import {format} from "d3";
+/**
+ * Number, money and date formats shared by pages and components, defined once: every page reads
+ * the same, in the reader's language and the configured currency (locale.ts). No currency sign
+ * is written anywhere else.
+ */
+import {locale} from "./locale.js";
 
-const integer = format(",d");
-const yuan0 = format(",.0f");
-const yuan2 = format(",.2f");
-const percent1 = format(".1%");
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const {language} = locale();
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(language, options)));
+  return format;
+}
 
 /** 12,345 */
-export const formatCount = (n: number): string => integer(Math.round(n));
+export const formatCount = (n: number): string => numberFormat({maximumFractionDigits: 0}).format(Math.round(n));
 
-/** ¥1,234 from integer cents (whole yuan for large sums, two decimals below ¥1,000). */
+/**
+ * Money from integer cents, in the configured currency: whole units for large sums, two
+ * decimals below 1,000; in Chinese, sums from 10,000 up in 万 and 亿 (¥12.35万, ¥1.2亿), as
+ * Chinese readers expect.
+ */
 export function formatCents(cents: number): string {
-  const yuan = cents / 100;
-  return `¥${Math.abs(yuan) >= 1000 ? yuan0(yuan) : yuan2(yuan)}`;
+  const amount = cents / 100;
+  const {language, currency} = locale();
+  const base = {style: "currency", currency, currencyDisplay: "narrowSymbol"} as const;
+  if (language === "zh-CN" && Math.abs(amount) >= 10_000) return numberFormat({...base, notation: "compact", maximumFractionDigits: 2}).format(amount);
+  return numberFormat(Math.abs(amount) >= 1000 ? {...base, maximumFractionDigits: 0, minimumFractionDigits: 0} : {...base, minimumFractionDigits: 2}).format(amount);
+}
+
+/** Money in whole units (thresholds, axis labels): ¥3,000. */
+export const formatMoney = (units: number): string => formatCents(units * 100);
+
+/** The currency's symbol alone, for input labels and axis titles: ¥, £, $. */
+export function currencySymbol(): string {
+  const {currency} = locale();
+  return numberFormat({style: "currency", currency, currencyDisplay: "narrowSymbol"}).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
 }
 
 /** 12.3% from a share between 0 and 1. */
-export const formatShare = (share: number): string => percent1(share);
+export const formatShare = (share: number): string => numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);
+
+/** A date (ISO string or Date) in the reader's language: 2026年6月30日 or Jun 30, 2026. */
+export function formatDate(date: string | Date): string {
+  const d = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
+  return new Intl.DateTimeFormat(locale().language, {year: "numeric", month: "short", day: "numeric", timeZone: "UTC"}).format(d);
+}

@@ -13,9 +13,10 @@
  * ÷ active in m − 1; average order value = net revenue ÷ orders; purchase frequency = orders ÷
  * active customers.
  */
+import {FILTER_ATTRIBUTES} from "./attributes.js";
 import {sqlFilters, sqlMonthIndex, sqlMonthLabel, type Filters} from "./sql.js";
 
-export const LIFECYCLE_FILTERS = ["region", "city_tier", "channel", "tier", "age_band", "gender"] as const;
+export const LIFECYCLE_FILTERS = FILTER_ATTRIBUTES;
 export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
 
 export interface LifecycleMonth {

@@ -7,9 +7,10 @@
  * and counted in `clipped`. Gini = (2 Σ i·xᵢ) ÷ (n Σ xᵢ) − (n + 1) ÷ n over revenue sorted
  * ascending (i = 1…n): 0 when everyone spends the same, → 1 when one buyer brings everything.
  */
+import {FILTER_ATTRIBUTES} from "./attributes.js";
 import {sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
-export const VALUE_FILTERS = ["region", "city_tier", "channel", "tier", "age_band", "gender"] as const;
+export const VALUE_FILTERS = FILTER_ATTRIBUTES;
 export type ValueFilter = (typeof VALUE_FILTERS)[number];
 
 /** The "top x %" the value page reads out first. */

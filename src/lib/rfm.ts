@@ -14,10 +14,11 @@
  *
  * discount_share and complaints come from customers.parquet, as of the build's date.
  */
+import {ATTRIBUTES} from "./attributes.js";
 import {knownAtSql} from "./known.js";
 import {sqlDate, sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
-export const FILTER_COLUMNS = ["region", "city_tier", "home_store", "channel", "tier", "age_band", "gender"] as const;
+export const FILTER_COLUMNS = ATTRIBUTES;
 export type FilterColumn = (typeof FILTER_COLUMNS)[number];
 
 export interface Thresholds {

@@ -6,6 +6,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
+import {valueName} from "../../src/lib/messages.js";
 import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
 import {builtFile} from "../helpers/dist.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
@@ -23,7 +24,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   watch = watchPage(page, server.origin);
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${server.origin}/?lang=en`);
   await waitForPage(page);
 });
 
@@ -35,7 +36,9 @@ afterAll(async () => {
 /** Buyers per group, counted in plain TypeScript (not the page's SQL). */
 function buyersBy(column: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of customers) if ((c.orders as number) > 0) counts.set(String(c[column] ?? "unknown"), (counts.get(String(c[column] ?? "unknown")) ?? 0) + 1);
+  // Shown as the page names them (English: channels and genders spelled out).
+  const name = (c: Record<string, unknown>) => valueName(column, c[column] ?? "unknown");
+  for (const c of customers) if ((c.orders as number) > 0) counts.set(name(c), (counts.get(name(c)) ?? 0) + 1);
   return counts;
 }
 
@@ -55,7 +58,7 @@ test("KPI cards show the customer count of customers.parquet", async () => {
 
 test("the breakdown table matches buyers per region, then per channel after changing the input", async () => {
   expect(await tableCounts()).toEqual(buyersBy("region"));
-  await page.getByLabel("Break down by").selectOption("channel");
+  await page.getByLabel("Break down by").selectOption("Channel");
   await expect.poll(tableCounts, {timeout: 15_000}).toEqual(buyersBy("channel"));
   await waitForPage(page);
   expect(buyersBy("channel").size).toBeGreaterThan(1);
@@ -66,7 +69,7 @@ test("the headline numbers and the first breakdown show while DuckDB-WASM cannot
   const blocked = await browser.newPage();
   // Requests for DuckDB's wasm never get an answer: anything waiting for DuckDB would wait forever.
   await blocked.route(/duckdb.*\.wasm/, () => undefined);
-  await blocked.goto(`${server.origin}/`);
+  await blocked.goto(`${server.origin}/?lang=en`);
   await expect.poll(() => blocked.locator("[data-kpi=customers]").textContent(), {timeout: 15_000}).toBe(formatCount(customers.length));
   await expect.poll(async () => blocked.locator("table tbody tr").count(), {timeout: 15_000}).toBe(buyersBy("region").size);
   await blocked.close();

@@ -1,11 +1,15 @@
 /**
- * Every page of the built site, in headless Chromium: it renders its charts and numbers,
- * logs no error, has no failed request and talks to no host but 127.0.0.1.
+ * Every page of the built site, in headless Chromium and in both languages: it renders its
+ * charts and numbers, logs no error, has no failed request, talks to no host but 127.0.0.1, and
+ * speaks the chosen language (its title from that language's catalogue, no English catalogue
+ * text on a Chinese page). The language switch keeps the page and the choice.
  */
 import {mkdirSync, readdirSync} from "node:fs";
 import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {LANGUAGES} from "../../src/lib/locale.js";
+import {MESSAGES} from "../../src/lib/messages.js";
 import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
 
@@ -18,6 +22,12 @@ function pagePaths(dir = DIST): string[] {
     return e.name.endsWith(".html") ? [`/${relative(DIST, join(dir, e.name)).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`] : [];
   });
 }
+
+/** The catalogue section of each page. */
+const PAGE_MESSAGES: Record<string, "overview" | "rfm" | "rulesLab" | "migration" | "cohorts" | "lifecycle" | "value" | "demographics" | "quality"> = {
+  "/": "overview", "/rfm": "rfm", "/rules-lab": "rulesLab", "/segment-migration": "migration", "/cohorts": "cohorts",
+  "/lifecycle": "lifecycle", "/value": "value", "/demographics": "demographics", "/data-quality": "quality"
+};
 
 let browser: Browser;
 let server: StaticServer;
@@ -38,13 +48,22 @@ describe("every page", () => {
     expect(pagePaths()).toContain("/");
   });
 
-  for (const path of pagePaths()) {
-    test(`${path} renders with no error and no outside request`, async () => {
+  for (const path of pagePaths()) for (const lang of LANGUAGES) {
+    test(`${path} in ${lang} renders with no error and no outside request`, async () => {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}});
       const watch = watchPage(page, server.origin);
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${server.origin}${path}?lang=${lang}`);
       await waitForPage(page);
-      await page.screenshot({path: join(SCREENSHOTS, `${path === "/" ? "index" : path.slice(1).replaceAll("/", "_")}.png`), fullPage: true});
+      await page.screenshot({path: join(SCREENSHOTS, `${path === "/" ? "index" : path.slice(1).replaceAll("/", "_")}-${lang}.png`), fullPage: true});
+      expect(await page.getAttribute("html", "lang")).toBe(lang);
+      const key = PAGE_MESSAGES[path];
+      expect(key, `a catalogue section for ${path}`).toBeDefined();
+      expect((await page.locator("h1").first().textContent())?.trim()).toBe(MESSAGES[lang][key].title);
+      if (lang === "zh-CN") {
+        const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+        const english = Object.values(MESSAGES.en[key]).filter((v): v is string => typeof v === "string" && v.length > 12);
+        expect(english.filter((v) => text.includes(v))).toEqual([]);
+      }
       expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.failedRequests).toEqual([]);
@@ -54,4 +73,19 @@ describe("every page", () => {
       await page.close();
     });
   }
+});
+
+test("the language switch opens the same page in the other language, and the choice is kept on the next page", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/cohorts?lang=en`);
+  await waitForPage(page);
+  await page.locator("[data-language-switch] a[data-language=zh-CN]").click();
+  await page.waitForURL(/\/cohorts\?lang=zh-CN/);
+  await waitForPage(page);
+  expect((await page.locator("h1").first().textContent())?.trim()).toBe(MESSAGES["zh-CN"].cohorts.title);
+  await page.goto(`${server.origin}/value`);
+  await waitForPage(page);
+  expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+  expect((await page.locator("h1").first().textContent())?.trim()).toBe(MESSAGES["zh-CN"].value.title);
+  await page.close();
 });

@@ -32,7 +32,7 @@ afterAll(async () => {
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   watches.push(watchPage(page, server.origin));
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${server.origin}${path}?lang=en`);
   await waitForPage(page);
   return page;
 }
@@ -57,7 +57,7 @@ describe("cohorts page", () => {
       await expect.poll(text(page, "ltv-0")).toBe(formatCents(all[0].ltv_cents));
     };
     await check({grain: "month", mode: "recurring"});
-    await pick(page, "channel", "online");
+    await pick(page, "Channel", "Online");
     await check({grain: "month", mode: "recurring", filters: {channel: ["online"]}});
     await page.getByLabel("Quarter").check();
     await page.getByLabel("On or after").check();
@@ -77,10 +77,10 @@ describe("lifecycle page", () => {
       const c = referenceConversion(only(filters), data.days, asOf);
       await expect.poll(text(page, "prospect-rate"), {timeout: 60_000}).toBe(formatShare(c.prospect_rate));
       await expect.poll(text(page, "repeat-rate")).toBe(formatShare(c.repeat_rate));
-      await expect.poll(text(page, "days-to-second")).toBe(String(c.median_days_to_second));
+      await expect.poll(() => page.locator(`[data-value="days-to-second"]`).getAttribute("data-days")).toBe(String(c.median_days_to_second));
     };
     await check({}, "2026-06-30");
-    await pick(page, "gender", "F");
+    await pick(page, "Gender", "Female");
     await check({gender: ["F"]}, "2026-06-30");
     await page.getByLabel("As of", {exact: true}).fill("2025-12-31");
     await check({gender: ["F"]}, "2025-12-31");
@@ -101,7 +101,7 @@ describe("value page", () => {
     await page.locator("input[type=number]").first().fill("10");
     await page.locator("input[type=number]").first().dispatchEvent("input");
     await check(10, {});
-    await pick(page, "channel", "store");
+    await pick(page, "Channel", "Store");
     await check(10, {channel: ["store"]});
     await page.close();
   });
@@ -113,7 +113,7 @@ describe("demographics page", () => {
     const total = () => page.locator("[data-chart=age-gender] h2").textContent();
     const buyers = (channel?: string) => data.customers.filter((c) => c.orders > 0 && (!channel || c.channel === channel)).length;
     await expect.poll(total).toBe(`Age band × gender (${formatCount(buyers())} customers)`);
-    await page.getByLabel("Channel").selectOption("online");
+    await page.getByLabel("Channel").selectOption("Online");
     await expect.poll(total, {timeout: 60_000}).toBe(`Age band × gender (${formatCount(buyers("online"))} customers)`);
     // The four types classify everyone, prospects included.
     await page.getByLabel("Segments").selectOption("Clothing-store four types");

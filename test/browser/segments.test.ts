@@ -38,7 +38,7 @@ afterAll(async () => {
 async function open(path: string): Promise<{page: Page; watch: PageWatch}> {
   const page = await browser.newPage({acceptDownloads: true});
   const watch = watchPage(page, server.origin);
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${server.origin}${path}?lang=en`);
   await waitForPage(page);
   return {page, watch};
 }

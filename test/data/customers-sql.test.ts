@@ -86,7 +86,8 @@ test("customersSql matches a TypeScript computation for every customer", async (
       discount_share: sales.length ? sales.filter((o) => o.discount_cents > 0).length / sales.length : null,
       complaints: complaints.find((q) => q.customer_key === c.customer_key)?.n ?? 0,
       age_band: c.birth_year === null ? "unknown" : age < 25 ? "<25" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+",
-      consent: c.consent === true && (c.opt_out === null || c.opt_out > AS_OF)
+      // unknown (null) unless the source says yes or no; an opt-out by the date is no
+      consent: c.opt_out !== null && c.opt_out <= AS_OF ? false : c.consent
     });
   }
   const actual = await queryRows<Record<string, unknown>>(db, `SELECT customer_key, orders, revenue_cents, first_purchase::VARCHAR AS first_purchase,

@@ -11,7 +11,7 @@ import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
-import {REASON_TEXT} from "../../src/lib/quality.js";
+import {en} from "../../src/lib/messages/en.js";
 import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
 import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
@@ -80,19 +80,21 @@ test("the data-quality page explains every invoice row that did not become a pur
   try {
     const page = await browser.newPage();
     const watch = watchPage(page, server.origin);
-    await page.goto(`${server.origin}/data-quality`);
+    await page.goto(`${server.origin}/data-quality?lang=en`);
     await waitForPage(page);
     const count = (outcome: string) => INVOICE_ROWS.filter(([, o]) => o === outcome).length;
-    expect(await page.locator("[data-kpi=read-orders]").textContent()).toBe(formatCount(INVOICE_ROWS.length));
-    expect(await page.locator("[data-kpi=accepted-orders]").textContent()).toBe(formatCount(count("accepted")));
-    expect(await page.locator("[data-kpi=classified-orders]").textContent()).toBe(formatCount(count("classified")));
-    expect(await page.locator("[data-kpi=rejected-orders]").textContent()).toBe(formatCount(count("rejected")));
+    const reconcile = page.locator("[data-reconcile=orders]");
+    expect(await reconcile.getAttribute("data-read")).toBe(String(INVOICE_ROWS.length));
+    expect(await reconcile.getAttribute("data-accepted")).toBe(String(count("accepted")));
+    expect(await reconcile.getAttribute("data-classified")).toBe(String(count("classified")));
+    expect(await reconcile.getAttribute("data-rejected")).toBe(String(count("rejected")));
+    expect(await reconcile.textContent()).toContain(`${formatCount(INVOICE_ROWS.length)} rows read`);
     const text = await page.locator("main").textContent();
     // Each reason with its explanation (the vocabulary's text, not only the reason's name).
     for (const [, outcome, reason] of INVOICE_ROWS) {
       if (outcome === "accepted") continue;
       expect(text).toContain(reason!);
-      expect(text).toContain(REASON_TEXT[reason as keyof typeof REASON_TEXT]);
+      expect(text).toContain((en.quality.reasons as Record<string, string>)[reason!]);
     }
     expect(text).toContain("deducted from customer revenue");
     expect(watch.consoleErrors).toEqual([]);

@@ -15,6 +15,10 @@ import {StageBars} from "../../src/components/StageBars.js";
 import {ALL_COHORTS, type CohortCell} from "../../src/lib/cohorts.js";
 import {crossCells} from "../../src/lib/crosstab.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
+import {setLocale} from "../../src/lib/locale.js";
+
+// Snapshots in English and yuan; jsdom has no site meta tags (the default would be zh-CN).
+setLocale({language: "en", currency: "CNY"});
 
 const cell = (cohort: string, period: number, members: number, active: number, revenue: number, first: number, cumulative: number): CohortCell => ({
   cohort, period, members, active, revenue_cents: revenue, retention: active / members, revenue_retention: revenue / first, ltv_cents: cumulative / members

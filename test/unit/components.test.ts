@@ -3,6 +3,10 @@
 import {expect, test} from "vitest";
 import {batchedInput} from "../../src/components/batchedInput.js";
 import {ShareBars} from "../../src/components/ShareBars.js";
+import {setLocale} from "../../src/lib/locale.js";
+
+// Snapshots in English and yuan; jsdom has no site meta tags (the default would be zh-CN).
+setLocale({language: "en", currency: "CNY"});
 
 test("ShareBars at a near-zero width draws no negative-width bar", () => {
   const svg = ShareBars([{group: "A", customers: 3, revenue_cents: 100, customer_share: 0.6, revenue_share: 0.2}, {group: "B", customers: 2, revenue_cents: 400, customer_share: 0.4, revenue_share: 0.8}], {width: 10});

@@ -1,9 +1,12 @@
-/** The data-quality vocabulary (src/lib/quality.ts): every reason explained, once. */
+/** The data-quality vocabulary (src/lib/quality.ts): every reason explained, once, in every language. */
 import {expect, test} from "vitest";
-import {REASON, REASON_TEXT, reasonSql, reasonText} from "../../src/lib/quality.js";
+import {MESSAGES} from "../../src/lib/messages.js";
+import {REASON, reasonSql, reasonText} from "../../src/lib/quality.js";
 
-test("every reason has an explanation, and no explanation is for a reason nobody gives", () => {
-  expect(Object.keys(REASON_TEXT).sort()).toEqual(Object.values(REASON).sort());
+test("every reason has an explanation in every language, and no explanation is for a reason nobody gives", () => {
+  for (const messages of Object.values(MESSAGES)) {
+    expect(Object.keys(messages.quality.reasons).sort()).toEqual(Object.values(REASON).sort());
+  }
   for (const reason of Object.values(REASON)) expect(reasonText("rejected", reason)).not.toBe(reason);
 });
 

@@ -1,0 +1,68 @@
+/**
+ * The reader's language and the site's currency, settled once when a page loads.
+ *
+ * Language: `?lang=zh-CN` or `?lang=en` in the address (the switch in the header sets it, and it
+ * is remembered for the next pages), else the language last chosen on this browser, else the
+ * site's default (workbench.config.ts `language`, zh-CN unless set: our first readers are in
+ * China). A switch reloads the page rather than re-rendering it: every string, chart and number
+ * is then made in one language, with nothing half-switched. Currency: the config's ISO code
+ * (`currency`, CNY by default), for every amount on every page. Both defaults reach the page as
+ * meta tags written by observablehq.config.ts. In Node (loaders, tests): English and CNY unless
+ * setLocale says otherwise.
+ */
+
+export const LANGUAGES = ["zh-CN", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Locale {
+  language: Language;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+const STORAGE_KEY = "workbench-language";
+const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+
+function detect(): Locale {
+  if (typeof document === "undefined") return {language: "en", currency: "CNY"};
+  const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? undefined;
+  const fromUrl = new URLSearchParams(location.search).get("lang");
+  let stored: string | null = null;
+  try {
+    if (isLanguage(fromUrl)) localStorage.setItem(STORAGE_KEY, fromUrl);
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage may be off (private mode): the address and the default still work
+  }
+  const language = [fromUrl, stored, meta("workbench-language")].find(isLanguage) ?? "zh-CN";
+  document.documentElement.lang = language;
+  fillSwitch(language);
+  return {language, currency: meta("workbench-currency") ?? "CNY"};
+}
+
+/** The header's language switch: this page in each language (the current one marked). */
+function fillSwitch(language: Language): void {
+  const nav = document.querySelector("[data-language-switch]");
+  if (!nav || nav.childElementCount > 0) return;
+  const names: Record<Language, string> = {"zh-CN": "中文", en: "English"};
+  LANGUAGES.forEach((lang, i) => {
+    if (i > 0) nav.append(" · ");
+    const a = document.createElement("a");
+    a.href = `${location.pathname}?lang=${lang}${location.hash}`;
+    a.lang = lang;
+    a.textContent = names[lang];
+    a.dataset.language = lang;
+    if (lang === language) a.setAttribute("aria-current", "true");
+    nav.append(a);
+  });
+}
+
+let current: Locale = detect();
+
+/** The page's locale. */
+export const locale = (): Locale => current;
+
+/** Sets the locale (tests, Node scripts); pages take theirs from the address, the browser and the site. */
+export function setLocale(next: Partial<Locale>): void {
+  current = {...current, ...next};
+}
