@@ -99,6 +99,17 @@ describe("RFM explorer", () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test("the segment table shows segment names and money whole at 1280 px", async () => {
+    await page.setViewportSize({width: 1280, height: 900});
+    const clipped = await page.locator("table").first().evaluate((table) => {
+      const headers = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent?.trim() ?? "");
+      const wanted = ["segment", "revenue", "AOV"].map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+      return Array.from(table.querySelectorAll("tbody tr")).flatMap((tr) =>
+        wanted.map((i) => tr.children[i] as HTMLElement).filter((td) => td && td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
+    });
+    expect(clipped).toEqual([]);
+  });
+
   test("the drill-down exports the chosen segment's customers as CSV", async () => {
     const drill: Drill = {segment: "Champions"};
     // The previous test left an invalid recency cut: the page shows quantile scores meanwhile.

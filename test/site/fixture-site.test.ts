@@ -74,6 +74,29 @@ test("no raw customer id appears in any published data file", async () => {
   expect(leaks).toEqual([]);
 });
 
+test("attributes the fixture lacks (tiers, channels, stores) are named on the overview and offered nowhere", async () => {
+  const kpis = JSON.parse(readFileSync(files(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!, "utf-8"));
+  expect(kpis.missing).toEqual(expect.arrayContaining(["tier", "home_store"]));
+  expect(kpis.missing).not.toContain("gender"); // the master list has genders
+  const server: StaticServer = await serveStatic(join(SITE, "dist"));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/?lang=en`);
+    await waitForPage(page);
+    expect(await page.locator("[data-missing]").first().textContent()).toContain("Member tier");
+    const options = await page.getByLabel("Break down by").locator("option").allTextContents();
+    expect(options).toContain("Gender");
+    expect(options).not.toContain("Member tier");
+    await page.goto(`${server.origin}/value?lang=en`);
+    await waitForPage(page);
+    expect(await page.getByLabel("Member tier").count()).toBe(0);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
 test("the data-quality page explains every invoice row that did not become a purchase", async () => {
   const server: StaticServer = await serveStatic(join(SITE, "dist"));
   const browser = await launchBrowser();
