@@ -12,7 +12,7 @@ if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`workbench.config.ts: currency
 
 export default {
   title: "客户细分工作台 Customer Segments Workbench",
-  // Overridable so that tests can build a copy of the site from other data (test/site/privacy.test.ts).
+  // Overridable so that tests can build a copy of the site from other data (test/site/fixture-site.test.ts).
   root: process.env.WORKBENCH_SITE_ROOT ?? "src",
   output: process.env.WORKBENCH_OUTPUT ?? "dist",
   // The sidebar is the same static HTML on every page, so it names pages in both languages.

@@ -120,7 +120,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
     memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY ?? "2500MB",
-    // Row order of the tables is never relied on (outputs are sorted when written), which lets
+    // Row order of the tables is never relied on (whoever reads a published table sorts it), which lets
     // DuckDB write in parallel and hold less in memory. Reads that need file order ask for it.
     preserve_insertion_order: "false",
     temp_directory: join(tmp, "spill")

@@ -8,7 +8,7 @@
  * no integer division (PostgreSQL truncates), means and deviations computed from exact integer
  * sums with one floating division, and AOV rounded half up by an explicit floor.
  */
-import {ageBandSql} from "../../src/lib/age.js";
+import {ageBandSql} from "./age.js";
 import {knownCustomersSql} from "../../src/lib/known.js";
 import {sqlDate} from "../../src/lib/sql.js";
 

@@ -9,7 +9,7 @@ import type {LifecycleMonth} from "../lib/lifecycle.js";
 import {emptyState} from "./empty.js";
 import {stateName, t} from "../lib/messages.js";
 
-export const LIFECYCLE_COLORS = {domain: ["new", "returning", "resurrecting", "dormant"], range: ["#1b9e77", "#7570b3", "#66a61e", "#d95f02"]};
+import {LIFECYCLE_COLORS} from "../lib/colors.js";
 
 export function LifecycleBars(months: LifecycleMonth[], {width = 800, dataStart, partial = false}: {width?: number; dataStart?: string; partial?: boolean} = {}): HTMLElement | SVGSVGElement {
   if (months.length === 0) return emptyState();

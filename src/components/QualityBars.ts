@@ -1,6 +1,6 @@
 /** QualityBars(reasons, {width}): rows per outcome and reason for one input file. */
 import * as Plot from "@observablehq/plot";
-import {OUTCOME_COLORS} from "../lib/quality.js";
+import {OUTCOME_COLORS} from "../lib/colors.js";
 import {emptyState} from "./empty.js";
 import {formatCount} from "../lib/format.js";
 import {t} from "../lib/messages.js";

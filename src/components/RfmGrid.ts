@@ -1,7 +1,7 @@
 /**
  * RfmGrid(cells, {width, scale, measure}): the R × F heatmap, coloured by customers, revenue or
- * mean monetary value. Clicking a cell makes it the figure's value (Plot's pointer), so a page
- * can drill down with view(RfmGrid(...)).
+ * mean monetary value. Wrapped in clickInput (clickInput.ts), a click on a cell (not a hover)
+ * makes it the input's value, so a page drills down on clicks only.
  */
 import * as Plot from "@observablehq/plot";
 import {currencySymbol, formatCents, formatCount} from "../lib/format.js";

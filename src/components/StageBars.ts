@@ -7,7 +7,7 @@ import {STAGES} from "../lib/stages.js";
 import {emptyState} from "./empty.js";
 import {stageName, t} from "../lib/messages.js";
 
-export const STAGE_COLORS = {domain: [...STAGES], range: ["#bdbdbd", "#9ecae1", "#4292c6", "#08519c", "#fd8d3c", "#a50f15"]};
+import {STAGE_COLORS} from "../lib/colors.js";
 
 export function StageBars(counts: {stage: string; customers: number}[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
   if (counts.length === 0) return emptyState();

@@ -6,7 +6,6 @@
  */
 import {t} from "./messages.js";
 
-export const OUTCOME_COLORS = {domain: ["accepted", "classified", "rejected"], range: ["#59a14f", "#f28e2b", "#e15759"]};
 
 /** Every reason, by key. */
 export const REASON = {
