@@ -23,6 +23,7 @@ export function normalizeId(raw: string | null | undefined, idCase: IdCase = "as
 /** The same as normalizeId, as a DuckDB SQL expression over a VARCHAR column. */
 export function normalizeIdSql(col: string, idCase: IdCase = "as-is"): string {
   const trimmed = `nullif(trim(${col}), '')`;
-  const whole = `CASE WHEN regexp_full_match(${trimmed}, '[0-9]+\\.0+') THEN split_part(${trimmed}, '.', 1) ELSE ${trimmed} END`;
+  // contains() first: a regular expression on every id cost a fifth of reading a million-row list.
+  const whole = `CASE WHEN contains(${col}, '.') AND regexp_full_match(${trimmed}, '[0-9]+\\.0+') THEN split_part(${trimmed}, '.', 1) ELSE ${trimmed} END`;
   return idCase === "lower" ? `lower(${whole})` : idCase === "upper" ? `upper(${whole})` : whole;
 }

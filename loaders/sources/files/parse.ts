@@ -59,9 +59,11 @@ export function cents(col: string, {decimal = ".", currency = "CNY"}: AmountForm
   // Fast path for plain numbers (most rows): a cast (which allows surrounding blanks), kept
   // only when it lost no decimals, i.e. equals the same text read as a double (1.005 or 1e-3
   // do not; a value beyond 2^53 cents may not either and takes the exact slow path).
-  const exact = `TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE) AND NOT contains(lower(${col}), 'e')`;
-  // DECIMAL(38,2) before multiplying: ×100 in DECIMAL(18,2) overflows from 10^16 up.
-  const fast = `CAST(CAST(TRY_CAST(${col} AS DECIMAL(18,2)) AS DECIMAL(38,2)) * 100 AS BIGINT)`;
+  // Below 10^15 (far above any accepted amount) ×100 cannot overflow DECIMAL(18,2): larger
+  // values take the slow path, which works in DECIMAL(38,2) (slower: 128-bit arithmetic).
+  const exact = `TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE) AND abs(TRY_CAST(${col} AS DOUBLE)) < 1e15
+    AND NOT (contains(${col}, 'e') OR contains(${col}, 'E'))`;
+  const fast = `CAST(TRY_CAST(${col} AS DECIMAL(18,2)) * 100 AS BIGINT)`;
   // A CASE, not coalesce(fast, slow): DuckDB evaluated coalesce's second argument for every
   // row, which tripled the cost of reading plain amounts.
   return `CASE WHEN ${exact} THEN ${fast} ELSE ${slow} END`;
@@ -112,14 +114,16 @@ export function zoneName(zone = DEFAULT_ZONE): string {
 export function timestamp(col: string, format?: string, zone?: string): string {
   // Cheap string tests first (a regular expression on every row cost a tenth of the build): an
   // offset needs a "+", a "Z", or a "-" after the date part.
-  const maybe = `(contains(${col}, '+') OR contains(substr(${col}, 12), '-') OR contains(${col}, 'Z') OR contains(${col}, 'z'))`;
-  const offset = `(${maybe} AND regexp_full_match(trim(${col}), '.*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)'))`;
+  const maybe = `(contains(${col}, '+') OR ${col} LIKE '%:%-%' OR contains(${col}, 'Z') OR contains(${col}, 'z'))`;
+  const offset = `(regexp_full_match(trim(${col}), '.*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)'))`;
   const withOffset = `timezone(${sqlString(zoneName(zone))}, TRY_CAST(trim(${col}) AS TIMESTAMPTZ))`;
   // Blank values (most opt-out dates) skip the list of formats.
-  if (format) return `CASE WHEN ${offset} THEN ${withOffset} ELSE try_strptime(${text(col)}, ${sqlString(format)}) END`;
-  // A CASE rather than coalesce(), which tried the list of formats on every row.
-  const cast = `TRY_CAST(${col} AS TIMESTAMP)`;
-  return `CASE WHEN ${offset} THEN ${withOffset} WHEN ${cast} IS NOT NULL THEN ${cast} ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
+  const local = format
+    ? `try_strptime(${text(col)}, ${sqlString(format)})`
+    : // A CASE rather than coalesce(), which tried the list of formats on every row.
+      `CASE WHEN TRY_CAST(${col} AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(${col} AS TIMESTAMP) ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
+  // Nested so that most rows (no offset mark) test the mark and go straight to the local reading.
+  return `CASE WHEN ${maybe} THEN (CASE WHEN ${offset} THEN ${withOffset} ELSE ${local} END) ELSE ${local} END`;
 }
 
 /** The window of dates a file's rows may have, ISO; by default 1990-01-01 to the day after the build. */
