@@ -1,0 +1,66 @@
+/**
+ * The Gamma-Gamma model of spend per order (Fader, Hardie & Lee 2005b, "RFM and CLV: using
+ * iso-value curves for customer base analysis"; Colombo & Jiang 1999): a customer's order values
+ * are gamma(p, ν) with ν gamma(q, γ) across customers. Fitted on repeat buyers (x > 0) with m the
+ * mean value of their repeat orders. It assumes spend is independent of purchase frequency: check
+ * that before trusting it (the fit reports the correlation).
+ */
+import {gammaln, sampleCorrelation} from "simple-statistics";
+import {maximize} from "./optimize.js";
+
+export interface Spend {
+  /** Repeat purchases. */
+  x: number;
+  /** Mean value of the repeat purchases. */
+  m: number;
+}
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+/** One repeat buyer's log-likelihood of their mean order value. */
+export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
+  return gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(x * m + v);
+}
+
+export interface GammaGammaFit {
+  params: GammaGammaParams;
+  logLikelihood: number;
+  converged: boolean;
+  /** Repeat buyers used. */
+  buyers: number;
+  /** Correlation of repeat purchases and mean spend: near zero is the model's assumption. */
+  frequencySpendCorrelation: number;
+}
+
+export function fitGammaGamma(customers: readonly Spend[], start: GammaGammaParams = {p: 1, q: 1, v: 1}): GammaGammaFit {
+  const repeaters = customers.filter((c) => c.x > 0 && c.m > 0);
+  const toParams = ([lp, lq, lv]: number[]): GammaGammaParams => ({p: Math.exp(lp), q: Math.exp(lq), v: Math.exp(lv)});
+  const objective = (z: number[]) => {
+    const params = toParams(z);
+    let sum = 0;
+    for (const c of repeaters) sum += gammaGammaLogLikelihood(params, c);
+    return sum;
+  };
+  const result = maximize(objective, [start.p, start.q, start.v].map(Math.log));
+  return {
+    params: toParams(result.x),
+    logLikelihood: result.value,
+    converged: result.converged,
+    buyers: repeaters.length,
+    frequencySpendCorrelation: repeaters.length > 2 ? sampleCorrelation(repeaters.map((c) => c.x), repeaters.map((c) => c.m)) : NaN
+  };
+}
+
+/**
+ * Expected value of a customer's future orders given their history: a weighted mean of the
+ * population mean p·v/(q − 1) and their own mean m, weighted by how many repeat orders they have.
+ * Undefined (Infinity) when q ≤ 1: the population mean spend is then unbounded.
+ */
+export function expectedSpend({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
+  if (q <= 1) return Infinity;
+  return (p * (v + x * m)) / (p * x + q - 1);
+}
