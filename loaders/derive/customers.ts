@@ -51,7 +51,7 @@ WITH sales AS (
 ), complaints AS (
   SELECT ${key} AS k, count(*) AS complaints
   FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY ${key}
-), everyone AS (${knownCustomersSql(asOf, key)}
+), everyone AS (${knownCustomersSql(asOf, key, "bought")}
 ), tiers AS (
   SELECT city, min(city_tier) AS city_tier FROM stores GROUP BY city
 )

@@ -20,13 +20,14 @@ WITH totals AS (
     min(business_date) AS first_day,
     max(business_date) AS last_day
   FROM orders WHERE business_date <= ${asof}
+), per_buyer AS (
+  SELECT ${key} AS k, count(*) AS n FROM orders
+  WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}
 ), buyers AS (
-  SELECT count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers
-  FROM (SELECT ${key}, count(*) AS n FROM orders
-    WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}) AS b
+  SELECT count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers FROM per_buyer
 )
 SELECT
-  CAST((SELECT count(*) FROM (${knownCustomersSql(asOf, key)}) AS known) AS INTEGER) AS customers,
+  CAST((SELECT count(*) FROM (${knownCustomersSql(asOf, key, "per_buyer")}) AS known) AS INTEGER) AS customers,
   CAST(b.buyers AS INTEGER) AS buyers,
   CAST(b.repeat_buyers AS INTEGER) AS repeat_buyers,
   CAST(t.orders AS INTEGER) AS orders,
