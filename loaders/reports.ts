@@ -15,6 +15,7 @@ import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
+import {MIGRATION} from "../src/lib/migration.js";
 import type {QuerySpec} from "../src/lib/prepared-key.js";
 import {openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
@@ -43,6 +44,12 @@ async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
 
 /** A page query (QuerySpec) computed for its defaults. */
 const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) => prepared(db, spec.defaults, spec.sql(spec.defaults));
+
+/** The segment-migration page's matrix for its default dates and rule set (src/lib/migration.ts). */
+export async function migrationReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  return JSON.stringify({asOf, migration: await prepareSpec(db, MIGRATION(asOf))});
+}
 
 /** The overview's breakdown for its default dimension (src/lib/overview.ts). */
 export async function overviewReport(): Promise<string> {

@@ -9,6 +9,7 @@ import type {CohortCell} from "../../src/lib/cohorts.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import {STAGES} from "../../src/lib/stages.js";
 import {OVERVIEW_CONTRIBUTION} from "../../src/lib/overview.js";
+import {MIGRATION} from "../../src/lib/migration.js";
 import {canonicalOptions} from "../../src/lib/prepared-key.js";
 import {builtFile} from "../helpers/dist.js";
 
@@ -41,8 +42,14 @@ test("overview.json was prepared for the overview page's defaults (else its firs
   expect(overview.contribution.rows.length).toBeGreaterThan(1);
 });
 
+test("migration.json was prepared for the segment-migration page's defaults", () => {
+  const migration = report("migration");
+  expect(canonicalOptions(migration.migration.options)).toBe(canonicalOptions(MIGRATION(migration.asOf).defaults));
+  expect(migration.migration.rows.length).toBeGreaterThan(5);
+});
+
 test("no report carries a customer key", () => {
-  for (const name of ["cohorts", "lifecycle", "value", "demographics", "rfm", "overview", "kpis", "quality"]) {
+  for (const name of ["cohorts", "lifecycle", "value", "demographics", "rfm", "overview", "kpis", "quality", "migration"]) {
     expect(readFileSync(builtFile("_file/data", name, ".json"), "utf-8")).not.toMatch(/customer_key|"[0-9a-f]{16}"/);
   }
 });
