@@ -13,6 +13,9 @@
  *   R=1    Lost           Lost (F=2) / At Risk (F=3)   Can't Lose (M≥4) / At Risk
  *
  * Clothing-store four types, over every customer on the master list (prospects included).
+ *
+ * Each segment's one-line playbook is in the message catalogues (src/lib/messages/), in both
+ * languages, keyed by the segment's name.
  */
 import type {RfmOptions} from "./rfm.js";
 import {parseRules, type Rule} from "./rules.js";
@@ -22,8 +25,6 @@ export interface RuleSet {
   /** Who the rules classify: buyers only (RFM scores need a purchase) or everyone. */
   population: "buyers" | "everyone";
   text: string;
-  /** One line of advice per segment. */
-  playbook: Record<string, string>;
 }
 
 export const STANDARD_RFM: RuleSet = {
@@ -40,20 +41,7 @@ About to Sleep: r_score = 3 AND f_score = 1
 Can't Lose: r_score <= 2 AND f_score >= 4 AND m_score >= 4
 At Risk: r_score <= 2 AND f_score >= 3
 Hibernating: r_score = 2 AND f_score <= 2
-Lost: r_score = 1 AND f_score <= 2`,
-  playbook: {
-    Champions: "Reward them: early access, VIP events; ask for reviews and referrals.",
-    Loyal: "Upsell higher-value lines; loyalty-tier perks.",
-    "Potential Loyalist": "Membership benefits and personalised recommendations to build frequency.",
-    New: "Onboarding: welcome series, second-purchase incentive.",
-    Promising: "Build the habit: new-arrival alerts, small time-limited offer.",
-    "Need Attention": "Limited-time offers based on past purchases; reactivate before they slip.",
-    "About to Sleep": "Share popular items and a modest discount; reconnect.",
-    "Can't Lose": "Win them back personally: best-customer offer, ask what went wrong.",
-    "At Risk": "Personalised win-back with a strong offer and new products.",
-    Hibernating: "Low-cost reactivation only; suppress from expensive channels.",
-    Lost: "Last-chance campaign, then stop spending on them."
-  }
+Lost: r_score = 1 AND f_score <= 2`
 };
 
 export const FOUR_TYPES: RuleSet = {
@@ -63,13 +51,7 @@ export const FOUR_TYPES: RuleSet = {
 churned: orders > 0 AND recency_days > 365
 loyal: orders >= 4 AND revenue >= 3000 AND recency_days <= 180
 potential: orders = 0 OR (orders = 1 AND recency_days <= 180)
-drifting: orders > 0`,
-  playbook: {
-    loyal: "Frequent, high spend, recent: keep them close (tier perks, early access, personal service).",
-    potential: "Registered or one purchase, recent: convert with a welcome offer and a second-purchase incentive.",
-    drifting: "Occasional, low spend, promotion-driven: time offers to their windows, bundle to lift basket size.",
-    churned: "Over a year without a purchase: one win-back attempt with holdout, then suppress."
-  }
+drifting: orders > 0`
 };
 
 export const RULE_SETS = [STANDARD_RFM, FOUR_TYPES];

@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {RFM_COLUMNS} from "../../src/lib/rfm.js";
 import {checkCondition, formatRules, LIMITS, parseRules} from "../../src/lib/rules.js";
 import {RULE_SETS} from "../../src/lib/rulesets.js";
+import {MESSAGES} from "../../src/lib/messages.js";
 import {parseThresholds} from "../../src/lib/thresholds.js";
 
 describe("parseRules", () => {
@@ -51,7 +52,14 @@ test("the shipped rule sets parse and use only documented columns", () => {
     const {rules, errors} = parseRules(set.text);
     expect(errors).toEqual([]);
     expect(rules.flatMap((r) => checkCondition(r, RFM_COLUMNS))).toEqual([]);
-    for (const r of rules) expect(set.playbook[r.name], `${set.name}: playbook for ${r.name}`).toBeTruthy();
+    // Every segment has a playbook and a display name in every language.
+    for (const messages of Object.values(MESSAGES)) {
+      for (const r of rules) {
+        expect(messages.playbooks[r.name], `${set.name}: playbook for ${r.name}`).toBeTruthy();
+        expect(messages.segments[r.name], `${set.name}: name of ${r.name}`).toBeTruthy();
+      }
+      expect(messages.ruleSets[set.name]).toBeTruthy();
+    }
   }
 });
 
