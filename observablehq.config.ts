@@ -7,8 +7,10 @@ import {loadConfig} from "./loaders/config.js";
 const {config: workbench} = await loadConfig();
 const language = workbench.language ?? "zh-CN";
 const currency = workbench.currency ?? "CNY";
-if (!["zh-CN", "en"].includes(language)) throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
-if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
+if (!["zh-CN", "en"].includes(language))
+  throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
+if (!/^[A-Z]{3}$/.test(currency))
+  throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
 
 export default {
   title: "客户细分工作台 Customer Segments Workbench",

@@ -13,7 +13,12 @@ const sizes = (process.env.BENCH_SIZES ?? "100000,1000000,10000000").split(",").
 const {customers, orders} = await benchInputs(sizes, console.log);
 
 const run = (mode: string, file: string) =>
-  JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", mode, file, customers], {encoding: "utf-8"}).trim().split("\n").at(-1)!) as {seconds: number; peakMB: number};
+  JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", mode, file, customers], {encoding: "utf-8"})
+      .trim()
+      .split("\n")
+      .at(-1)!
+  ) as {seconds: number; peakMB: number};
 
 // This machine's speed drifts by a fifth or more within minutes: bare and full runs alternate
 // in pairs, five pairs (one at 10M). Times are medians; the ratio is the median of the pairs'

@@ -24,7 +24,13 @@ if (mode === "bare") {
     {
       source: {
         type: "files",
-        orders: {path: orders, level: "orders", cancelPrefix: "C", timeZone: "Asia/Shanghai", columns: EXPORT_ORDER_COLUMNS},
+        orders: {
+          path: orders,
+          level: "orders",
+          cancelPrefix: "C",
+          timeZone: "Asia/Shanghai",
+          columns: EXPORT_ORDER_COLUMNS
+        },
         customers: {path: customers, columns: EXPORT_CUSTOMER_COLUMNS}
       }
     },
@@ -32,4 +38,9 @@ if (mode === "bare") {
     dir
   );
 }
-console.log(JSON.stringify({seconds: (performance.now() - started) / 1000, peakMB: Math.round(process.resourceUsage().maxRSS / 1024)}));
+console.log(
+  JSON.stringify({
+    seconds: (performance.now() - started) / 1000,
+    peakMB: Math.round(process.resourceUsage().maxRSS / 1024)
+  })
+);

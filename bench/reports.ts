@@ -48,7 +48,8 @@ let cohortLine: string;
     const first = await timeChange(page, value, click("On or after"));
     await timeChange(page, value, click("Quarter"));
     const changes: number[] = [];
-    for (let i = 0; i < RUNS; i++) changes.push(await timeChange(page, value, click(i % 2 === 0 ? "Recurring" : "On or after")));
+    for (let i = 0; i < RUNS; i++)
+      changes.push(await timeChange(page, value, click(i % 2 === 0 ? "Recurring" : "On or after")));
     await timeChange(page, value, click("On or after"));
     const grains: number[] = [];
     for (let i = 0; i < RUNS; i++) grains.push(await timeChange(page, value, click(i % 2 === 0 ? "Month" : "Quarter")));

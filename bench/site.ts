@@ -36,7 +36,12 @@ export function buildSite(customers: number, pages: string[]): string {
   const started = Date.now();
   execFileSync("npm", ["run", "--silent", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: {...process.env, WORKBENCH_SAMPLE_CUSTOMERS: String(customers), WORKBENCH_SITE_ROOT: join(site, "src"), WORKBENCH_OUTPUT: join(site, "dist")}
+    env: {
+      ...process.env,
+      WORKBENCH_SAMPLE_CUSTOMERS: String(customers),
+      WORKBENCH_SITE_ROOT: join(site, "src"),
+      WORKBENCH_OUTPUT: join(site, "dist")
+    }
   });
   writeFileSync(stamp, source);
   console.log(`built the ${customers}-customer site in ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -68,7 +73,13 @@ export async function timeChange(page: Page, selector: string, act: () => Promis
 }
 
 /** Cold loads of a page (a fresh browser context each time) until `selector` appears, in ms. */
-export async function coldLoads(browser: Browser, origin: string, path: string, n: number, selector = "[data-chart] svg"): Promise<number[]> {
+export async function coldLoads(
+  browser: Browser,
+  origin: string,
+  path: string,
+  n: number,
+  selector = "[data-chart] svg"
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext();

@@ -66,19 +66,24 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
   // An ingestion that failed in this build is reported by the loader that ran it; the others
   // stop without repeating it (a new build tries again).
   const failure = `${dir}.failed.json`;
-  const failedHere = () => existsSync(failure) && (JSON.parse(readFileSync(failure, "utf-8")) as {build: string}).build === id;
+  const failedHere = () =>
+    existsSync(failure) && (JSON.parse(readFileSync(failure, "utf-8")) as {build: string}).build === id;
   const ready = () => existsSync(join(dir, "info.json"));
   mkdirSync(join(WORK_DIR, "build"), {recursive: true});
-  await withLock(`${dir}.lock`, () => ready() || failedHere(), async () => {
-    rmSync(failure, {force: true});
-    if (key === DEVELOPMENT_KEY) console.warn(developmentKeyWarning());
-    try {
-      await ingest(config, key, dir);
-    } catch (error) {
-      writeFileSync(failure, JSON.stringify({build: id}));
-      throw error;
+  await withLock(
+    `${dir}.lock`,
+    () => ready() || failedHere(),
+    async () => {
+      rmSync(failure, {force: true});
+      if (key === DEVELOPMENT_KEY) console.warn(developmentKeyWarning());
+      try {
+        await ingest(config, key, dir);
+      } catch (error) {
+        writeFileSync(failure, JSON.stringify({build: id}));
+        throw error;
+      }
     }
-  });
+  );
   if (!ready()) throw new AlreadyReported(`ingestion into ${dir} failed in another loader of this build`);
   const info = JSON.parse(readFileSync(join(dir, "info.json"), "utf-8")) as BuildInfo;
   return {db: await openBuildFolder(dir), info, dir};
@@ -143,7 +148,8 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
     else throw new UserError(`unknown source type: ${(source as {type: string}).type}`);
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
-    if (!last && !config.asOf) throw new UserError("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
+    if (!last && !config.asOf)
+      throw new UserError("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
     await publishInDuckDB(db, asOf, publish);
   }
@@ -171,7 +177,10 @@ async function writeCanonical(db: DuckDBConnection, tables: string[]): Promise<v
   await db.run("USE build");
   for (const ddl of tables) await db.run(ddl);
   await db.run("USE memory");
-  const names = await queryRows<{name: string}>(db, "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'build' AND NOT starts_with(table_name, 'out_')");
+  const names = await queryRows<{name: string}>(
+    db,
+    "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'build' AND NOT starts_with(table_name, 'out_')"
+  );
   for (const {name} of names) await db.run(`INSERT INTO build.${name} SELECT * FROM memory.${name}`);
 }
 
@@ -187,7 +196,13 @@ export const CODE = ["loaders", "src/lib", "package-lock.json"];
  * differently). A database changes without notice, so a PostgreSQL source is keyed by the build
  * too: read once per build, never reused by the next.
  */
-export function fingerprint(config: WorkbenchConfig, configPath: string, key: string, build: string, root = PROJECT_ROOT): string {
+export function fingerprint(
+  config: WorkbenchConfig,
+  configPath: string,
+  key: string,
+  build: string,
+  root = PROJECT_ROOT
+): string {
   const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
   if (config.source.type === "postgres") hash.update(`build ${build}`);
   if (config.source.type === "files") {

@@ -23,7 +23,9 @@ export interface WorkbenchConfig {
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */
-export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<{config: WorkbenchConfig; path: string}> {
+export async function loadConfig(
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{config: WorkbenchConfig; path: string}> {
   const path = resolve(env.WORKBENCH_CONFIG ?? "workbench.config.ts");
   const module = await import(pathToFileURL(path).href);
   return {config: module.default as WorkbenchConfig, path};

@@ -3,7 +3,7 @@ import {readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {randomUUID} from "node:crypto";
-import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {type DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 
 /** Opens (or creates) a DuckDB database file, or an in-memory one for ":memory:". */
 export async function openDuckDB(path = ":memory:"): Promise<DuckDBConnection> {
@@ -24,7 +24,8 @@ export async function queryRows<T = Record<string, unknown>>(db: DuckDBConnectio
   return reader.getRowObjectsJS().map((row) => {
     for (const [k, v] of Object.entries(row)) {
       if (typeof v !== "bigint") continue;
-      if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${k} = ${v} exceeds 2^53`);
+      if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+        throw new Error(`${k} = ${v} exceeds 2^53`);
       row[k] = Number(v);
     }
     return row;

@@ -41,21 +41,31 @@ function ownerOf(lock: string): Owner | null {
 /** Why the lock is stale, or null while its owner may still be working. */
 function staleness(lock: string): string | null {
   const owner = ownerOf(lock);
-  if (owner) return owner.host === hostname() && !alive(owner.pid) ? `process ${owner.pid}, started ${owner.started}, is no longer running` : null;
+  if (owner)
+    return owner.host === hostname() && !alive(owner.pid)
+      ? `process ${owner.pid}, started ${owner.started}, is no longer running`
+      : null;
   let age: number;
   try {
     age = Date.now() - statSync(lock).mtimeMs;
   } catch {
     return null; // removed meanwhile
   }
-  return age > UNCLAIMED_MS ? `it has no owner (left ${Math.round(age / 1000)} s ago by a process killed as it took the lock)` : null;
+  return age > UNCLAIMED_MS
+    ? `it has no owner (left ${Math.round(age / 1000)} s ago by a process killed as it took the lock)`
+    : null;
 }
 
 /**
  * Runs `work` under `lock` unless `done()` already holds, waiting for (or clearing a stale lock
  * of) another process; returns when `done()` holds or `work` ran. `say` prints progress.
  */
-export async function withLock(lock: string, done: () => boolean, work: () => Promise<void>, {say = console.error, timeoutMs = 6 * 3_600_000, everyMs = 10_000} = {}): Promise<void> {
+export async function withLock(
+  lock: string,
+  done: () => boolean,
+  work: () => Promise<void>,
+  {say = console.error, timeoutMs = 6 * 3_600_000, everyMs = 10_000} = {}
+): Promise<void> {
   const started = Date.now();
   let lastSaid = started;
   while (!done()) {
@@ -70,17 +80,25 @@ export async function withLock(lock: string, done: () => boolean, work: () => Pr
         continue;
       }
       const waited = Date.now() - started;
-      if (waited > timeoutMs) throw new UserError(`waited ${Math.round(waited / 60_000)} minutes for the process holding ${lock}; remove it if no build is running`);
+      if (waited > timeoutMs)
+        throw new UserError(
+          `waited ${Math.round(waited / 60_000)} minutes for the process holding ${lock}; remove it if no build is running`
+        );
       if (Date.now() - lastSaid >= everyMs) {
         const owner = ownerOf(lock);
-        say(`waiting for ${owner ? `process ${owner.pid} (since ${owner.started})` : "another process"} to finish (lock ${lock}, ${Math.round(waited / 1000)} s so far)`);
+        say(
+          `waiting for ${owner ? `process ${owner.pid} (since ${owner.started})` : "another process"} to finish (lock ${lock}, ${Math.round(waited / 1000)} s so far)`
+        );
         lastSaid = Date.now();
       }
       await sleep(200);
       continue;
     }
     try {
-      writeFileSync(join(lock, OWNER_FILE), JSON.stringify({pid: process.pid, host: hostname(), started: new Date().toISOString()} satisfies Owner));
+      writeFileSync(
+        join(lock, OWNER_FILE),
+        JSON.stringify({pid: process.pid, host: hostname(), started: new Date().toISOString()} satisfies Owner)
+      );
       if (!done()) await work();
     } finally {
       rmSync(lock, {recursive: true, force: true});

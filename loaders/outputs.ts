@@ -39,5 +39,9 @@ export async function kpisJson(): Promise<string> {
 /** quality.json: rows read, accepted, classified and rejected per input file (counts only). */
 export async function qualityJson(): Promise<string> {
   const {db, info} = await openBuild();
-  return JSON.stringify({asOf: info.asOf, builtAt: info.builtAt, seconds: info.seconds, source: info.source, ...(await qualitySummary(db))}, null, 2);
+  return JSON.stringify(
+    {asOf: info.asOf, builtAt: info.builtAt, seconds: info.seconds, source: info.source, ...(await qualitySummary(db))},
+    null,
+    2
+  );
 }

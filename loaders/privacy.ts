@@ -21,11 +21,14 @@ export const DEVELOPMENT_KEY = "development-key-do-not-use-in-production";
  */
 export function pseudonymKey(env: NodeJS.ProcessEnv = process.env, source = "sample"): string {
   const key = env[KEY_VARIABLE];
-  if (key !== undefined && key.length < 16) throw new UserError(`${KEY_VARIABLE} must be at least 16 characters long (it has ${key.length})`);
+  if (key !== undefined && key.length < 16)
+    throw new UserError(`${KEY_VARIABLE} must be at least 16 characters long (it has ${key.length})`);
   if (key !== undefined) return key;
   if (source !== "sample") {
-    throw new UserError(`${KEY_VARIABLE} is not set: the ${source} source holds real customer ids, which the public development key would not protect. ` +
-      `Set a secret key of 16 or more characters (and keep it: a new key gives every customer a new pseudonym).`);
+    throw new UserError(
+      `${KEY_VARIABLE} is not set: the ${source} source holds real customer ids, which the public development key would not protect. ` +
+        `Set a secret key of 16 or more characters (and keep it: a new key gives every customer a new pseudonym).`
+    );
   }
   return DEVELOPMENT_KEY;
 }
@@ -40,9 +43,12 @@ export const developmentKeyWarning = () =>
  * id is normalized first (ids.ts): `17850.0` and ` 17850` are the same customer as `17850`.
  */
 export function pseudonymizer(key: string, idCase: IdCase = "as-is"): (rawId: string) => string {
-  return (rawId) => createHmac("sha256", key).update(normalizeId(rawId, idCase) ?? "").digest("hex").slice(0, 16);
+  return (rawId) =>
+    createHmac("sha256", key)
+      .update(normalizeId(rawId, idCase) ?? "")
+      .digest("hex")
+      .slice(0, 16);
 }
-
 
 /**
  * The same pseudonym as pseudonymizer(key), as a DuckDB SQL expression over a VARCHAR

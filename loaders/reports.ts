@@ -4,7 +4,13 @@
  * published tables. Aggregates only — no customer key leaves here.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {COHORT_FILTERS, cohortCubeSql, cohortMembersSql, cohortSql, DEFAULT_COHORT_OPTIONS} from "../src/lib/cohorts.js";
+import {
+  COHORT_FILTERS,
+  cohortCubeSql,
+  cohortMembersSql,
+  cohortSql,
+  DEFAULT_COHORT_OPTIONS
+} from "../src/lib/cohorts.js";
 import {segmentContributionSql} from "../src/lib/contribution.js";
 import {segmentedPopulationSql, segmentMixSql, storeComparisonSql} from "../src/lib/crosstab.js";
 import {addDays} from "../src/lib/dates.js";
@@ -24,7 +30,8 @@ import {queryRows, toParquet} from "./duckdb.js";
 async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
   const {db, info} = await openBuild();
   // Temporary views (over the published Parquet files) shadow the build file's canonical tables.
-  for (const name of ["customers", "customer_month", "customer_day"]) await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
+  for (const name of ["customers", "customer_month", "customer_day"])
+    await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   return {db, asOf: info.asOf};
 }
 
@@ -32,7 +39,10 @@ async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
 async function filterChoices(db: DuckDBConnection, columns: readonly string[]): Promise<Record<string, string[]>> {
   const choices: Record<string, string[]> = {};
   for (const column of columns) {
-    const rows = await queryRows<{v: string}>(db, `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM customers WHERE ${column} IS NOT NULL ORDER BY v`);
+    const rows = await queryRows<{v: string}>(
+      db,
+      `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM customers WHERE ${column} IS NOT NULL ORDER BY v`
+    );
     choices[column] = rows.map((r) => r.v);
   }
   return choices;
@@ -43,7 +53,8 @@ async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
 }
 
 /** A page query (QuerySpec) computed for its defaults. */
-const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) => prepared(db, spec.defaults, spec.sql(spec.defaults));
+const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) =>
+  prepared(db, spec.defaults, spec.sql(spec.defaults));
 
 /** The segment-migration page's matrix for its default dates and rule set (src/lib/migration.ts). */
 export async function migrationReport(): Promise<string> {
@@ -56,7 +67,6 @@ export async function overviewReport(): Promise<string> {
   const {db, asOf} = await siteTables();
   return JSON.stringify({asOf, contribution: await prepareSpec(db, OVERVIEW_CONTRIBUTION)});
 }
-
 
 /** cohort-cube.parquet and cohort-members.parquet: what the cohorts page queries (src/lib/cohorts.ts). */
 export async function cohortCubeParquet(): Promise<Buffer> {
@@ -73,7 +83,11 @@ export async function cohortsReport(): Promise<string> {
   const {db, asOf} = await siteTables();
   await db.run(`CREATE TEMP TABLE cohort_cube AS ${cohortCubeSql()}`);
   await db.run(`CREATE TEMP TABLE cohort_members AS ${cohortMembersSql()}`);
-  return JSON.stringify({asOf, choices: await filterChoices(db, COHORT_FILTERS), cohorts: await prepared(db, DEFAULT_COHORT_OPTIONS, cohortSql(DEFAULT_COHORT_OPTIONS))});
+  return JSON.stringify({
+    asOf,
+    choices: await filterChoices(db, COHORT_FILTERS),
+    cohorts: await prepared(db, DEFAULT_COHORT_OPTIONS, cohortSql(DEFAULT_COHORT_OPTIONS))
+  });
 }
 
 export async function lifecycleReport(): Promise<string> {
@@ -96,7 +110,11 @@ export async function valueReport(): Promise<string> {
     asOf,
     choices: await filterChoices(db, VALUE_FILTERS),
     lorenz: await prepared(db, {filters: {}}, lorenzSql({})),
-    summary: await prepared(db, {topPercent: DEFAULT_TOP_PERCENT, filters: {}}, paretoSummarySql(DEFAULT_TOP_PERCENT, {})),
+    summary: await prepared(
+      db,
+      {topPercent: DEFAULT_TOP_PERCENT, filters: {}},
+      paretoSummarySql(DEFAULT_TOP_PERCENT, {})
+    ),
     contribution: await prepared(db, {dimension: "segment"}, segmentContributionSql(asOf))
   });
 }

@@ -93,7 +93,6 @@ CREATE TABLE feedback (
   score         INTEGER            -- 1..5
 )`;
 
-
 /**
  * Data quality: for each input file, how many rows were accepted, classified (with reason) or
  * rejected (with reason and column), and for order rows what they are worth, so that a user can
@@ -111,4 +110,13 @@ CREATE TABLE quality (
 )`;
 
 /** Every canonical table, in creation order. */
-export const CANONICAL_TABLES = [STORES, CUSTOMERS, ORDERS, ORDER_LINES, CAMPAIGNS, CAMPAIGN_CONTACTS, FEEDBACK, QUALITY];
+export const CANONICAL_TABLES = [
+  STORES,
+  CUSTOMERS,
+  ORDERS,
+  ORDER_LINES,
+  CAMPAIGNS,
+  CAMPAIGN_CONTACTS,
+  FEEDBACK,
+  QUALITY
+];

@@ -15,12 +15,18 @@ export interface OutsideLoad {
 const OUTSIDE = String.raw`(?:https?:)?//[^"'\s)>]+`;
 const PATTERNS: Record<string, RegExp[]> = {
   ".html": [
-    new RegExp(String.raw`<(?:script|img|iframe|source|video|audio|embed|track)\b[^>]*\bsrc\s*=\s*["']?(${OUTSIDE})`, "gi"),
+    new RegExp(
+      String.raw`<(?:script|img|iframe|source|video|audio|embed|track)\b[^>]*\bsrc\s*=\s*["']?(${OUTSIDE})`,
+      "gi"
+    ),
     new RegExp(String.raw`<link\b[^>]*\bhref\s*=\s*["']?(${OUTSIDE})`, "gi"),
     new RegExp(String.raw`url\(\s*["']?(${OUTSIDE})`, "gi"),
     new RegExp(String.raw`@import\s+["'](${OUTSIDE})`, "gi")
   ],
-  ".css": [new RegExp(String.raw`url\(\s*["']?(${OUTSIDE})`, "gi"), new RegExp(String.raw`@import\s+["'](${OUTSIDE})`, "gi")],
+  ".css": [
+    new RegExp(String.raw`url\(\s*["']?(${OUTSIDE})`, "gi"),
+    new RegExp(String.raw`@import\s+["'](${OUTSIDE})`, "gi")
+  ],
   ".js": [
     new RegExp(String.raw`\b(?:import|from)\s*\(?\s*["'](${OUTSIDE})["']`, "g"),
     new RegExp(String.raw`\bimport\.meta\.resolve\(\s*["'](${OUTSIDE})["']`, "g")
@@ -40,7 +46,8 @@ export function scanDist(dir: string): OutsideLoad[] {
       const file = join(folder, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (extname(file) in PATTERNS) {
-        for (const url of scanText(readFileSync(file, "utf-8"), extname(file))) found.push({file: relative(dir, file), url});
+        for (const url of scanText(readFileSync(file, "utf-8"), extname(file)))
+          found.push({file: relative(dir, file), url});
       }
     }
   };

@@ -13,7 +13,10 @@ import {customersSql} from "./customers.js";
 import {kpisSql, orderSummarySql} from "./kpis.js";
 
 /** Name of each published table and the SQL that makes it from the canonical tables. */
-export function publishedTables(asOf: string, key: "customer_key" | "customer_id" = "customer_key"): Record<string, string> {
+export function publishedTables(
+  asOf: string,
+  key: "customer_key" | "customer_id" = "customer_key"
+): Record<string, string> {
   return {
     out_customers: customersSql(asOf, key),
     out_customer_month: customerMonthSql(asOf, key),

@@ -31,8 +31,10 @@ export interface QualitySummary {
 }
 
 export async function qualitySummary(db: DuckDBConnection): Promise<QualitySummary> {
-  const rows = await queryRows<QualityReason & {source: string; file: string}>(db,
-    "SELECT source, file, outcome, reason, column_name AS column, rows, amount_cents FROM quality ORDER BY source DESC, file, outcome, rows DESC");
+  const rows = await queryRows<QualityReason & {source: string; file: string}>(
+    db,
+    "SELECT source, file, outcome, reason, column_name AS column, rows, amount_cents FROM quality ORDER BY source DESC, file, outcome, rows DESC"
+  );
   const files = new Map<string, QualityFile>();
   for (const {source, file, ...reason} of rows) {
     const key = `${source}\u0000${file}`;
@@ -42,7 +44,6 @@ export async function qualitySummary(db: DuckDBConnection): Promise<QualitySumma
     f.reasons.push(reason);
     files.set(key, f);
   }
-  const orders = await queryRows<QualitySummary["orders"][number]>(db,
-    "SELECT * FROM out_orders");
+  const orders = await queryRows<QualitySummary["orders"][number]>(db, "SELECT * FROM out_orders");
   return {files: [...files.values()], orders};
 }

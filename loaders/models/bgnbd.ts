@@ -28,7 +28,8 @@ export interface BgNbdParams {
 }
 
 /** log(exp(u) + exp(v)) without overflow. */
-const logAddExp = (u: number, v: number) => (u === -Infinity ? v : v === -Infinity ? u : Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v))));
+const logAddExp = (u: number, v: number) =>
+  u === -Infinity ? v : v === -Infinity ? u : Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v)));
 
 /** One customer's log-likelihood (equation 6 of the paper, in logs). */
 export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): number {
@@ -58,19 +59,29 @@ export interface BgNbdFit {
  * by Nelder-Mead restarted from its own optimum until the likelihood stops improving.
  */
 export function fitBgNbd(customers: readonly Rfm[], start: BgNbdParams = {r: 1, alpha: 1, a: 1, b: 1}): BgNbdFit {
-  const toParams = ([lr, lalpha, la, lb]: number[]): BgNbdParams => ({r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb)});
+  const toParams = ([lr, lalpha, la, lb]: number[]): BgNbdParams => ({
+    r: Math.exp(lr),
+    alpha: Math.exp(lalpha),
+    a: Math.exp(la),
+    b: Math.exp(lb)
+  });
   const objective = (p: number[]) => {
     const ll = bgnbdTotalLogLikelihood(toParams(p), customers);
     return Number.isFinite(ll) ? ll : -Infinity;
   };
   const result = maximize(objective, [start.r, start.alpha, start.a, start.b].map(Math.log));
-  return {params: toParams(result.x), logLikelihood: result.value, converged: result.converged, iterations: result.iterations};
+  return {
+    params: toParams(result.x),
+    logLikelihood: result.value,
+    converged: result.converged,
+    iterations: result.iterations
+  };
 }
 
 /** The probability that a customer with this history is still alive at T (equation 11). */
 export function pAlive({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): number {
   if (x === 0) return 1;
-  return 1 / (1 + (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x));
+  return 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
 }
 
 /**
@@ -81,7 +92,7 @@ export function expectedPurchases({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
   const lead = (a + b + x - 1) / (a - 1);
-  const inner = 1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
-  const alive = 1 + (x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 0);
+  const inner = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const alive = 1 + (x > 0 ? (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 0);
   return (lead * inner) / alive;
 }

@@ -23,7 +23,15 @@ export interface GammaGammaParams {
 
 /** One repeat buyer's log-likelihood of their mean order value. */
 export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
-  return gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(x * m + v);
+  return (
+    gammaln(p * x + q) -
+    gammaln(p * x) -
+    gammaln(q) +
+    q * Math.log(v) +
+    (p * x - 1) * Math.log(m) +
+    p * x * Math.log(x) -
+    (p * x + q) * Math.log(x * m + v)
+  );
 }
 
 export interface GammaGammaFit {
@@ -36,7 +44,10 @@ export interface GammaGammaFit {
   frequencySpendCorrelation: number;
 }
 
-export function fitGammaGamma(customers: readonly Spend[], start: GammaGammaParams = {p: 1, q: 1, v: 1}): GammaGammaFit {
+export function fitGammaGamma(
+  customers: readonly Spend[],
+  start: GammaGammaParams = {p: 1, q: 1, v: 1}
+): GammaGammaFit {
   const repeaters = customers.filter((c) => c.x > 0 && c.m > 0);
   const toParams = ([lp, lq, lv]: number[]): GammaGammaParams => ({p: Math.exp(lp), q: Math.exp(lq), v: Math.exp(lv)});
   const objective = (z: number[]) => {
@@ -51,7 +62,13 @@ export function fitGammaGamma(customers: readonly Spend[], start: GammaGammaPara
     logLikelihood: result.value,
     converged: result.converged,
     buyers: repeaters.length,
-    frequencySpendCorrelation: repeaters.length > 2 ? sampleCorrelation(repeaters.map((c) => c.x), repeaters.map((c) => c.m)) : NaN
+    frequencySpendCorrelation:
+      repeaters.length > 2
+        ? sampleCorrelation(
+            repeaters.map((c) => c.x),
+            repeaters.map((c) => c.m)
+          )
+        : NaN
   };
 }
 

@@ -28,7 +28,8 @@ export function maximize(f: (x: number[]) => number, x0: number[], {tolerance = 
       x = result.solution;
       best = result.f;
     }
-    if (gain >= 0 && gain < tolerance * Math.max(1, Math.abs(best))) return {x, value: -best, converged: true, iterations: i};
+    if (gain >= 0 && gain < tolerance * Math.max(1, Math.abs(best)))
+      return {x, value: -best, converged: true, iterations: i};
   }
   return {x, value: -best, converged: false, iterations: restarts};
 }

@@ -31,10 +31,17 @@ export interface PostgresSource {
 const BATCH = 20_000;
 
 /** Streams the published tables from PostgreSQL through `db` to `publish`; returns the as-of date used. */
-export async function loadPostgres(db: DuckDBConnection, source: PostgresSource, pseudonym: (raw: string) => string, publish: Publish, asOf?: string): Promise<string> {
+export async function loadPostgres(
+  db: DuckDBConnection,
+  source: PostgresSource,
+  pseudonym: (raw: string) => string,
+  publish: Publish,
+  asOf?: string
+): Promise<string> {
   const variable = source.urlVariable ?? "WORKBENCH_DATABASE_URL";
   const url = process.env[variable];
-  if (!url) throw new UserError(`the postgres source needs a connection string in the environment variable ${variable}`);
+  if (!url)
+    throw new UserError(`the postgres source needs a connection string in the environment variable ${variable}`);
   const schema = source.schema ?? "public";
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new UserError(`invalid schema name: ${schema}`);
   const timeout = Math.round(source.statementTimeoutMs ?? 600_000);
@@ -57,7 +64,10 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     await client.query(`SET LOCAL statement_timeout = ${timeout}`);
     await client.query(`SET LOCAL search_path TO "${schema}"`);
     const last = asOf ?? (await client.query("SELECT CAST(max(business_date) AS VARCHAR) AS d FROM orders")).rows[0]?.d;
-    if (!last) throw new UserError("the PostgreSQL orders table is empty, so there is no as-of date; set asOf in workbench.config.ts");
+    if (!last)
+      throw new UserError(
+        "the PostgreSQL orders table is empty, so there is no as-of date; set asOf in workbench.config.ts"
+      );
     sqlDate(last, "as-of date");
     const local = publishedTables(last);
     for (const [name, sql] of Object.entries(publishedTables(last, "customer_id"))) {
@@ -65,16 +75,24 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     }
     // Accounting: the rows of the orders table, and what became of them; master-list rows whose
     // id repeats another's once normalized are duplicates (the earliest signup kept).
-    const counts = await client.query(normalized(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
+    const counts = await client.query(
+      normalized(`SELECT CASE WHEN kind = 'sale' AND customer_id IS NOT NULL THEN 'accepted' ELSE 'classified' END AS outcome,
         CASE WHEN kind <> 'sale' THEN kind WHEN customer_id IS NULL THEN ${reasonSql("noCustomerId")} END AS reason, count(*) AS n,
         CAST(sum(net_cents) AS VARCHAR) AS cents
       FROM orders GROUP BY 1, 2
       UNION ALL SELECT 'customers', NULL, count(*), NULL FROM customers
       UNION ALL SELECT 'customer duplicates', ${reasonSql("duplicate")}, (SELECT count(*) FROM listed WHERE customer_id IS NOT NULL) - (SELECT count(*) FROM customers), NULL
-      UNION ALL SELECT 'customer blanks', ${reasonSql("missingCustomerId")}, (SELECT count(*) FROM listed WHERE customer_id IS NULL), NULL`));
+      UNION ALL SELECT 'customer blanks', ${reasonSql("missingCustomerId")}, (SELECT count(*) FROM listed WHERE customer_id IS NULL), NULL`)
+    );
     for (const r of counts.rows) {
       if (r.outcome.startsWith("customer ") && Number(r.n) === 0) continue;
-      const [src, outcome] = ({customers: ["customers", "accepted"], "customer duplicates": ["customers", "classified"], "customer blanks": ["customers", "rejected"]} as Record<string, string[]>)[r.outcome] ?? ["orders", r.outcome];
+      const [src, outcome] = (
+        {
+          customers: ["customers", "accepted"],
+          "customer duplicates": ["customers", "classified"],
+          "customer blanks": ["customers", "rejected"]
+        } as Record<string, string[]>
+      )[r.outcome] ?? ["orders", r.outcome];
       await db.run(`INSERT INTO quality VALUES (${sqlString(src)}, ${sqlString(`postgres ${schema}.${src}`)}, ${sqlString(outcome)},
         ${r.reason === null ? "NULL" : sqlString(r.reason)}, NULL, ${Number(r.n)}, ${r.cents === null ? "NULL" : `CAST(${sqlString(r.cents)} AS BIGINT)`})`);
     }
@@ -82,7 +100,9 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
     return last;
   } catch (error) {
     if (lost || /terminat|connection/i.test(String(error))) {
-      throw new UserError(`the PostgreSQL connection (${variable}) was lost during ingestion: ${(lost ?? (error as Error)).message}`);
+      throw new UserError(
+        `the PostgreSQL connection (${variable}) was lost during ingestion: ${(lost ?? (error as Error)).message}`
+      );
     }
     throw error;
   } finally {
@@ -91,7 +111,8 @@ export async function loadPostgres(db: DuckDBConnection, source: PostgresSource,
 }
 
 /** A customer id normalized in PostgreSQL exactly as loaders/ids.ts does (trim, a numeric id's trailing .0). */
-const normalizedId = (col: string) => `CASE WHEN trim(${col}) ~ '^[0-9]+\\.0+$' THEN split_part(trim(${col}), '.', 1) ELSE nullif(trim(${col}), '') END`;
+const normalizedId = (col: string) =>
+  `CASE WHEN trim(${col}) ~ '^[0-9]+\\.0+$' THEN split_part(trim(${col}), '.', 1) ELSE nullif(trim(${col}), '') END`;
 
 /**
  * `sql` over the canonical tables with their customer ids normalized before any aggregation:
@@ -101,7 +122,8 @@ const normalizedId = (col: string) => `CASE WHEN trim(${col}) ~ '^[0-9]+\\.0+$' 
  * `listed` is the master list before that step. Columns are named: personal ones are never read.
  */
 function normalized(sql: string): string {
-  const customerColumns = "signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
+  const customerColumns =
+    "signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
   return `WITH listed AS (SELECT ${normalizedId("customer_id")} AS customer_id, ${customerColumns} FROM customers),
 customers AS (SELECT DISTINCT ON (customer_id) customer_id, ${customerColumns} FROM listed WHERE customer_id IS NOT NULL
   ORDER BY customer_id, signup_date NULLS LAST, birth_year NULLS LAST),
@@ -116,7 +138,15 @@ SELECT * FROM (${sql}) AS normalized`;
  * DuckDB and publishes them as `name`, typed like `localSql` (the same query in DuckDB's
  * canonical schema) would type them.
  */
-async function streamTable(client: pg.Client, db: DuckDBConnection, name: string, remoteSql: string, localSql: string, pseudonym: (raw: string) => string, publish: Publish): Promise<void> {
+async function streamTable(
+  client: pg.Client,
+  db: DuckDBConnection,
+  name: string,
+  remoteSql: string,
+  localSql: string,
+  pseudonym: (raw: string) => string,
+  publish: Publish
+): Promise<void> {
   const columns = await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${localSql}`);
   await db.run(`CREATE TEMP TABLE staging_${name} (${columns.map((c) => `"${c.column_name}" VARCHAR`).join(", ")})`);
   const appender = await db.createAppender(`staging_${name}`);
@@ -135,6 +165,9 @@ async function streamTable(client: pg.Client, db: DuckDBConnection, name: string
   }
   appender.closeSync();
   await client.query(`CLOSE published_${name}`);
-  await publish(name, `SELECT ${columns.map((c) => `CAST("${c.column_name}" AS ${c.column_type}) AS "${c.column_name}"`).join(", ")} FROM staging_${name}`);
+  await publish(
+    name,
+    `SELECT ${columns.map((c) => `CAST("${c.column_name}" AS ${c.column_type}) AS "${c.column_name}"`).join(", ")} FROM staging_${name}`
+  );
   await db.run(`DROP TABLE staging_${name}`);
 }

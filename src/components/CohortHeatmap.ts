@@ -26,7 +26,16 @@ export interface CohortHeatmapOptions {
 
 const BINS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-export function CohortHeatmap(cells: CohortCell[], {width = 800, measure = "retention", periodLabel = t().cohorts.periodLabel("month"), dataStart, partial = false}: CohortHeatmapOptions = {}): HTMLElement | SVGSVGElement {
+export function CohortHeatmap(
+  cells: CohortCell[],
+  {
+    width = 800,
+    measure = "retention",
+    periodLabel = t().cohorts.periodLabel("month"),
+    dataStart,
+    partial = false
+  }: CohortHeatmapOptions = {}
+): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 480);
   const cohorts = [ALL_COHORTS, ...[...new Set(cells.map((c) => c.cohort))].filter((c) => c !== ALL_COHORTS).sort()];
@@ -44,24 +53,56 @@ export function CohortHeatmap(cells: CohortCell[], {width = 800, measure = "rete
     height: 60 + cohorts.length * 18,
     marginLeft: 100,
     padding: 0.04,
-    x: {axis: "top", label: periodLabel, domain: Array.from({length: periods}, (_, i) => i), tickFormat: (p: number) => (periods > 24 && p % 3 ? "" : String(p))},
-    y: {label: null, domain: cohorts, tickFormat: (c: string) => (c === ALL_COHORTS ? t().charts.allCohorts : c === dataStart ? `${c} *` : c)},
+    x: {
+      axis: "top",
+      label: periodLabel,
+      domain: Array.from({length: periods}, (_, i) => i),
+      tickFormat: (p: number) => (periods > 24 && p % 3 ? "" : String(p))
+    },
+    y: {
+      label: null,
+      domain: cohorts,
+      tickFormat: (c: string) => (c === ALL_COHORTS ? t().charts.allCohorts : c === dataStart ? `${c} *` : c)
+    },
     // Ten-point bins read more easily than a gradient; revenue retention above 100 % (or below
     // zero, after credits) falls in the top (bottom) bin and the label tells the number.
-    color: {type: "threshold", scheme: "ylgnbu", domain: BINS, legend: true, label, tickFormat: (d: number) => `${Math.round(d * 100)}%`},
+    color: {
+      type: "threshold",
+      scheme: "ylgnbu",
+      domain: BINS,
+      legend: true,
+      label,
+      tickFormat: (d: number) => `${Math.round(d * 100)}%`
+    },
     marks: [
       Plot.cell(first, {x: "period", y: "cohort", fill: "#e0e0e0", inset: 0}),
       Plot.cell(later, {x: "period", y: "cohort", fill: value, inset: 0}),
       partial
-        ? Plot.cell(cells.filter((c) => c.period === lastPeriod.get(c.cohort)), {x: "period", y: "cohort", stroke: "currentColor", strokeDasharray: "2 2", fill: "none", inset: 1})
+        ? Plot.cell(
+            cells.filter((c) => c.period === lastPeriod.get(c.cohort)),
+            {x: "period", y: "cohort", stroke: "currentColor", strokeDasharray: "2 2", fill: "none", inset: 1}
+          )
         : null,
       cellWidth >= 26
-        ? Plot.text(cells, {x: "period", y: "cohort", text: (d: CohortCell) => (value(d) === null ? "" : `${Math.round(value(d)! * 100)}`), fontSize: 9, fill: (d: CohortCell) => (d.period > 0 && (value(d) ?? 0) > 0.5 ? "white" : "black")})
+        ? Plot.text(cells, {
+            x: "period",
+            y: "cohort",
+            text: (d: CohortCell) => (value(d) === null ? "" : `${Math.round(value(d)! * 100)}`),
+            fontSize: 9,
+            fill: (d: CohortCell) => (d.period > 0 && (value(d) ?? 0) > 0.5 ? "white" : "black")
+          })
         : null,
       Plot.ruleY([cohorts[1]], {dy: -9, stroke: "currentColor"}),
-      Plot.tip(cells, Plot.pointer({x: "period", y: "cohort", title: (d: CohortCell) =>
-        `${t().charts.cohortTip(d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort, d.period, formatCount(d.active), formatCount(d.members), formatShare(d.retention))}\n` +
-        `${t().charts.revenueTip(formatCents(d.revenue_cents), d.revenue_retention === null ? "" : formatShare(d.revenue_retention))}\n${t().charts.ltvTip(formatCents(d.ltv_cents))}`}))
+      Plot.tip(
+        cells,
+        Plot.pointer({
+          x: "period",
+          y: "cohort",
+          title: (d: CohortCell) =>
+            `${t().charts.cohortTip(d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort, d.period, formatCount(d.active), formatCount(d.members), formatShare(d.retention))}\n` +
+            `${t().charts.revenueTip(formatCents(d.revenue_cents), d.revenue_retention === null ? "" : formatShare(d.revenue_retention))}\n${t().charts.ltvTip(formatCents(d.ltv_cents))}`
+        })
+      )
     ]
   }) as SVGSVGElement;
 }

@@ -17,7 +17,10 @@ export interface CrossTabOptions {
   segments?: string[];
 }
 
-export function CrossTab(cells: CrossCell[], {width = 800, rowLabel = "", colLabel = "", segments}: CrossTabOptions = {}): HTMLElement | SVGSVGElement {
+export function CrossTab(
+  cells: CrossCell[],
+  {width = 800, rowLabel = "", colLabel = "", segments}: CrossTabOptions = {}
+): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 360);
   const rows = [...new Set(cells.map((c) => c.row))].sort();
@@ -25,9 +28,14 @@ export function CrossTab(cells: CrossCell[], {width = 800, rowLabel = "", colLab
   const mix = cells.flatMap((c) => c.mix.map((m) => ({row: c.row, col: c.col, ...m})));
   const present = new Set(mix.map((m) => m.segment));
   // The given order for the segments present, then any others (e.g. "(no rule)").
-  const order = [...(segments ?? []).filter((s) => present.has(s)), ...[...present].filter((s) => !segments?.includes(s)).sort()];
+  const order = [
+    ...(segments ?? []).filter((s) => present.has(s)),
+    ...[...present].filter((s) => !segments?.includes(s)).sort()
+  ];
   const label = (c: CrossCell) =>
-    c.suppressed ? t().demographics.fewCustomers(SMALL_CELL) : `${t().demographics.cellCustomers(formatCount(c.customers))}\n${formatCents(c.revenue_per_customer_cents!)}${t().demographics.perCustomer}`;
+    c.suppressed
+      ? t().demographics.fewCustomers(SMALL_CELL)
+      : `${t().demographics.cellCustomers(formatCount(c.customers))}\n${formatCents(c.revenue_per_customer_cents!)}${t().demographics.perCustomer}`;
   return Plot.plot({
     width,
     height: 40 + rows.length * 78,
@@ -40,9 +48,32 @@ export function CrossTab(cells: CrossCell[], {width = 800, rowLabel = "", colLab
     color: {domain: order, scheme: "paired", legend: true, tickFormat: segmentName},
     opacity: {type: "linear", range: [0.08, 0.6], label: t().charts.revenuePerCustomer},
     marks: [
-      Plot.rect(cells, {fx: "col", fy: "row", x1: 0, x2: 1, y1: 0, y2: 1, fill: "#3b6ea5", fillOpacity: (c: CrossCell) => c.revenue_per_customer_cents, inset: 1}),
+      Plot.rect(cells, {
+        fx: "col",
+        fy: "row",
+        x1: 0,
+        x2: 1,
+        y1: 0,
+        y2: 1,
+        fill: "#3b6ea5",
+        fillOpacity: (c: CrossCell) => c.revenue_per_customer_cents,
+        inset: 1
+      }),
       Plot.text(cells, {fx: "col", fy: "row", x: 0.5, y: 0.62, text: label, fontSize: 10, lineHeight: 1.2}),
-      Plot.rectX(mix, Plot.stackX({fx: "col", fy: "row", x: "share", y1: 0.06, y2: 0.24, fill: "segment", order, title: (m: {segment: string; customers: number; share: number}) => `${segmentName(m.segment)}: ${formatCount(m.customers)} (${formatShare(m.share)})`}))
+      Plot.rectX(
+        mix,
+        Plot.stackX({
+          fx: "col",
+          fy: "row",
+          x: "share",
+          y1: 0.06,
+          y2: 0.24,
+          fill: "segment",
+          order,
+          title: (m: {segment: string; customers: number; share: number}) =>
+            `${segmentName(m.segment)}: ${formatCount(m.customers)} (${formatShare(m.share)})`
+        })
+      )
     ]
   }) as SVGSVGElement;
 }

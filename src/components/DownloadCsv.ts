@@ -8,7 +8,10 @@ import {t} from "../lib/messages.js";
 
 type Rows = Record<string, unknown>[];
 
-export function DownloadCsv(rows: Rows | (() => Promise<Rows>), {filename = "customers.csv", label = t().common.download}: {filename?: string; label?: string} = {}): HTMLButtonElement {
+export function DownloadCsv(
+  rows: Rows | (() => Promise<Rows>),
+  {filename = "customers.csv", label = t().common.download}: {filename?: string; label?: string} = {}
+): HTMLButtonElement {
   const button = document.createElement("button");
   button.textContent = label;
   button.disabled = Array.isArray(rows) && rows.length === 0;

@@ -8,9 +8,16 @@ import * as Inputs from "npm:@observablehq/inputs";
 import {present} from "../lib/attributes.js";
 import {attributeName, valueName} from "../lib/messages.js";
 
-export function FilterForm<C extends string>(columns: readonly C[], choices: Record<string, string[]>, {missing = []}: {missing?: readonly string[]} = {}): HTMLFormElement {
+export function FilterForm<C extends string>(
+  columns: readonly C[],
+  choices: Record<string, string[]>,
+  {missing = []}: {missing?: readonly string[]} = {}
+): HTMLFormElement {
   const inputs = Object.fromEntries(
-    present(columns, missing).map((c) => [c, Inputs.select(choices[c] ?? [], {label: attributeName(c), multiple: true, format: (v: string) => valueName(c, v)})])
+    present(columns, missing).map((c) => [
+      c,
+      Inputs.select(choices[c] ?? [], {label: attributeName(c), multiple: true, format: (v: string) => valueName(c, v)})
+    ])
   );
   return Inputs.form(inputs) as HTMLFormElement;
 }

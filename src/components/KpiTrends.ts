@@ -35,7 +35,9 @@ export function KpiTrends(months: LifecycleMonth[], {width = 800}: {width?: numb
   grid.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
   grid.style.gap = "12px";
   for (const kpi of KPIS) {
-    const points = months.map((m) => ({month: new Date(`${m.month}-01T00:00:00Z`), value: kpi.value(m)})).filter((p) => p.value !== null);
+    const points = months
+      .map((m) => ({month: new Date(`${m.month}-01T00:00:00Z`), value: kpi.value(m)}))
+      .filter((p) => p.value !== null);
     const last = points.at(-1);
     const figure = document.createElement("figure");
     figure.dataset.kpi = kpi.key;
@@ -50,7 +52,17 @@ export function KpiTrends(months: LifecycleMonth[], {width = 800}: {width?: numb
         marginLeft: 48,
         x: {type: "utc", label: null, ticks: 4},
         y: {label: null, grid: true, zero: true, tickFormat: kpi.percent ? "%" : "~s", ticks: 4},
-        marks: [Plot.lineY(points, {x: "month", y: "value", stroke: "#3b6ea5"}), Plot.tip(points, Plot.pointerX({x: "month", y: "value", title: (p: {month: Date; value: number}) => `${p.month.toISOString().slice(0, 7)}: ${kpi.format(p.value)}`}))]
+        marks: [
+          Plot.lineY(points, {x: "month", y: "value", stroke: "#3b6ea5"}),
+          Plot.tip(
+            points,
+            Plot.pointerX({
+              x: "month",
+              y: "value",
+              title: (p: {month: Date; value: number}) => `${p.month.toISOString().slice(0, 7)}: ${kpi.format(p.value)}`
+            })
+          )
+        ]
       }) as SVGSVGElement
     );
     grid.append(figure);

@@ -9,7 +9,10 @@ import {emptyState} from "./empty.js";
 import {currencySymbol} from "../lib/format.js";
 import {t} from "../lib/messages.js";
 
-export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = t().cohorts.periodLabel("month")}: {width?: number; periodLabel?: string} = {}): HTMLElement | SVGSVGElement {
+export function LtvCurves(
+  cells: CohortCell[],
+  {width = 640, periodLabel = t().cohorts.periodLabel("month")}: {width?: number; periodLabel?: string} = {}
+): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 320);
   const cohorts = cells.filter((c) => c.cohort !== ALL_COHORTS);
@@ -23,8 +26,24 @@ export function LtvCurves(cells: CohortCell[], {width = 640, periodLabel = t().c
     marks: [
       Plot.line(cohorts, {x: "period", y: yuan, z: "cohort", stroke: "#9ecae1", strokeWidth: 1}),
       Plot.line(pooled, {x: "period", y: yuan, stroke: "#08519c", strokeWidth: 3}),
-      Plot.text(pooled.slice(-1), {x: "period", y: yuan, text: () => t().charts.allCohorts, dx: -4, dy: -10, textAnchor: "end", fill: "#08519c"}),
-      Plot.tip(cells, Plot.pointer({x: "period", y: yuan, title: (d: CohortCell) => `${d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort}, ${d.period}: ${t().charts.ltvTip(formatCents(d.ltv_cents))}`}))
+      Plot.text(pooled.slice(-1), {
+        x: "period",
+        y: yuan,
+        text: () => t().charts.allCohorts,
+        dx: -4,
+        dy: -10,
+        textAnchor: "end",
+        fill: "#08519c"
+      }),
+      Plot.tip(
+        cells,
+        Plot.pointer({
+          x: "period",
+          y: yuan,
+          title: (d: CohortCell) =>
+            `${d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort}, ${d.period}: ${t().charts.ltvTip(formatCents(d.ltv_cents))}`
+        })
+      )
     ]
   }) as SVGSVGElement;
 }

@@ -14,7 +14,14 @@ export interface MigrationRow {
   revenue_cents: number;
 }
 
-export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = t().common.from, toLabel = t().common.to}: {width?: number; fromLabel?: string; toLabel?: string} = {}): HTMLElement | SVGSVGElement {
+export function MigrationMatrix(
+  rows: MigrationRow[],
+  {
+    width = 640,
+    fromLabel = t().common.from,
+    toLabel = t().common.to
+  }: {width?: number; fromLabel?: string; toLabel?: string} = {}
+): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   width = Math.max(width, 360); // wider than the margins, whatever resize() reports first
   const from = [...new Set(rows.map((r) => r.from))].sort();
@@ -28,9 +35,34 @@ export function MigrationMatrix(rows: MigrationRow[], {width = 640, fromLabel = 
     y: {label: fromLabel, domain: from},
     color: {scheme: "purples", type: "sqrt", legend: true, label: t().common.customers},
     marks: [
-      Plot.cell(rows, {x: "to", y: "from", fill: "customers", inset: 0.5, stroke: (d: MigrationRow) => (d.from === d.to ? "currentColor" : "none")} /* null would drop the cell */),
-      Plot.text(rows, {x: "to", y: "from", text: (d: MigrationRow) => formatCount(d.customers), fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.tip(rows, Plot.pointer({x: "to", y: "from", title: (d: MigrationRow) => `${d.from} → ${d.to}\n${t().common.customers}: ${formatCount(d.customers)}\n${t().common.revenue}: ${formatCents(d.revenue_cents)}`}))
+      Plot.cell(
+        rows,
+        {
+          x: "to",
+          y: "from",
+          fill: "customers",
+          inset: 0.5,
+          stroke: (d: MigrationRow) => (d.from === d.to ? "currentColor" : "none")
+        } /* null would drop the cell */
+      ),
+      Plot.text(rows, {
+        x: "to",
+        y: "from",
+        text: (d: MigrationRow) => formatCount(d.customers),
+        fill: "currentColor",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke"
+      }),
+      Plot.tip(
+        rows,
+        Plot.pointer({
+          x: "to",
+          y: "from",
+          title: (d: MigrationRow) =>
+            `${d.from} → ${d.to}\n${t().common.customers}: ${formatCount(d.customers)}\n${t().common.revenue}: ${formatCents(d.revenue_cents)}`
+        })
+      )
     ]
   }) as SVGSVGElement;
 }

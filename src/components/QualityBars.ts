@@ -11,7 +11,10 @@ export interface QualityBarRow {
   rows: number;
 }
 
-export function QualityBars(reasons: QualityBarRow[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
+export function QualityBars(
+  reasons: QualityBarRow[],
+  {width = 640}: {width?: number} = {}
+): HTMLElement | SVGSVGElement {
   if (reasons.length === 0) return emptyState(t().common.noRows);
   width = Math.max(width, 420); // the margins alone take 290 px
   const data = reasons.map((r) => ({...r, label: r.reason ?? t().outcomes[r.outcome] ?? r.outcome}));
@@ -25,7 +28,13 @@ export function QualityBars(reasons: QualityBarRow[], {width = 640}: {width?: nu
     color: {...OUTCOME_COLORS, legend: true, tickFormat: (d: string) => t().outcomes[d] ?? d},
     marks: [
       Plot.barX(data, {x: "rows", y: "label", fill: "outcome", tip: true}),
-      Plot.text(data, {x: "rows", y: "label", text: (d: {rows: number}) => formatCount(d.rows), dx: 4, textAnchor: "start"}),
+      Plot.text(data, {
+        x: "rows",
+        y: "label",
+        text: (d: {rows: number}) => formatCount(d.rows),
+        dx: 4,
+        textAnchor: "start"
+      }),
       Plot.ruleX([0])
     ]
   }) as SVGSVGElement;

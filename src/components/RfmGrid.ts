@@ -12,13 +12,25 @@ import {t} from "../lib/messages.js";
 export type GridMeasure = "customers" | "revenue_cents" | "avg_monetary";
 
 const label = (measure: GridMeasure): string =>
-  measure === "customers" ? t().common.customers : measure === "revenue_cents" ? t().common.revenue : `${t().charts.meanMonetary} (${currencySymbol()})`;
+  measure === "customers"
+    ? t().common.customers
+    : measure === "revenue_cents"
+      ? t().common.revenue
+      : `${t().charts.meanMonetary} (${currencySymbol()})`;
 
-export function RfmGrid(cells: GridCell[], {width = 480, scale = 5, measure = "customers"}: {width?: number; scale?: number; measure?: GridMeasure} = {}): HTMLElement | SVGSVGElement {
+export function RfmGrid(
+  cells: GridCell[],
+  {width = 480, scale = 5, measure = "customers"}: {width?: number; scale?: number; measure?: GridMeasure} = {}
+): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 240);
   const scores = Array.from({length: scale}, (_, i) => i + 1);
-  const text = (d: GridCell) => (measure === "customers" ? formatCount(d.customers) : measure === "revenue_cents" ? formatCents(d.revenue_cents) : formatCents(Math.round(d.avg_monetary) * 100));
+  const text = (d: GridCell) =>
+    measure === "customers"
+      ? formatCount(d.customers)
+      : measure === "revenue_cents"
+        ? formatCents(d.revenue_cents)
+        : formatCents(Math.round(d.avg_monetary) * 100);
   return Plot.plot({
     width: Math.min(width, 640),
     height: Math.min(width, 640) * 0.8,
@@ -28,8 +40,24 @@ export function RfmGrid(cells: GridCell[], {width = 480, scale = 5, measure = "c
     color: {scheme: "blues", legend: true, label: label(measure)},
     marks: [
       Plot.cell(cells, {x: "f_score", y: "r_score", fill: measure, inset: 0.5}),
-      Plot.text(cells, {x: "f_score", y: "r_score", text, fill: "currentColor", stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
-      Plot.tip(cells, Plot.pointer({x: "f_score", y: "r_score", title: (d: GridCell) => `R ${d.r_score} × F ${d.f_score}\n${t().common.customers}: ${formatCount(d.customers)}\n${t().common.revenue}: ${formatCents(d.revenue_cents)}`}))
+      Plot.text(cells, {
+        x: "f_score",
+        y: "r_score",
+        text,
+        fill: "currentColor",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke"
+      }),
+      Plot.tip(
+        cells,
+        Plot.pointer({
+          x: "f_score",
+          y: "r_score",
+          title: (d: GridCell) =>
+            `R ${d.r_score} × F ${d.f_score}\n${t().common.customers}: ${formatCount(d.customers)}\n${t().common.revenue}: ${formatCents(d.revenue_cents)}`
+        })
+      )
     ]
   }) as SVGSVGElement;
 }

@@ -15,7 +15,10 @@ export interface ShareBarsOptions {
   label?: string;
 }
 
-export function ShareBars(rows: ContributionRow[], {width = 640, label = t().common.group}: ShareBarsOptions = {}): HTMLElement | SVGSVGElement {
+export function ShareBars(
+  rows: ContributionRow[],
+  {width = 640, label = t().common.group}: ShareBarsOptions = {}
+): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   // resize() can report a near-zero width before layout settles: never draw narrower than the margins need.
   width = Math.max(width, 320);
@@ -27,7 +30,8 @@ export function ShareBars(rows: ContributionRow[], {width = 640, label = t().com
   // picture as a bar pair per facet, at a fraction of the drawing cost (pages redraw it on
   // every input change).
   const [marginTop, marginBottom, step] = [10, 36, 40];
-  const half = (measure: string) => (measure === "Customers" ? {insetTop: 3, insetBottom: step / 2} : {insetTop: step / 2, insetBottom: 3});
+  const half = (measure: string) =>
+    measure === "Customers" ? {insetTop: 3, insetBottom: step / 2} : {insetTop: step / 2, insetBottom: 3};
   return Plot.plot({
     width,
     height: marginTop + marginBottom + rows.length * step,
@@ -36,10 +40,24 @@ export function ShareBars(rows: ContributionRow[], {width = 640, label = t().com
     marginLeft: 120,
     x: {label: t().charts.shareAxis, tickFormat: "%", grid: true},
     y: {label, domain: rows.map((r) => r.group), padding: 0, tickSize: 0},
-    color: {domain: SHARE_COLORS.domain, range: SHARE_COLORS.range, legend: true, tickFormat: (d: string) => (d === "Customers" ? t().common.customers : t().common.revenue)},
+    color: {
+      domain: SHARE_COLORS.domain,
+      range: SHARE_COLORS.range,
+      legend: true,
+      tickFormat: (d: string) => (d === "Customers" ? t().common.customers : t().common.revenue)
+    },
     marks: [
       ...SHARE_COLORS.domain.map((measure) =>
-        Plot.barX(long.filter((d) => d.measure === measure), {x: "share", y: "group", fill: "measure", ...half(measure), tip: {format: {fill: false, x: (v: number) => formatShare(v)}}})
+        Plot.barX(
+          long.filter((d) => d.measure === measure),
+          {
+            x: "share",
+            y: "group",
+            fill: "measure",
+            ...half(measure),
+            tip: {format: {fill: false, x: (v: number) => formatShare(v)}}
+          }
+        )
       ),
       Plot.ruleX([0])
     ]

@@ -9,7 +9,10 @@ import {stageName, t} from "../lib/messages.js";
 
 import {STAGE_COLORS} from "../lib/colors.js";
 
-export function StageBars(counts: {stage: string; customers: number}[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
+export function StageBars(
+  counts: {stage: string; customers: number}[],
+  {width = 640}: {width?: number} = {}
+): HTMLElement | SVGSVGElement {
   if (counts.length === 0) return emptyState();
   width = Math.max(width, 320);
   return Plot.plot({
@@ -22,7 +25,13 @@ export function StageBars(counts: {stage: string; customers: number}[], {width =
     color: STAGE_COLORS,
     marks: [
       Plot.barX(counts, {x: "customers", y: "stage", fill: "stage"}),
-      Plot.text(counts, {x: "customers", y: "stage", text: (d: {customers: number}) => formatCount(d.customers), dx: 4, textAnchor: "start"}),
+      Plot.text(counts, {
+        x: "customers",
+        y: "stage",
+        text: (d: {customers: number}) => formatCount(d.customers),
+        dx: 4,
+        textAnchor: "start"
+      }),
       Plot.ruleX([0])
     ]
   }) as SVGSVGElement;

@@ -17,7 +17,10 @@ export const UNKNOWN_VALUES = ["unknown", "U"];
 /** SQL: one row per attribute with the number of known values it takes over `customers`. */
 export function knownValuesSql(table = "customers"): string {
   const unknown = UNKNOWN_VALUES.map((v) => `'${v}'`).join(", ");
-  return ATTRIBUTES.map((a) => `SELECT '${a}' AS attribute, CAST(count(DISTINCT ${a}) FILTER (WHERE ${a} IS NOT NULL AND CAST(${a} AS VARCHAR) NOT IN (${unknown})) AS INTEGER) AS known FROM ${table}`).join("\nUNION ALL ");
+  return ATTRIBUTES.map(
+    (a) =>
+      `SELECT '${a}' AS attribute, CAST(count(DISTINCT ${a}) FILTER (WHERE ${a} IS NOT NULL AND CAST(${a} AS VARCHAR) NOT IN (${unknown})) AS INTEGER) AS known FROM ${table}`
+  ).join("\nUNION ALL ");
 }
 
 /** The columns of `columns` that this data has (not in `missing`). */

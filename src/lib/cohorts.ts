@@ -109,9 +109,11 @@ WITH activity AS (
   FROM members m, (SELECT max(${unit("month_index")}) AS last FROM cohort_cube) AS l
 ), cells AS (
   SELECT g.cohort, g.period, g.members,
-    ${options.mode === "recurring"
-      ? "coalesce(a.recurring, 0)"
-      : "sum(coalesce(l.customers, 0)) OVER (PARTITION BY g.cohort ORDER BY g.period DESC)"} AS active,
+    ${
+      options.mode === "recurring"
+        ? "coalesce(a.recurring, 0)"
+        : "sum(coalesce(l.customers, 0)) OVER (PARTITION BY g.cohort ORDER BY g.period DESC)"
+    } AS active,
     coalesce(a.revenue_cents, 0) AS revenue_cents
   FROM grid g
   LEFT JOIN activity a ON a.cohort = g.cohort AND a.period = g.period

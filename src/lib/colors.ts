@@ -5,10 +5,19 @@ import {STAGES} from "./stages.js";
 export const SHARE_COLORS = {domain: ["Customers", "Revenue"], range: ["#8da0cb", "#e78ac3"]};
 
 /** Monthly lifecycle states. */
-export const LIFECYCLE_COLORS = {domain: ["new", "returning", "resurrecting", "dormant"], range: ["#1b9e77", "#7570b3", "#66a61e", "#d95f02"]};
+export const LIFECYCLE_COLORS = {
+  domain: ["new", "returning", "resurrecting", "dormant"],
+  range: ["#1b9e77", "#7570b3", "#66a61e", "#d95f02"]
+};
 
 /** Lifecycle stages, in lifecycle order. */
-export const STAGE_COLORS = {domain: [...STAGES], range: ["#bdbdbd", "#9ecae1", "#4292c6", "#08519c", "#fd8d3c", "#a50f15"]};
+export const STAGE_COLORS = {
+  domain: [...STAGES],
+  range: ["#bdbdbd", "#9ecae1", "#4292c6", "#08519c", "#fd8d3c", "#a50f15"]
+};
 
 /** Data-quality outcomes. */
-export const OUTCOME_COLORS = {domain: ["accepted", "classified", "rejected"], range: ["#59a14f", "#f28e2b", "#e15759"]};
+export const OUTCOME_COLORS = {
+  domain: ["accepted", "classified", "rejected"],
+  range: ["#59a14f", "#f28e2b", "#e15759"]
+};

@@ -60,7 +60,15 @@ export function crossCells(rows: MixRow[], smallCell = SMALL_CELL): CrossCell[] 
   const cells = new Map<string, CrossCell>();
   for (const r of rows) {
     const key = JSON.stringify([r.row, r.col]);
-    const cell = cells.get(key) ?? {row: r.row, col: r.col, customers: 0, revenue_cents: 0, revenue_per_customer_cents: null, mix: [], suppressed: false};
+    const cell = cells.get(key) ?? {
+      row: r.row,
+      col: r.col,
+      customers: 0,
+      revenue_cents: 0,
+      revenue_per_customer_cents: null,
+      mix: [],
+      suppressed: false
+    };
     cell.customers += r.customers;
     cell.revenue_cents += r.revenue_cents;
     cell.mix.push({segment: r.segment, customers: r.customers, share: 0});
@@ -75,7 +83,9 @@ export function crossCells(rows: MixRow[], smallCell = SMALL_CELL): CrossCell[] 
       revenue_per_customer_cents: suppressed ? null : cell.revenue_cents / cell.customers,
       mix: suppressed
         ? []
-        : cell.mix.map((m) => ({...m, share: m.customers / cell.customers})).sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment))
+        : cell.mix
+            .map((m) => ({...m, share: m.customers / cell.customers}))
+            .sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment))
     };
   });
 }

@@ -18,5 +18,7 @@ export const partialMonth = (iso: string): boolean => addDays(iso, 1).slice(0, 7
 
 /** The month (YYYY-MM) or quarter (YYYY-Qn) label of an ISO date, as cohorts and lifecycle name them. */
 export function periodOf(iso: string, grain: "month" | "quarter" = "month"): string {
-  return grain === "month" ? iso.slice(0, 7) : `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+  return grain === "month"
+    ? iso.slice(0, 7)
+    : `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 }

@@ -39,14 +39,19 @@ export function deferredDatabase(open: () => Promise<DuckDBClient>): DeferredDat
   let opened: Promise<DuckDBClient> | undefined;
   let scheduled: Promise<DuckDBClient> | undefined;
   const start = () => (opened ??= open());
-  const idle = (resolve: () => void) => (typeof requestIdleCallback === "function" ? requestIdleCallback(resolve, {timeout: 1000}) : setTimeout(resolve, 100));
+  const idle = (resolve: () => void) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(resolve, {timeout: 1000})
+      : setTimeout(resolve, 100);
   return {
     get ready() {
       return start();
     },
     afterFirstPaint() {
       // Two frames: the cells waiting on the current results render in the first.
-      return (scheduled ??= new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => idle(resolve)))).then(start));
+      return (scheduled ??= new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => idle(resolve)))
+      ).then(start));
     }
   };
 }
@@ -56,7 +61,11 @@ export function deferredDatabase(open: () => Promise<DuckDBClient>): DeferredDat
  * connection of its own and cancelled when the signal aborts (a superseded edit must not keep
  * DuckDB-WASM, which runs one query at a time, busy for the edits after it).
  */
-export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, sql: string, {signal}: {signal?: AbortSignal} = {}): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(
+  db: DuckDBClient,
+  sql: string,
+  {signal}: {signal?: AbortSignal} = {}
+): Promise<T[]> {
   if (!signal) return (await db.query(sql)).toArray().map((row) => ({...row}) as T);
   if (signal.aborted) throw new Error("query cancelled: a newer input replaced it");
   const connection = await (db as unknown as {_db: AsyncDatabase})._db.connect();
@@ -64,7 +73,8 @@ export async function queryRows<T = Record<string, unknown>>(db: DuckDBClient, s
   signal.addEventListener("abort", cancel);
   try {
     const rows: T[] = [];
-    for await (const batch of await connection.send(sql, true)) for (const row of batch.toArray()) rows.push({...row} as T);
+    for await (const batch of await connection.send(sql, true))
+      for (const row of batch.toArray()) rows.push({...row} as T);
     if (signal.aborted) throw new Error("query cancelled: a newer input replaced it");
     return rows;
   } finally {
@@ -87,7 +97,12 @@ interface AsyncDatabase {
  * once per input change, then every chart and rule reads the scored table. Pass `view: true`
  * when the query is a plain scan (no window): writing a table costs more than scanning twice.
  */
-export async function materialize(db: DuckDBClient, name: string, sql: string, {view = false}: {view?: boolean} = {}): Promise<string> {
+export async function materialize(
+  db: DuckDBClient,
+  name: string,
+  sql: string,
+  {view = false}: {view?: boolean} = {}
+): Promise<string> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid table name: ${name}`);
   // A view and a table cannot share a name: each kind has its own.
   const target = view ? `${name}_view` : name;

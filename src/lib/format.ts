@@ -26,8 +26,13 @@ export function formatCents(cents: number): string {
   const amount = cents / 100;
   const {language, currency} = locale();
   const base = {style: "currency", currency, currencyDisplay: "narrowSymbol"} as const;
-  if (language === "zh-CN" && Math.abs(amount) >= 10_000) return numberFormat({...base, notation: "compact", maximumFractionDigits: 2}).format(amount);
-  return numberFormat(Math.abs(amount) >= 1000 ? {...base, maximumFractionDigits: 0, minimumFractionDigits: 0} : {...base, minimumFractionDigits: 2}).format(amount);
+  if (language === "zh-CN" && Math.abs(amount) >= 10_000)
+    return numberFormat({...base, notation: "compact", maximumFractionDigits: 2}).format(amount);
+  return numberFormat(
+    Math.abs(amount) >= 1000
+      ? {...base, maximumFractionDigits: 0, minimumFractionDigits: 0}
+      : {...base, minimumFractionDigits: 2}
+  ).format(amount);
 }
 
 /** Money in whole units (thresholds, axis labels): ¥3,000. */
@@ -36,14 +41,24 @@ export const formatMoney = (units: number): string => formatCents(units * 100);
 /** The currency's symbol alone, for input labels and axis titles: ¥, £, $. */
 export function currencySymbol(): string {
   const {currency} = locale();
-  return numberFormat({style: "currency", currency, currencyDisplay: "narrowSymbol"}).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+  return (
+    numberFormat({style: "currency", currency, currencyDisplay: "narrowSymbol"})
+      .formatToParts(0)
+      .find((p) => p.type === "currency")?.value ?? currency
+  );
 }
 
 /** 12.3% from a share between 0 and 1. */
-export const formatShare = (share: number): string => numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);
+export const formatShare = (share: number): string =>
+  numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);
 
 /** A date (ISO string or Date) in the reader's language: 2026年6月30日 or Jun 30, 2026. */
 export function formatDate(date: string | Date): string {
   const d = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
-  return new Intl.DateTimeFormat(locale().language, {year: "numeric", month: "short", day: "numeric", timeZone: "UTC"}).format(d);
+  return new Intl.DateTimeFormat(locale().language, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC"
+  }).format(d);
 }

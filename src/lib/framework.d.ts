@@ -19,6 +19,9 @@ interface WorkbenchFile {
 
 /** The part of Observable Inputs that components use (Framework serves it as npm:@observablehq/inputs). */
 declare module "npm:@observablehq/inputs" {
-  export function select<T>(data: Iterable<T>, options?: {label?: string; multiple?: boolean; format?: (value: T) => string; value?: T | T[]}): HTMLElement;
+  export function select<T>(
+    data: Iterable<T>,
+    options?: {label?: string; multiple?: boolean; format?: (value: T) => string; value?: T | T[]}
+  ): HTMLElement;
   export function form(inputs: Record<string, HTMLElement>): HTMLElement;
 }

@@ -5,7 +5,15 @@
  * function (DuckDB-WASM in the page, native DuckDB in tests).
  */
 import {RFM_COLUMNS} from "./rfm.js";
-import {checkCondition, parseRules, ruleCounts, ruleCountsSql, type Rule, type RuleCounts, type RuleError} from "./rules.js";
+import {
+  checkCondition,
+  parseRules,
+  ruleCounts,
+  ruleCountsSql,
+  type Rule,
+  type RuleCounts,
+  type RuleError
+} from "./rules.js";
 
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -28,7 +36,13 @@ export interface EvaluateOptions {
 export class Superseded extends Error {}
 
 /** Evaluates rule text over `source`; on any error, only `errors` (and `rules`) are filled. */
-export async function evaluateRules(query: Query, text: string, source: string, baseline: Rule[], {types = new Map(), superseded = () => false}: EvaluateOptions = {}): Promise<LabResult> {
+export async function evaluateRules(
+  query: Query,
+  text: string,
+  source: string,
+  baseline: Rule[],
+  {types = new Map(), superseded = () => false}: EvaluateOptions = {}
+): Promise<LabResult> {
   const {rules, errors} = parseRules(text);
   const lines = text.split("\n");
   for (const rule of rules) errors.push(...checkCondition(rule, RFM_COLUMNS, lines[rule.line - 1].trim()));
@@ -44,14 +58,32 @@ export async function evaluateRules(query: Query, text: string, source: string, 
     for (const rule of rules) {
       try {
         let type = types.get(key(rule));
-        if (type === undefined) types.set(key(rule), (type = String((await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? "")));
-        if (type !== "BOOLEAN") errors.push({rule: rule.name, line: rule.line, column: 0, message: `the condition is ${type}, not a true/false test`});
+        if (type === undefined)
+          types.set(
+            key(rule),
+            (type = String(
+              (await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? ""
+            ))
+          );
+        if (type !== "BOOLEAN")
+          errors.push({
+            rule: rule.name,
+            line: rule.line,
+            column: 0,
+            message: `the condition is ${type}, not a true/false test`
+          });
       } catch (error) {
-        errors.push({rule: rule.name, line: rule.line, column: 0, message: String((error as Error).message ?? error).split("\n")[0]});
+        errors.push({
+          rule: rule.name,
+          line: rule.line,
+          column: 0,
+          message: String((error as Error).message ?? error).split("\n")[0]
+        });
       }
     }
   }
-  if (rules.length === 0 && errors.length === 0) errors.push({rule: "", line: 1, column: 0, message: "no rules: write one per line, `Segment name: condition`"});
+  if (rules.length === 0 && errors.length === 0)
+    errors.push({rule: "", line: 1, column: 0, message: "no rules: write one per line, `Segment name: condition`"});
   if (errors.length) return {rules, errors, stats: [], unmatched: 0, total: 0, summary: [], migration: []};
   if (superseded()) throw new Superseded("a newer edit replaced this one");
   let rows: Record<string, unknown>[];
@@ -61,7 +93,15 @@ export async function evaluateRules(query: Query, text: string, source: string, 
     if (superseded()) throw new Superseded("a newer edit replaced this one");
     // A condition that types but fails on some row (a text that is not a date, an overflow):
     // name the rule at fault, so the page keeps its last good result and says which.
-    return {rules, errors: await runTimeErrors(query, rules, source, error), stats: [], unmatched: 0, total: 0, summary: [], migration: []};
+    return {
+      rules,
+      errors: await runTimeErrors(query, rules, source, error),
+      stats: [],
+      unmatched: 0,
+      total: 0,
+      summary: [],
+      migration: []
+    };
   }
   return {rules, errors, ...ruleCounts(baseline, rules, rows)};
 }
@@ -83,6 +123,8 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
 
 /** The SQL type of every rule's condition, from one DESCRIBE. */
 async function describeAll(query: Query, rules: Rule[], source: string): Promise<string[]> {
-  const rows = await query(`DESCRIBE SELECT ${rules.map((r, i) => `(${r.when}) AS c${i}`).join(", ")} FROM (${source}) AS s`);
+  const rows = await query(
+    `DESCRIBE SELECT ${rules.map((r, i) => `(${r.when}) AS c${i}`).join(", ")} FROM (${source}) AS s`
+  );
   return rows.map((row) => String(row.column_type));
 }

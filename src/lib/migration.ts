@@ -23,7 +23,11 @@ export interface MigrationRow {
 }
 
 /** The defaults for a build as of `asOf`. */
-export const migrationDefaults = (asOf: string): MigrationOptions => ({before: addDays(asOf, -90), after: asOf, ruleSet: DEFAULT_RULE_SET.name});
+export const migrationDefaults = (asOf: string): MigrationOptions => ({
+  before: addDays(asOf, -90),
+  after: asOf,
+  ruleSet: DEFAULT_RULE_SET.name
+});
 
 /** Customers by (segment before, segment after), 1–5 quantile scores at each date. */
 export const MIGRATION = (asOf: string): QuerySpec<MigrationOptions, MigrationRow> => ({
@@ -31,6 +35,11 @@ export const MIGRATION = (asOf: string): QuerySpec<MigrationOptions, MigrationRo
   sql: ({before, after, ruleSet}) => {
     const set = RULE_SETS.find((s) => s.name === ruleSet);
     if (!set) throw new Error(`unknown rule set: ${ruleSet}`);
-    return migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf: after, scale: 5, method: "quantile"}, set, rulesOf(set));
+    return migrationOverTimeSql(
+      {asOf: before, scale: 5, method: "quantile"},
+      {asOf: after, scale: 5, method: "quantile"},
+      set,
+      rulesOf(set)
+    );
   }
 });

@@ -12,7 +12,12 @@ import {type Prepared, type QuerySpec, preparedRows} from "./prepared-key.js";
 export {canonicalOptions, preparedRows, type Prepared, type QuerySpec} from "./prepared-key.js";
 
 /** The rows of a spec's query for `options`: prepared at build time for the defaults, else from DuckDB-WASM. */
-export function specRows<O, T>(spec: QuerySpec<O, T>, prepared: Prepared<T>, options: O, database: DeferredDatabase): Promise<T[]> {
+export function specRows<O, T>(
+  spec: QuerySpec<O, T>,
+  prepared: Prepared<T>,
+  options: O,
+  database: DeferredDatabase
+): Promise<T[]> {
   return preparedOrQuery(prepared, options, database, () => spec.sql(options));
 }
 
@@ -20,7 +25,12 @@ export function specRows<O, T>(spec: QuerySpec<O, T>, prepared: Prepared<T>, opt
  * The prepared rows for `options` if they are the prepared ones (DuckDB-WASM then opens after
  * the first paint, ready for the next change), else the query's rows from DuckDB-WASM.
  */
-export async function preparedOrQuery<T>(prepared: Prepared<T>, options: unknown, database: DeferredDatabase, sql: () => string | Promise<string>): Promise<T[]> {
+export async function preparedOrQuery<T>(
+  prepared: Prepared<T>,
+  options: unknown,
+  database: DeferredDatabase,
+  sql: () => string | Promise<string>
+): Promise<T[]> {
   const rows = preparedRows(prepared, options);
   if (rows) {
     void database.afterFirstPaint();

@@ -6,7 +6,6 @@
  */
 import {t} from "./messages.js";
 
-
 /** Every reason, by key. */
 export const REASON = {
   duplicate: "duplicate",

@@ -52,13 +52,30 @@ export const DEFAULT_THRESHOLDS: Record<3 | 5, Thresholds> = {
 
 /** Columns of the scored table that rules and pages may use. */
 export const RFM_COLUMNS = [
-  "customer_key", "r_score", "f_score", "m_score", "recency_days", "orders", "revenue", "revenue_cents", "aov",
-  "tenure_days", "discount_share", "complaints", "first_purchase", "last_purchase", "signup_date",
-  ...FILTER_COLUMNS, "city", "consent", "points"
+  "customer_key",
+  "r_score",
+  "f_score",
+  "m_score",
+  "recency_days",
+  "orders",
+  "revenue",
+  "revenue_cents",
+  "aov",
+  "tenure_days",
+  "discount_share",
+  "complaints",
+  "first_purchase",
+  "last_purchase",
+  "signup_date",
+  ...FILTER_COLUMNS,
+  "city",
+  "consent",
+  "points"
 ] as const;
 
 function thresholdScore(column: string, cuts: number[], scale: number, lowerIsBetter: boolean, unit = 1): string {
-  if (cuts.length !== scale - 1) throw new Error(`${column}: ${scale - 1} thresholds expected for a 1–${scale} scale, got ${cuts.length}`);
+  if (cuts.length !== scale - 1)
+    throw new Error(`${column}: ${scale - 1} thresholds expected for a 1–${scale} scale, got ${cuts.length}`);
   cuts.forEach((c, i) => {
     sqlNumber(c, `${column} threshold`);
     if (i > 0 && c <= cuts[i - 1]) throw new Error(`${column} thresholds must increase: ${cuts.join(", ")}`);
@@ -125,5 +142,12 @@ SELECT *, ${scores.r} AS r_score, ${scores.f} AS f_score, ${scores.m} AS m_score
  */
 export function rfmInputs(options: RfmOptions, ruleSet: string): Record<string, unknown> {
   const {asOf, scale, method, thresholds, filters} = options;
-  return {asOf, scale, method, thresholds: method === "thresholds" ? thresholds : null, filters: filters ?? {}, ruleSet};
+  return {
+    asOf,
+    scale,
+    method,
+    thresholds: method === "thresholds" ? thresholds : null,
+    filters: filters ?? {},
+    ruleSet
+  };
 }

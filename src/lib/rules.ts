@@ -26,7 +26,23 @@ export interface RuleError {
   message: string;
 }
 
-const KEYWORDS = new Set(["AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE", "LIKE", "CASE", "WHEN", "THEN", "ELSE", "END"]);
+const KEYWORDS = new Set([
+  "AND",
+  "OR",
+  "NOT",
+  "IN",
+  "BETWEEN",
+  "IS",
+  "NULL",
+  "TRUE",
+  "FALSE",
+  "LIKE",
+  "CASE",
+  "WHEN",
+  "THEN",
+  "ELSE",
+  "END"
+]);
 const FUNCTIONS = new Set(["abs", "least", "greatest", "coalesce", "round", "lower", "upper"]);
 const TOKEN = /\s+|(\d+(?:\.\d+)?)|('(?:[^']|'')*')|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|<>|!=|=|<|>|\+|-|\*|\/|%|\(|\)|,)/y;
 
@@ -56,7 +72,12 @@ export function parseRules(text: string): {rules: Rule[]; errors: RuleError[]} {
   });
   if (rules.length > LIMITS.rules) {
     const extra = rules[LIMITS.rules];
-    errors.push({rule: extra.name, line: extra.line, column: 0, message: `too many rules: ${rules.length}, at most ${LIMITS.rules}`});
+    errors.push({
+      rule: extra.name,
+      line: extra.line,
+      column: 0,
+      message: `too many rules: ${rules.length}, at most ${LIMITS.rules}`
+    });
   }
   return {rules, errors};
 }
@@ -67,12 +88,20 @@ export function formatRules(rules: Rule[]): string {
 }
 
 /** Token-level check of one condition against the allowed columns; errors carry positions. */
-export function checkCondition(rule: Rule, columns: readonly string[], lineText = `${rule.name}: ${rule.when}`): RuleError[] {
+export function checkCondition(
+  rule: Rule,
+  columns: readonly string[],
+  lineText = `${rule.name}: ${rule.when}`
+): RuleError[] {
   const offset = lineText.indexOf(rule.when);
   const errors: RuleError[] = [];
-  const at = (i: number, message: string) => errors.push({rule: rule.name, line: rule.line, column: offset + i + 1, message});
+  const at = (i: number, message: string) =>
+    errors.push({rule: rule.name, line: rule.line, column: offset + i + 1, message});
   if (rule.when.length > LIMITS.conditionLength) {
-    at(LIMITS.conditionLength, `the condition is ${rule.when.length} characters long, at most ${LIMITS.conditionLength}`);
+    at(
+      LIMITS.conditionLength,
+      `the condition is ${rule.when.length} characters long, at most ${LIMITS.conditionLength}`
+    );
     return errors;
   }
   let depth = 0;
@@ -86,16 +115,24 @@ export function checkCondition(rule: Rule, columns: readonly string[], lineText 
     const m = TOKEN.exec(rule.when);
     if (!m) {
       const ch = rule.when[i];
-      at(i, ch === ";" ? "`;` is not allowed: a rule is one condition, not statements" : `\`${ch}\` is not allowed in a condition`);
+      at(
+        i,
+        ch === ";"
+          ? "`;` is not allowed: a rule is one condition, not statements"
+          : `\`${ch}\` is not allowed in a condition`
+      );
       return errors;
     }
     const [text, , literal, word, op] = m;
-    if (literal && literal.length - 2 > LIMITS.literalLength) at(i, `a text longer than ${LIMITS.literalLength} characters`);
-    else if (literal && (literal.match(/[%_]/g)?.length ?? 0) > LIMITS.wildcards) at(i, `a pattern with more than ${LIMITS.wildcards} wildcards (% or _): too slow to match`);
+    if (literal && literal.length - 2 > LIMITS.literalLength)
+      at(i, `a text longer than ${LIMITS.literalLength} characters`);
+    else if (literal && (literal.match(/[%_]/g)?.length ?? 0) > LIMITS.wildcards)
+      at(i, `a pattern with more than ${LIMITS.wildcards} wildcards (% or _): too slow to match`);
     if (word && !KEYWORDS.has(word.toUpperCase())) {
       const next = rule.when.slice(TOKEN.lastIndex).trimStart();
       if (next.startsWith("(")) {
-        if (!FUNCTIONS.has(word.toLowerCase())) at(i, `unknown function ${word} (allowed: ${[...FUNCTIONS].join(", ")})`);
+        if (!FUNCTIONS.has(word.toLowerCase()))
+          at(i, `unknown function ${word} (allowed: ${[...FUNCTIONS].join(", ")})`);
       } else if (!columns.includes(word)) {
         at(i, `unknown column ${word}`);
       }
@@ -156,7 +193,9 @@ export interface RuleCounts {
  */
 export function ruleCountsSql(baseline: Rule[], edited: Rule[], source: string): string {
   const conditions = edited.map((r, i) => `(${r.when}) AS c${i}`);
-  const editedIndex = edited.length ? `CASE ${edited.map((_, i) => `WHEN c${i} THEN ${i}`).join(" ")} END` : "CAST(NULL AS INTEGER)";
+  const editedIndex = edited.length
+    ? `CASE ${edited.map((_, i) => `WHEN c${i} THEN ${i}`).join(" ")} END`
+    : "CAST(NULL AS INTEGER)";
   return `SELECT base_index, ${editedIndex} AS rule_index, CAST(count(*) AS INTEGER) AS customers,
   CAST(coalesce(sum(revenue_cents), 0) AS BIGINT) AS revenue_cents${edited.map((_, i) => `,\n  CAST(count(*) FILTER (WHERE c${i}) AS INTEGER) AS m${i}`).join("")}
 FROM (SELECT revenue_cents, ${ruleIndexSql(baseline)} AS base_index${conditions.map((c) => `, ${c}`).join("")} FROM (${source}) AS s) AS t
@@ -195,7 +234,12 @@ export function ruleCounts(baseline: Rule[], edited: Rule[], rows: Record<string
   }
   const revenue = [...segments.values()].reduce((sum, c) => sum + c.revenue_cents, 0);
   const summary = [...segments]
-    .map(([group, c]) => ({group, ...c, customer_share: total ? c.customers / total : 0, revenue_share: revenue ? c.revenue_cents / revenue : 0}))
+    .map(([group, c]) => ({
+      group,
+      ...c,
+      customer_share: total ? c.customers / total : 0,
+      revenue_share: revenue ? c.revenue_cents / revenue : 0
+    }))
     .sort((a, b) => b.revenue_cents - a.revenue_cents || a.group.localeCompare(b.group));
   const migration = [...pairs]
     .map(([key, c]) => {

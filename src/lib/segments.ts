@@ -47,7 +47,11 @@ FROM (SELECT r_score, f_score, orders, revenue_cents, recency_days, ${ruleIndexS
 GROUP BY ALL`;
 }
 
-export type RfmCell = Record<"customers" | "orders" | "revenue_cents" | "recency_days" | "with_recency", number> & {r_score: number | null; f_score: number | null; rule_index: number | null};
+export type RfmCell = Record<"customers" | "orders" | "revenue_cents" | "recency_days" | "with_recency", number> & {
+  r_score: number | null;
+  f_score: number | null;
+  rule_index: number | null;
+};
 
 /**
  * The grid (buyers: customers with scores) and the segment table (everyone in the population,
@@ -57,16 +61,25 @@ export type RfmCell = Record<"customers" | "orders" | "revenue_cents" | "recency
 export function rfmViews(rules: Rule[], cells: RfmCell[]): {grid: GridCell[]; summary: SegmentSummary[]} {
   const n = Number; // DuckDB's BIGINT arrives as bigint from native DuckDB
   const grid = new Map<string, GridCell>();
-  const groups = new Map<string, {customers: number; orders: number; revenue_cents: number; recency: number; with_recency: number}>();
+  const groups = new Map<
+    string,
+    {customers: number; orders: number; revenue_cents: number; recency: number; with_recency: number}
+  >();
   for (const c of cells) {
     if (c.r_score != null && c.f_score != null) {
       const key = `${c.r_score},${c.f_score}`;
-      const g = grid.get(key) ?? grid.set(key, {r_score: n(c.r_score), f_score: n(c.f_score), customers: 0, revenue_cents: 0, avg_monetary: 0}).get(key)!;
+      const g =
+        grid.get(key) ??
+        grid
+          .set(key, {r_score: n(c.r_score), f_score: n(c.f_score), customers: 0, revenue_cents: 0, avg_monetary: 0})
+          .get(key)!;
       g.customers += n(c.customers);
       g.revenue_cents += n(c.revenue_cents);
     }
     const name = c.rule_index == null ? "(no rule)" : rules[n(c.rule_index)].name;
-    const s = groups.get(name) ?? groups.set(name, {customers: 0, orders: 0, revenue_cents: 0, recency: 0, with_recency: 0}).get(name)!;
+    const s =
+      groups.get(name) ??
+      groups.set(name, {customers: 0, orders: 0, revenue_cents: 0, recency: 0, with_recency: 0}).get(name)!;
     s.customers += n(c.customers);
     s.orders += n(c.orders);
     s.revenue_cents += n(c.revenue_cents);
@@ -89,7 +102,9 @@ export function rfmViews(rules: Rule[], cells: RfmCell[]): {grid: GridCell[]; su
   }));
   return {
     grid: [...grid.values()].sort((a, b) => a.r_score - b.r_score || a.f_score - b.f_score),
-    summary: summary.sort((a, b) => b.revenue_cents - a.revenue_cents || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+    summary: summary.sort(
+      (a, b) => b.revenue_cents - a.revenue_cents || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)
+    )
   };
 }
 
@@ -114,9 +129,12 @@ export type Drill = {segment: string} | {r: number; f: number};
  * query two to three times slower than scoring everyone once.
  */
 export function drillSql(source: string, rules: Rule[], drill: Drill, limit?: number): string {
-  const where = "segment" in drill
-    ? drill.segment === "(no rule)" ? "segment IS NULL" : `segment = ${sqlString(drill.segment)}`
-    : `r_score = ${sqlNumber(drill.r)} AND f_score = ${sqlNumber(drill.f)}`;
+  const where =
+    "segment" in drill
+      ? drill.segment === "(no rule)"
+        ? "segment IS NULL"
+        : `segment = ${sqlString(drill.segment)}`
+      : `r_score = ${sqlNumber(drill.r)} AND f_score = ${sqlNumber(drill.f)}`;
   return `SELECT customer_key, segment, r_score, f_score, m_score, recency_days, orders, revenue_cents / 100 AS revenue,
   CAST(last_purchase AS VARCHAR) AS last_purchase, region, channel, tier, age_band, consent
 FROM (SELECT *, ${segmentSql(rules)} AS segment FROM (${source}) AS s OFFSET 0) AS t
@@ -125,7 +143,8 @@ WHERE ${where} ORDER BY revenue_cents DESC, customer_key${limit === undefined ? 
 
 /** Segment of each customer at two dates, counted by (from, to) with revenue since `from`. */
 export function migrationOverTimeSql(before: RfmOptions, after: RfmOptions, set: RuleSet, rules: Rule[]): string {
-  const seg = (o: RfmOptions) => `SELECT customer_key, ${segmentSql(rules)} AS segment, revenue_cents FROM (${populationSql(o, set.population)}) AS s`;
+  const seg = (o: RfmOptions) =>
+    `SELECT customer_key, ${segmentSql(rules)} AS segment, revenue_cents FROM (${populationSql(o, set.population)}) AS s`;
   return `SELECT coalesce(a.segment, '(not in population)') AS "from", coalesce(b.segment, '(not in population)') AS "to",
   CAST(count(*) AS INTEGER) AS customers,
   CAST(coalesce(sum(b.revenue_cents), 0) AS BIGINT) AS revenue_cents

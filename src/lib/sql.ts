@@ -5,15 +5,18 @@
 
 /** A finite number, or an error naming what was wrong. */
 export function sqlNumber(value: unknown, what = "value"): string {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`${what} must be a finite number, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new Error(`${what} must be a finite number, got ${String(value)}`);
   return String(value);
 }
 
 /** A DATE literal from an ISO date (YYYY-MM-DD) that exists in the calendar. */
 export function sqlDate(value: unknown, what = "date"): string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`${what} must be an ISO date (YYYY-MM-DD), got ${String(value)}`);
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`${what} must be an ISO date (YYYY-MM-DD), got ${String(value)}`);
   const parsed = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(+parsed) || parsed.toISOString().slice(0, 10) !== value) throw new Error(`${what} is not a calendar date: ${value}`);
+  if (Number.isNaN(+parsed) || parsed.toISOString().slice(0, 10) !== value)
+    throw new Error(`${what} is not a calendar date: ${value}`);
   return `DATE '${value}'`;
 }
 
@@ -35,10 +38,17 @@ export type Filters<K extends string> = Partial<Record<K, (string | number)[]>>;
  * `AND column IN (...)` for each non-empty filter: whitelisted columns only, values quoted and
  * compared as text (so 1 and '1' match a city tier alike). `alias` prefixes the column ("c.").
  */
-export function sqlFilters<K extends string>(filters: Filters<K> | undefined, allowed: readonly K[], alias = ""): string {
+export function sqlFilters<K extends string>(
+  filters: Filters<K> | undefined,
+  allowed: readonly K[],
+  alias = ""
+): string {
   return Object.entries(filters ?? {})
     .filter(([, values]) => Array.isArray(values) && values.length > 0)
-    .map(([column, values]) => `AND CAST(${alias}${sqlName(column, allowed, "filter")} AS VARCHAR) IN (${(values as (string | number)[]).map((v) => sqlString(String(v))).join(", ")})`)
+    .map(
+      ([column, values]) =>
+        `AND CAST(${alias}${sqlName(column, allowed, "filter")} AS VARCHAR) IN (${(values as (string | number)[]).map((v) => sqlString(String(v))).join(", ")})`
+    )
     .join(" ");
 }
 

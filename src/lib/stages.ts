@@ -45,7 +45,8 @@ export function stageSql(options: StageOptions): string {
   const asof = sqlDate(options.asOf, "as-of date");
   const atRisk = sqlNumber(options.atRiskDays, "at-risk days");
   const churn = sqlNumber(options.churnDays, "churn days");
-  if (options.churnDays <= options.atRiskDays) throw new Error(`churn days (${options.churnDays}) must exceed at-risk days (${options.atRiskDays})`);
+  if (options.churnDays <= options.atRiskDays)
+    throw new Error(`churn days (${options.churnDays}) must exceed at-risk days (${options.atRiskDays})`);
   const highValue = sqlNumber(options.highValueYuan * 100, "high-value revenue");
   return `
 SELECT c.customer_key, CASE

@@ -43,9 +43,11 @@ function buyersBy(column: string): Map<string, number> {
 }
 
 async function tableCounts(): Promise<Map<string, number>> {
-  const rows = await page.locator("form + table tbody tr, table tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""))
-  );
+  const rows = await page
+    .locator("form + table tbody tr, table tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""))
+    );
   // Inputs.table puts a checkbox cell first: group, customers, ... follow it.
   return new Map(rows.map((cells) => [cells[1], Number(cells[2].replaceAll(",", ""))]));
 }
@@ -70,8 +72,12 @@ test("the headline numbers and the first breakdown show while DuckDB-WASM cannot
   // Requests for DuckDB's wasm never get an answer: anything waiting for DuckDB would wait forever.
   await blocked.route(/duckdb.*\.wasm/, () => undefined);
   await blocked.goto(`${server.origin}/?lang=en`);
-  await expect.poll(() => blocked.locator("[data-kpi=customers]").textContent(), {timeout: 15_000}).toBe(formatCount(customers.length));
-  await expect.poll(async () => blocked.locator("table tbody tr").count(), {timeout: 15_000}).toBe(buyersBy("region").size);
+  await expect
+    .poll(() => blocked.locator("[data-kpi=customers]").textContent(), {timeout: 15_000})
+    .toBe(formatCount(customers.length));
+  await expect
+    .poll(async () => blocked.locator("table tbody tr").count(), {timeout: 15_000})
+    .toBe(buyersBy("region").size);
   await blocked.close();
 });
 

@@ -19,14 +19,30 @@ const SCREENSHOTS = join(process.cwd(), "test", "screenshots");
 function pagePaths(dir = DIST): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
     if (e.isDirectory()) return e.name.startsWith("_") ? [] : pagePaths(join(dir, e.name));
-    return e.name.endsWith(".html") ? [`/${relative(DIST, join(dir, e.name)).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`] : [];
+    return e.name.endsWith(".html")
+      ? [
+          `/${relative(DIST, join(dir, e.name))
+            .replace(/\.html$/, "")
+            .replace(/(^|\/)index$/, "$1")}`
+        ]
+      : [];
   });
 }
 
 /** The catalogue section of each page. */
-const PAGE_MESSAGES: Record<string, "overview" | "rfm" | "rulesLab" | "migration" | "cohorts" | "lifecycle" | "value" | "demographics" | "quality"> = {
-  "/": "overview", "/rfm": "rfm", "/rules-lab": "rulesLab", "/segment-migration": "migration", "/cohorts": "cohorts",
-  "/lifecycle": "lifecycle", "/value": "value", "/demographics": "demographics", "/data-quality": "quality"
+const PAGE_MESSAGES: Record<
+  string,
+  "overview" | "rfm" | "rulesLab" | "migration" | "cohorts" | "lifecycle" | "value" | "demographics" | "quality"
+> = {
+  "/": "overview",
+  "/rfm": "rfm",
+  "/rules-lab": "rulesLab",
+  "/segment-migration": "migration",
+  "/cohorts": "cohorts",
+  "/lifecycle": "lifecycle",
+  "/value": "value",
+  "/demographics": "demographics",
+  "/data-quality": "quality"
 };
 
 let browser: Browser;
@@ -48,31 +64,37 @@ describe("every page", () => {
     expect(pagePaths()).toContain("/");
   });
 
-  for (const path of pagePaths()) for (const lang of LANGUAGES) {
-    test(`${path} in ${lang} renders with no error and no outside request`, async () => {
-      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-      const watch = watchPage(page, server.origin);
-      await page.goto(`${server.origin}${path}?lang=${lang}`);
-      await waitForPage(page);
-      await page.screenshot({path: join(SCREENSHOTS, `${path === "/" ? "index" : path.slice(1).replaceAll("/", "_")}-${lang}.png`), fullPage: true});
-      expect(await page.getAttribute("html", "lang")).toBe(lang);
-      const key = PAGE_MESSAGES[path];
-      expect(key, `a catalogue section for ${path}`).toBeDefined();
-      expect((await page.locator("h1").first().textContent())?.trim()).toBe(MESSAGES[lang][key].title);
-      if (lang === "zh-CN") {
-        const text = (await page.locator("#observablehq-main").textContent()) ?? "";
-        const english = Object.values(MESSAGES.en[key]).filter((v): v is string => typeof v === "string" && v.length > 12);
-        expect(english.filter((v) => text.includes(v))).toEqual([]);
-      }
-      expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
-      expect(watch.consoleErrors).toEqual([]);
-      expect(watch.failedRequests).toEqual([]);
-      expect(watch.foreignRequests).toEqual([]);
-      // A page that shows nothing is broken too: at least one chart or one number.
-      expect(await page.locator("[data-chart] svg, [data-kpi]").count()).toBeGreaterThan(0);
-      await page.close();
-    });
-  }
+  for (const path of pagePaths())
+    for (const lang of LANGUAGES) {
+      test(`${path} in ${lang} renders with no error and no outside request`, async () => {
+        const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+        const watch = watchPage(page, server.origin);
+        await page.goto(`${server.origin}${path}?lang=${lang}`);
+        await waitForPage(page);
+        await page.screenshot({
+          path: join(SCREENSHOTS, `${path === "/" ? "index" : path.slice(1).replaceAll("/", "_")}-${lang}.png`),
+          fullPage: true
+        });
+        expect(await page.getAttribute("html", "lang")).toBe(lang);
+        const key = PAGE_MESSAGES[path];
+        expect(key, `a catalogue section for ${path}`).toBeDefined();
+        expect((await page.locator("h1").first().textContent())?.trim()).toBe(MESSAGES[lang][key].title);
+        if (lang === "zh-CN") {
+          const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+          const english = Object.values(MESSAGES.en[key]).filter(
+            (v): v is string => typeof v === "string" && v.length > 12
+          );
+          expect(english.filter((v) => text.includes(v))).toEqual([]);
+        }
+        expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+        expect(watch.consoleErrors).toEqual([]);
+        expect(watch.failedRequests).toEqual([]);
+        expect(watch.foreignRequests).toEqual([]);
+        // A page that shows nothing is broken too: at least one chart or one number.
+        expect(await page.locator("[data-chart] svg, [data-kpi]").count()).toBeGreaterThan(0);
+        await page.close();
+      });
+    }
 });
 
 test("the language switch opens the same page in the other language, and the choice is kept on the next page", async () => {

@@ -10,7 +10,13 @@ import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/
 import type {CustomerRow} from "../helpers/sample-db.js";
 import {serveStatic, type StaticServer} from "../helpers/server.js";
 import {siteRows} from "../helpers/site-db.js";
-import {matches, referenceCohorts, referenceConversion, referenceLifecycle, referencePareto} from "../reference/activity.js";
+import {
+  matches,
+  referenceCohorts,
+  referenceConversion,
+  referenceLifecycle,
+  referencePareto
+} from "../reference/activity.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -42,7 +48,13 @@ const only = (filters: Record<string, string[]>) => data.customers.filter((c: Cu
 
 /** Opens the page's filter panel and picks one value of a multiple select. */
 async function pick(page: Page, label: string, value: string): Promise<void> {
-  if (!(await page.locator("details").first().evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator("details > summary").first().click();
+  if (
+    !(await page
+      .locator("details")
+      .first()
+      .evaluate((d) => (d as HTMLDetailsElement).open))
+  )
+    await page.locator("details > summary").first().click();
   await page.getByLabel(label, {exact: true}).selectOption(value);
 }
 
@@ -77,7 +89,9 @@ describe("lifecycle page", () => {
       const c = referenceConversion(only(filters), data.days, asOf);
       await expect.poll(text(page, "prospect-rate"), {timeout: 60_000}).toBe(formatShare(c.prospect_rate));
       await expect.poll(text(page, "repeat-rate")).toBe(formatShare(c.repeat_rate));
-      await expect.poll(() => page.locator(`[data-value="days-to-second"]`).getAttribute("data-days")).toBe(String(c.median_days_to_second));
+      await expect
+        .poll(() => page.locator(`[data-value="days-to-second"]`).getAttribute("data-days"))
+        .toBe(String(c.median_days_to_second));
     };
     await check({}, "2026-06-30");
     await pick(page, "Gender", "Female");
@@ -111,13 +125,16 @@ describe("demographics page", () => {
   test("counts the segmented customers, recomputed after a channel filter and a rule-set change", async () => {
     const page = await open("/demographics");
     const total = () => page.locator("[data-chart=age-gender] h2").textContent();
-    const buyers = (channel?: string) => data.customers.filter((c) => c.orders > 0 && (!channel || c.channel === channel)).length;
+    const buyers = (channel?: string) =>
+      data.customers.filter((c) => c.orders > 0 && (!channel || c.channel === channel)).length;
     await expect.poll(total).toBe(`Age band × gender (${formatCount(buyers())} customers)`);
     await page.getByLabel("Channel").selectOption("Online");
     await expect.poll(total, {timeout: 60_000}).toBe(`Age band × gender (${formatCount(buyers("online"))} customers)`);
     // The four types classify everyone, prospects included.
     await page.getByLabel("Segments").selectOption("Clothing-store four types");
-    await expect.poll(total, {timeout: 60_000}).toBe(`Age band × gender (${formatCount(only({channel: ["online"]}).length)} customers)`);
+    await expect
+      .poll(total, {timeout: 60_000})
+      .toBe(`Age band × gender (${formatCount(only({channel: ["online"]}).length)} customers)`);
     await page.close();
   });
 });

@@ -45,22 +45,39 @@ async function open(path: string): Promise<{page: Page; watch: PageWatch}> {
 
 /** Segment → customers, read from the first table of the page. */
 async function shownSegments(page: Page): Promise<Record<string, number>> {
-  const rows = await page.locator("table").first().locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? "")));
+  const rows = await page
+    .locator("table")
+    .first()
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""))
+    );
   // Inputs.table starts each row with a cell for its (here disabled) selection box.
   return Object.fromEntries(rows.map((c) => c.slice(1)).map((c) => [c[0], Number(c[1].replaceAll(",", ""))]));
 }
 
 /** Rule → customers it names (first match), from the rules lab's rule table. */
 async function shownRuleCounts(page: Page): Promise<Record<string, number>> {
-  const rows = await page.locator("table").first().locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? "")));
+  const rows = await page
+    .locator("table")
+    .first()
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent?.trim() ?? ""))
+    );
   // Inputs.table starts each row with a cell for its (here disabled) selection box.
   return Object.fromEntries(rows.map((c) => c.slice(1)).map((c) => [c[0], Number(c[3].replaceAll(",", ""))]));
 }
 
-async function expectedSegments(options: RfmOptions, set = STANDARD_RFM, rules = rulesOf(set)): Promise<Record<string, number>> {
-  const rows = await queryRows<{group: string; customers: number}>(db, segmentSummarySql(populationSql(options, set.population), rules));
+async function expectedSegments(
+  options: RfmOptions,
+  set = STANDARD_RFM,
+  rules = rulesOf(set)
+): Promise<Record<string, number>> {
+  const rows = await queryRows<{group: string; customers: number}>(
+    db,
+    segmentSummarySql(populationSql(options, set.population), rules)
+  );
   return Object.fromEntries(rows.map((r) => [r.group, r.customers]));
 }
 
@@ -84,41 +101,68 @@ describe("RFM explorer", () => {
     expect(thresholds).not.toEqual(earlier);
     await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(thresholds);
     await page.getByLabel("Recency cuts (days)").fill("10, 20, x");
-    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain("recency: 4 numbers expected");
+    await expect
+      .poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000})
+      .toContain("recency: 4 numbers expected");
     // Fixed: the message goes, the thresholds apply again.
     await page.getByLabel("Recency cuts (days)").fill("30, 90, 180, 365");
     await expect.poll(() => page.locator("[data-error=thresholds]").count(), {timeout: 15_000}).toBe(0);
     await expect.poll(() => shownSegments(page), {timeout: 15_000}).toEqual(thresholds);
     // An absurd cut is refused in words, never as raw error cells.
     await page.getByLabel("Monetary cuts (¥)").fill("300, 800, 1500, 1e307");
-    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain('monetary: "1e307" is larger than');
+    await expect
+      .poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000})
+      .toContain('monetary: "1e307" is larger than');
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.getByLabel("Monetary cuts (¥)").fill("300, 800, 1500, 3000");
     await page.getByLabel("Recency cuts (days)").fill("10, 20, x");
-    await expect.poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000}).toContain("recency: 4 numbers expected");
+    await expect
+      .poll(() => page.locator("[data-error=thresholds]").first().textContent(), {timeout: 15_000})
+      .toContain("recency: 4 numbers expected");
     expect(watch.consoleErrors).toEqual([]);
   });
 
   test("the segment table shows segment names and money whole at 1280 px", async () => {
     await page.setViewportSize({width: 1280, height: 900});
-    const clipped = await page.locator("table").first().evaluate((table) => {
-      const headers = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent?.trim() ?? "");
-      const wanted = ["segment", "revenue", "AOV"].map((h) => headers.indexOf(h)).filter((i) => i >= 0);
-      return Array.from(table.querySelectorAll("tbody tr")).flatMap((tr) =>
-        wanted.map((i) => tr.children[i] as HTMLElement).filter((td) => td && td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent));
-    });
+    const clipped = await page
+      .locator("table")
+      .first()
+      .evaluate((table) => {
+        const headers = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent?.trim() ?? "");
+        const wanted = ["segment", "revenue", "AOV"].map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+        return Array.from(table.querySelectorAll("tbody tr")).flatMap((tr) =>
+          wanted
+            .map((i) => tr.children[i] as HTMLElement)
+            .filter((td) => td && td.scrollWidth > td.clientWidth + 1)
+            .map((td) => td.textContent)
+        );
+      });
     expect(clipped).toEqual([]);
   });
 
   test("the drill-down exports the chosen segment's customers as CSV", async () => {
     const drill: Drill = {segment: "Champions"};
     // The previous test left an invalid recency cut: the page shows quantile scores meanwhile.
-    const expected = await queryRows<{customer_key: string}>(db, drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"), rulesOf(STANDARD_RFM), drill));
+    const expected = await queryRows<{customer_key: string}>(
+      db,
+      drillSql(
+        populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"),
+        rulesOf(STANDARD_RFM),
+        drill
+      )
+    );
     await page.getByLabel("Segment", {exact: true}).selectOption("Champions");
     // Wait for this population's list, not a list of the same name still on the page.
-    await expect.poll(() => page.locator("[data-drill=Champions] button").textContent(), {timeout: 15_000}).toContain(`(${formatCount(expected.length)} customers)`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-drill=Champions] button").click()]);
-    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
+    await expect
+      .poll(() => page.locator("[data-drill=Champions] button").textContent(), {timeout: 15_000})
+      .toContain(`(${formatCount(expected.length)} customers)`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("[data-drill=Champions] button").click()
+    ]);
+    const csv = readFileSync((await download.path())!, "utf-8")
+      .trim()
+      .split("\n");
     expect(csv[0].split(",").slice(0, 2)).toEqual(["customer_key", "segment"]);
     expect(csv.length - 1).toBe(expected.length);
     expect(new Set(csv.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(expected.map((r) => r.customer_key)));
@@ -135,11 +179,21 @@ describe("RFM explorer", () => {
     const drilled = page.locator("[data-drill^=R]");
     await drilled.waitFor({timeout: 15_000});
     const [, r, f] = (await drilled.getAttribute("data-drill"))!.match(/^R(\d) × F(\d)$/)!;
-    const expected = await queryRows<{customer_key: string}>(db, drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"), rulesOf(STANDARD_RFM), {r: Number(r), f: Number(f)}));
+    const expected = await queryRows<{customer_key: string}>(
+      db,
+      drillSql(populationSql({asOf: "2026-03-31", scale: 5, method: "quantile"}, "buyers"), rulesOf(STANDARD_RFM), {
+        r: Number(r),
+        f: Number(f)
+      })
+    );
     expect(expected.length).toBeGreaterThan(0);
-    await expect.poll(() => drilled.locator("button").textContent()).toContain(`(${formatCount(expected.length)} customers)`);
+    await expect
+      .poll(() => drilled.locator("button").textContent())
+      .toContain(`(${formatCount(expected.length)} customers)`);
     const [download] = await Promise.all([page.waitForEvent("download"), drilled.locator("button").click()]);
-    const csv = readFileSync((await download.path())!, "utf-8").trim().split("\n");
+    const csv = readFileSync((await download.path())!, "utf-8")
+      .trim()
+      .split("\n");
     expect(new Set(csv.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(expected.map((row) => row.customer_key)));
     // Hovering elsewhere does not change the drill-down; choosing a segment does.
     const other = (await page.locator("[data-chart=rfm-grid] g[aria-label=cell] rect").nth(0).boundingBox())!;
@@ -153,30 +207,42 @@ describe("RFM explorer", () => {
 describe("rules lab", () => {
   test("a good edit re-segments; a bad edit shows its error and keeps the last good result", async () => {
     const {page, watch} = await open("/rules-lab");
-    await expect.poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000}).toBe("0");
+    await expect
+      .poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000})
+      .toBe("0");
     const text = "Big spenders: revenue >= 3000\nRegulars: orders >= 3\nOthers: orders > 0";
     await page.getByLabel("Rules").fill(text);
     const expected = await expectedSegments({asOf, scale: 5, method: "quantile"}, STANDARD_RFM, parseRules(text).rules);
     await expect.poll(() => shownRuleCounts(page), {timeout: 15_000}).toEqual(expected);
 
     await page.getByLabel("Rules").fill(`${text}\nBroken: orders >> 1; DROP TABLE customers`);
-    await expect.poll(() => page.locator("[data-error-rule=Broken]").first().textContent(), {timeout: 15_000}).toContain("`;` is not allowed");
+    await expect
+      .poll(() => page.locator("[data-error-rule=Broken]").first().textContent(), {timeout: 15_000})
+      .toContain("`;` is not allowed");
     expect(await shownRuleCounts(page)).toEqual(expected); // the last good result stays
 
     // Types as true/false but fails on the data: named, and the last good result stays.
     await page.getByLabel("Rules").fill(`${text}\nHuge: first_purchase > 'not a date'`);
-    await expect.poll(() => page.locator("[data-error-rule=Huge]").first().textContent(), {timeout: 15_000}).toMatch(/date/i);
+    await expect
+      .poll(() => page.locator("[data-error-rule=Huge]").first().textContent(), {timeout: 15_000})
+      .toMatch(/date/i);
     expect(await shownRuleCounts(page)).toEqual(expected);
 
     await page.getByLabel("Rules").fill(`${text}\nTypo: ordrs > 1`);
-    await expect.poll(() => page.locator("[data-error-rule=Typo]").first().textContent(), {timeout: 15_000}).toContain("unknown column ordrs");
+    await expect
+      .poll(() => page.locator("[data-error-rule=Typo]").first().textContent(), {timeout: 15_000})
+      .toContain("unknown column ordrs");
 
     await page.getByLabel("Rules").fill(`${text}\nNever: orders > 1000000\nShadow: orders >= 5`);
-    await expect.poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000}).toBe("0");
+    await expect
+      .poll(() => page.locator("[data-errors]").first().getAttribute("data-errors"), {timeout: 15_000})
+      .toBe("0");
     const problems = await page.locator("table").first().textContent();
     expect(problems).toContain("matches nobody");
     expect(problems).toContain("unreachable");
-    await expect.poll(() => page.locator("[data-rules-source]").first().textContent(), {timeout: 15_000}).toContain("Shadow: orders >= 5");
+    await expect
+      .poll(() => page.locator("[data-rules-source]").first().textContent(), {timeout: 15_000})
+      .toContain("Shadow: orders >= 5");
     const pageSource = (await page.locator("[data-rules-source]").first().textContent())!;
     expect(pageSource.startsWith("const PAGE_RULES = `")).toBe(true); // no backslash before the backticks
     expect(pageSource).not.toContain("\\`");
@@ -187,12 +253,20 @@ describe("rules lab", () => {
 describe("segment migration", () => {
   test("the first matrix and counts come from the build: they show while DuckDB-WASM cannot load", async () => {
     const before = new Date(Date.parse(asOf) - 90 * 86_400_000).toISOString().slice(0, 10);
-    const rows = await queryRows<{from: string; to: string; customers: number}>(db,
-      migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf, scale: 5, method: "quantile"}, STANDARD_RFM, rulesOf(STANDARD_RFM)));
+    const rows = await queryRows<{from: string; to: string; customers: number}>(
+      db,
+      migrationOverTimeSql(
+        {asOf: before, scale: 5, method: "quantile"},
+        {asOf, scale: 5, method: "quantile"},
+        STANDARD_RFM,
+        rulesOf(STANDARD_RFM)
+      )
+    );
     const page = await browser.newPage();
     await page.route(/duckdb.*\.wasm/, () => undefined); // never answered
     await page.goto(`${server.origin}/segment-migration?lang=en`);
-    await expect.poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000})
+    await expect
+      .poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000})
       .toBe(formatCount(rows.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0)));
     await page.close();
   });
@@ -200,15 +274,33 @@ describe("segment migration", () => {
   test("the moved customers equal native DuckDB's count between the two dates", async () => {
     const {page, watch} = await open("/segment-migration");
     const before = new Date(Date.parse(asOf) - 90 * 86_400_000).toISOString().slice(0, 10);
-    const rows = await queryRows<{from: string; to: string; customers: number}>(db,
-      migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf, scale: 5, method: "quantile"}, STANDARD_RFM, rulesOf(STANDARD_RFM)));
+    const rows = await queryRows<{from: string; to: string; customers: number}>(
+      db,
+      migrationOverTimeSql(
+        {asOf: before, scale: 5, method: "quantile"},
+        {asOf, scale: 5, method: "quantile"},
+        STANDARD_RFM,
+        rulesOf(STANDARD_RFM)
+      )
+    );
     const moved = rows.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0);
     expect(moved).toBeGreaterThan(0);
-    await expect.poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000}).toBe(formatCount(moved));
+    await expect
+      .poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000})
+      .toBe(formatCount(moved));
     await page.getByLabel("Rule set").selectOption(FOUR_TYPES.name);
-    const four = await queryRows<{from: string; to: string; customers: number}>(db,
-      migrationOverTimeSql({asOf: before, scale: 5, method: "quantile"}, {asOf, scale: 5, method: "quantile"}, FOUR_TYPES, rulesOf(FOUR_TYPES)));
-    await expect.poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000}).toBe(formatCount(four.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0)));
+    const four = await queryRows<{from: string; to: string; customers: number}>(
+      db,
+      migrationOverTimeSql(
+        {asOf: before, scale: 5, method: "quantile"},
+        {asOf, scale: 5, method: "quantile"},
+        FOUR_TYPES,
+        rulesOf(FOUR_TYPES)
+      )
+    );
+    await expect
+      .poll(() => page.locator("[data-kpi=moved]").first().textContent(), {timeout: 15_000})
+      .toBe(formatCount(four.filter((r) => r.from !== r.to).reduce((s, r) => s + r.customers, 0)));
     expect(watch.consoleErrors).toEqual([]);
   });
 });

@@ -6,33 +6,54 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
-import {ALL_COHORTS, cohortCubeSql, cohortMembersSql, cohortSql, type CohortCell, type CohortOptions} from "../../src/lib/cohorts.js";
+import {
+  ALL_COHORTS,
+  cohortCubeSql,
+  cohortMembersSql,
+  cohortSql,
+  type CohortCell,
+  type CohortOptions
+} from "../../src/lib/cohorts.js";
 import {handFixture} from "../fixtures/activity.js";
 import {sampleDatabase, type SampleDatabase} from "../helpers/sample-db.js";
 import {referenceCohorts} from "../reference/activity.js";
 
-const pick = (cells: CohortCell[], cohort: string) => cells.filter((c) => c.cohort === cohort).map((c) => [c.period, c.members, c.active, c.revenue_cents]);
+const pick = (cells: CohortCell[], cohort: string) =>
+  cells.filter((c) => c.cohort === cohort).map((c) => [c.period, c.members, c.active, c.revenue_cents]);
 
 describe("cohortSql on the hand fixture", () => {
   let db: DuckDBConnection;
   const run = (o: CohortOptions) => queryRows<CohortCell>(db, cohortSql(o));
   beforeAll(async () => {
     db = await handFixture();
-    await db.run(`CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`);
+    await db.run(
+      `CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`
+    );
   });
 
   test("monthly recurring retention, revenue retention and LTV", async () => {
     const cells = await run({grain: "month", mode: "recurring"});
     // 2024-01: A and B; A's February holds only a return (not active, revenue −¥20).
-    expect(pick(cells, "2024-01")).toEqual([[0, 2, 2, 40000], [1, 2, 0, -2000], [2, 2, 1, 5000]]);
-    expect(pick(cells, "2024-02")).toEqual([[0, 1, 1, 8000], [1, 1, 1, 4000]]);
+    expect(pick(cells, "2024-01")).toEqual([
+      [0, 2, 2, 40000],
+      [1, 2, 0, -2000],
+      [2, 2, 1, 5000]
+    ]);
+    expect(pick(cells, "2024-02")).toEqual([
+      [0, 1, 1, 8000],
+      [1, 1, 1, 4000]
+    ]);
     const jan = cells.filter((c) => c.cohort === "2024-01");
     expect(jan.map((c) => c.retention)).toEqual([1, 0, 0.5]);
     expect(jan.map((c) => c.revenue_retention)).toEqual([1, -0.05, 0.125]);
     expect(jan.map((c) => c.ltv_cents)).toEqual([20000, 19000, 21500]);
     // Pooled: period 1 has both cohorts, period 2 only January's.
     const all = cells.filter((c) => c.cohort === ALL_COHORTS);
-    expect(all.map((c) => [c.period, c.members, c.active, c.revenue_cents])).toEqual([[0, 3, 3, 48000], [1, 3, 1, 2000], [2, 2, 1, 5000]]);
+    expect(all.map((c) => [c.period, c.members, c.active, c.revenue_cents])).toEqual([
+      [0, 3, 3, 48000],
+      [1, 3, 1, 2000],
+      [2, 2, 1, 5000]
+    ]);
     expect(all[1].revenue_retention).toBeCloseTo(2000 / 48000, 12);
     expect(all[1].ltv_cents).toBeCloseTo(50000 / 3, 9);
     expect(all[2].revenue_retention).toBe(5000 / 40000);
@@ -50,14 +71,20 @@ describe("cohortSql on the hand fixture", () => {
 
   test("filters keep only the chosen customers", async () => {
     const cells = await run({grain: "month", mode: "recurring", filters: {channel: ["online"]}});
-    expect(pick(cells, "2024-01")).toEqual([[0, 1, 1, 30000], [1, 1, 0, 0], [2, 1, 0, 0]]);
+    expect(pick(cells, "2024-01")).toEqual([
+      [0, 1, 1, 30000],
+      [1, 1, 0, 0],
+      [2, 1, 0, 0]
+    ]);
     expect(pick(cells, "2024-02")).toEqual([]);
   });
 
   test("a filter value cannot inject SQL and an unknown filter column is refused", async () => {
     const cells = await run({grain: "month", mode: "recurring", filters: {region: ["North' OR '1'='1"]}});
     expect(cells).toEqual([]);
-    expect(() => cohortSql({grain: "month", mode: "recurring", filters: {"1=1; --": ["x"]} as never})).toThrow(/filter/);
+    expect(() => cohortSql({grain: "month", mode: "recurring", filters: {"1=1; --": ["x"]} as never})).toThrow(
+      /filter/
+    );
   });
 });
 
@@ -65,7 +92,9 @@ describe("cohortSql on a generated sample", () => {
   let sample: SampleDatabase;
   beforeAll(async () => {
     sample = await sampleDatabase();
-    await sample.db.run(`CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`);
+    await sample.db.run(
+      `CREATE TABLE cohort_cube AS ${cohortCubeSql()}; CREATE TABLE cohort_members AS ${cohortMembersSql()}`
+    );
   });
 
   const cases: CohortOptions[] = [
@@ -79,7 +108,9 @@ describe("cohortSql on a generated sample", () => {
       const actual = await queryRows<CohortCell>(sample.db, cohortSql(options));
       const expected = referenceCohorts(sample.customers, sample.months, options);
       expect(actual.length).toBeGreaterThan(20);
-      expect(actual.map((c) => [c.cohort, c.period, c.members, c.active, c.revenue_cents])).toEqual(expected.map((c) => [c.cohort, c.period, c.members, c.active, c.revenue_cents]));
+      expect(actual.map((c) => [c.cohort, c.period, c.members, c.active, c.revenue_cents])).toEqual(
+        expected.map((c) => [c.cohort, c.period, c.members, c.active, c.revenue_cents])
+      );
       actual.forEach((c, i) => {
         expect(c.retention).toBeCloseTo(expected[i].retention, 12);
         expect(c.ltv_cents).toBeCloseTo(expected[i].ltv_cents, 6);
@@ -93,6 +124,8 @@ describe("cohortSql on a generated sample", () => {
     const cells = await queryRows<CohortCell>(sample.db, cohortSql({grain: "month", mode: "recurring"}));
     expect(cells.filter((c) => c.period === 0).every((c) => c.retention === 1 && c.active === c.members)).toBe(true);
     const later = cells.filter((c) => c.period > 0 && c.revenue_retention !== null);
-    expect(later.filter((c) => Math.abs(c.revenue_retention! - c.retention) > 0.01).length).toBeGreaterThan(later.length / 2);
+    expect(later.filter((c) => Math.abs(c.revenue_retention! - c.retention) > 0.01).length).toBeGreaterThan(
+      later.length / 2
+    );
   });
 });

@@ -39,11 +39,22 @@ beforeAll(async () => {
   rmSync(WORK, {recursive: true, force: true});
   mkdirSync(WORK, {recursive: true});
   const path = join(WORK, "invoices.csv");
-  writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
-    LINES.map(([inv, qty, at, price, customer]) => `${inv},A,item,${qty},${at},${price},${customer},United Kingdom`).join("\n") + "\n");
-  await ingest({source: {type: "files", orders: {...INVOICE_LINES, path, timeZone: "Europe/London"}}}, KEY, join(WORK, "build"));
+  writeFileSync(
+    path,
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+      LINES.map(
+        ([inv, qty, at, price, customer]) => `${inv},A,item,${qty},${at},${price},${customer},United Kingdom`
+      ).join("\n") +
+      "\n"
+  );
+  await ingest(
+    {source: {type: "files", orders: {...INVOICE_LINES, path, timeZone: "Europe/London"}}},
+    KEY,
+    join(WORK, "build")
+  );
   db = await openBuildFolder(join(WORK, "build"));
-  for (const name of ["customers", "customer_month", "customer_day"]) await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
+  for (const name of ["customers", "customer_month", "customer_day"])
+    await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   await db.run(`CREATE TEMP TABLE cohort_cube AS ${cohortCubeSql()}`);
   await db.run(`CREATE TEMP TABLE cohort_members AS ${cohortMembersSql()}`);
 });
@@ -53,8 +64,10 @@ const cents = ([, qty, , price]: (typeof LINES)[number]) => Math.round(qty * Num
 const month = (line: (typeof LINES)[number]) => line[2].slice(0, 7);
 
 test("customer revenue is net of credits; orders count sales only; AOV follows", async () => {
-  const rows = await queryRows<{customer_key: string; orders: number; revenue_cents: number; aov_cents: number}>(db,
-    "SELECT customer_key, orders, revenue_cents, aov_cents FROM out_customers ORDER BY customer_key");
+  const rows = await queryRows<{customer_key: string; orders: number; revenue_cents: number; aov_cents: number}>(
+    db,
+    "SELECT customer_key, orders, revenue_cents, aov_cents FROM out_customers ORDER BY customer_key"
+  );
   const expected = ["16446", "17850", "12345"].map((id) => {
     const mine = LINES.filter((l) => l[4] === id);
     const revenue = mine.reduce((s, l) => s + cents(l), 0);
@@ -68,7 +81,8 @@ test("customer revenue is net of credits; orders count sales only; AOV follows",
 test("cohort revenue retention counts each credit in the month it was issued", async () => {
   const cells = await queryRows<CohortCell>(db, cohortSql({grain: "month", mode: "recurring", filters: {}}));
   const january = ["16446", "17850"]; // first purchase in January 2024
-  const revenueIn = (m: string) => LINES.filter((l) => january.includes(l[4]) && month(l) === m).reduce((s, l) => s + cents(l), 0);
+  const revenueIn = (m: string) =>
+    LINES.filter((l) => january.includes(l[4]) && month(l) === m).reduce((s, l) => s + cents(l), 0);
   const first = revenueIn("2024-01");
   const jan = cells.filter((c) => c.cohort === "2024-01").sort((a, b) => a.period - b.period);
   expect(jan.map((c) => c.revenue_cents)).toEqual([first, revenueIn("2024-02"), revenueIn("2024-03")]);
@@ -89,11 +103,17 @@ test("monthly AOV = the month's net revenue ÷ its sales", async () => {
 });
 
 test("the data-quality amounts reconcile with the orders: credits negative, nothing counted twice", async () => {
-  const reasons = await queryRows<{reason: string | null; rows: number; amount_cents: number}>(db,
-    "SELECT reason, rows, amount_cents FROM quality WHERE source = 'orders' ORDER BY reason NULLS FIRST");
+  const reasons = await queryRows<{reason: string | null; rows: number; amount_cents: number}>(
+    db,
+    "SELECT reason, rows, amount_cents FROM quality WHERE source = 'orders' ORDER BY reason NULLS FIRST"
+  );
   const credits = LINES.filter((l) => l[0].startsWith("C"));
   expect(reasons).toEqual([
-    {reason: null, rows: LINES.length - credits.length, amount_cents: LINES.filter((l) => !l[0].startsWith("C")).reduce((s, l) => s + cents(l), 0)},
+    {
+      reason: null,
+      rows: LINES.length - credits.length,
+      amount_cents: LINES.filter((l) => !l[0].startsWith("C")).reduce((s, l) => s + cents(l), 0)
+    },
     {reason: "credit note", rows: credits.length, amount_cents: credits.reduce((s, l) => s + cents(l), 0)}
   ]);
   const [{net}] = await queryRows<{net: number}>(db, "SELECT sum(net_cents)::BIGINT AS net FROM out_orders");

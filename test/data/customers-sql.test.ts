@@ -12,7 +12,14 @@ import {loadSample} from "../../loaders/sources/synthetic/index.js";
 const AS_OF = "2025-09-30"; // before the data's end: later orders must be ignored
 let db: DuckDBConnection;
 
-interface Order {customer_key: string | null; d: string; net_cents: number; discount_cents: number; kind: string; store_id: string | null}
+interface Order {
+  customer_key: string | null;
+  d: string;
+  net_cents: number;
+  discount_cents: number;
+  kind: string;
+  store_id: string | null;
+}
 
 beforeAll(async () => {
   db = await openDuckDB();
@@ -47,18 +54,40 @@ function knownAtAsOf(signup: string | null, sales: Order[]): boolean {
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
 
 test("customersSql matches a TypeScript computation for every customer", async () => {
-  const allOrders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`);
+  const allOrders = await queryRows<Order>(
+    db,
+    `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`
+  );
   const orders = allOrders.filter((o) => o.d <= AS_OF);
-  const complaints = await queryRows<{customer_key: string; n: number}>(db, `SELECT customer_key, count(*)::INTEGER AS n FROM feedback WHERE kind = 'complaint' AND feedback_date <= DATE '${AS_OF}' GROUP BY 1`);
-  const master = await queryRows<{customer_key: string; signup: string | null; birth_year: number | null; consent: boolean | null; opt_out: string | null}>(db,
-    "SELECT customer_key, signup_date::VARCHAR AS signup, birth_year, marketing_consent AS consent, opt_out_date::VARCHAR AS opt_out FROM customers");
+  const complaints = await queryRows<{customer_key: string; n: number}>(
+    db,
+    `SELECT customer_key, count(*)::INTEGER AS n FROM feedback WHERE kind = 'complaint' AND feedback_date <= DATE '${AS_OF}' GROUP BY 1`
+  );
+  const master = await queryRows<{
+    customer_key: string;
+    signup: string | null;
+    birth_year: number | null;
+    consent: boolean | null;
+    opt_out: string | null;
+  }>(
+    db,
+    "SELECT customer_key, signup_date::VARCHAR AS signup, birth_year, marketing_consent AS consent, opt_out_date::VARCHAR AS opt_out FROM customers"
+  );
   const listed = new Set(master.map((c) => c.customer_key));
-  const orderOnly = [...new Set(allOrders.map((o) => o.customer_key).filter((k): k is string => k !== null && !listed.has(k)))];
+  const orderOnly = [
+    ...new Set(allOrders.map((o) => o.customer_key).filter((k): k is string => k !== null && !listed.has(k)))
+  ];
   const expected = new Map<string, Record<string, unknown>>();
   let sameDay = 0;
   const noSignup = {known: 0, unknown: 0};
-  for (const c of [...master, ...orderOnly.map((customer_key) => ({customer_key, signup: null, birth_year: null, consent: null, opt_out: null}))]) {
-    const known = knownAtAsOf(c.signup, allOrders.filter((o) => o.customer_key === c.customer_key && o.kind === "sale"));
+  for (const c of [
+    ...master,
+    ...orderOnly.map((customer_key) => ({customer_key, signup: null, birth_year: null, consent: null, opt_out: null}))
+  ]) {
+    const known = knownAtAsOf(
+      c.signup,
+      allOrders.filter((o) => o.customer_key === c.customer_key && o.kind === "sale")
+    );
     if (c.signup === null) noSignup[known ? "known" : "unknown"]++;
     if (!known) continue;
     const mine = orders.filter((o) => o.customer_key === c.customer_key);
@@ -68,7 +97,10 @@ test("customersSql matches a TypeScript computation for every customer", async (
     const gaps = dates.slice(1).map((d, i) => days(d, dates[i]));
     if (dates.length < sales.length) sameDay++;
     // the store of the first purchase; two on that day: the smaller store id
-    const firstStores = sales.filter((o) => o.d === dates[0] && o.store_id !== null).map((o) => o.store_id!).sort();
+    const firstStores = sales
+      .filter((o) => o.d === dates[0] && o.store_id !== null)
+      .map((o) => o.store_id!)
+      .sort();
     const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
     const sd = gaps.length > 1 ? Math.sqrt(gaps.reduce((s, g) => s + (g - mean!) ** 2, 0) / (gaps.length - 1)) : null;
     const age = 2025 - (c.birth_year ?? 0);
@@ -85,14 +117,28 @@ test("customersSql matches a TypeScript computation for every customer", async (
       ipi_sd_days: sd,
       discount_share: sales.length ? sales.filter((o) => o.discount_cents > 0).length / sales.length : null,
       complaints: complaints.find((q) => q.customer_key === c.customer_key)?.n ?? 0,
-      age_band: c.birth_year === null ? "unknown" : age < 25 ? "<25" : age < 35 ? "25-34" : age < 45 ? "35-44" : age < 55 ? "45-54" : "55+",
+      age_band:
+        c.birth_year === null
+          ? "unknown"
+          : age < 25
+            ? "<25"
+            : age < 35
+              ? "25-34"
+              : age < 45
+                ? "35-44"
+                : age < 55
+                  ? "45-54"
+                  : "55+",
       // unknown (null) unless the source says yes or no; an opt-out by the date is no
       consent: c.opt_out !== null && c.opt_out <= AS_OF ? false : c.consent
     });
   }
-  const actual = await queryRows<Record<string, unknown>>(db, `SELECT customer_key, orders, revenue_cents, first_purchase::VARCHAR AS first_purchase,
+  const actual = await queryRows<Record<string, unknown>>(
+    db,
+    `SELECT customer_key, orders, revenue_cents, first_purchase::VARCHAR AS first_purchase,
     last_purchase::VARCHAR AS last_purchase, first_store, recency_days, tenure_days, aov_cents, ipi_mean_days, ipi_sd_days, discount_share, complaints, age_band, consent
-    FROM out_customers`);
+    FROM out_customers`
+  );
   expect(actual.length).toBe(expected.size);
   // listed with no date (never bought; bought before), order-only before; after the date: one of each
   expect(noSignup).toEqual({known: 3, unknown: 2});
@@ -108,27 +154,43 @@ test("customersSql matches a TypeScript computation for every customer", async (
 });
 
 test("customer-month revenue sums to customer revenue, and orders to customer orders", async () => {
-  const rows = await queryRows<{a: number; b: number; c: number; d: number}>(db, `SELECT
+  const rows = await queryRows<{a: number; b: number; c: number; d: number}>(
+    db,
+    `SELECT
     (SELECT sum(revenue_cents) FROM out_customer_month)::BIGINT AS a, (SELECT sum(revenue_cents) FROM out_customers)::BIGINT AS b,
-    (SELECT sum(orders) FROM out_customer_month)::BIGINT AS c, (SELECT sum(orders) FROM out_customers)::BIGINT AS d`);
+    (SELECT sum(orders) FROM out_customer_month)::BIGINT AS c, (SELECT sum(orders) FROM out_customers)::BIGINT AS d`
+  );
   expect(rows[0].a).toBe(rows[0].b);
   expect(rows[0].c).toBe(rows[0].d);
   expect(rows[0].c).toBeGreaterThan(0);
 });
 
 test("kpisSql matches a TypeScript computation over all orders, walk-ins and returns included", async () => {
-  const orders = await queryRows<Order>(db, `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`);
-  const listed = await queryRows<{k: string; signup: string | null}>(db, "SELECT customer_key AS k, signup_date::VARCHAR AS signup FROM customers");
+  const orders = await queryRows<Order>(
+    db,
+    `SELECT customer_key, business_date::VARCHAR AS d, net_cents, discount_cents, kind, store_id FROM orders`
+  );
+  const listed = await queryRows<{k: string; signup: string | null}>(
+    db,
+    "SELECT customer_key AS k, signup_date::VARCHAR AS signup FROM customers"
+  );
   const keys = new Set([...listed.map((c) => c.k), ...orders.map((o) => o.customer_key).filter((k) => k !== null)]);
   const signupOf = new Map(listed.map((c) => [c.k, c.signup]));
   const upTo = orders.filter((o) => o.d <= AS_OF);
   const sales = upTo.filter((o) => o.kind === "sale");
   const perBuyer = new Map<string, number>();
-  for (const o of sales) if (o.customer_key !== null) perBuyer.set(o.customer_key, (perBuyer.get(o.customer_key) ?? 0) + 1);
-  const net = (rows: Order[]) => rows.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
+  for (const o of sales)
+    if (o.customer_key !== null) perBuyer.set(o.customer_key, (perBuyer.get(o.customer_key) ?? 0) + 1);
+  const net = (rows: Order[]) =>
+    rows.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
   const dates = upTo.map((o) => o.d).sort();
   const expected = {
-    customers: [...keys].filter((k) => knownAtAsOf(signupOf.get(k!) ?? null, orders.filter((o) => o.customer_key === k && o.kind === "sale"))).length,
+    customers: [...keys].filter((k) =>
+      knownAtAsOf(
+        signupOf.get(k!) ?? null,
+        orders.filter((o) => o.customer_key === k && o.kind === "sale")
+      )
+    ).length,
     buyers: perBuyer.size,
     repeat_buyers: [...perBuyer.values()].filter((n) => n >= 2).length,
     orders: sales.length,

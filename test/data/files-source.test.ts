@@ -10,7 +10,14 @@ import {ingest, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
-import {EXPECTED_ORDERS, INVOICE_ROWS, type FixtureFiles, fixtureConfig, gbk, writeFixtures} from "../fixtures/retail.js";
+import {
+  EXPECTED_ORDERS,
+  INVOICE_ROWS,
+  type FixtureFiles,
+  fixtureConfig,
+  gbk,
+  writeFixtures
+} from "../fixtures/retail.js";
 
 const KEY = "test-key-0123456789abcdef";
 const WORK = join(process.cwd(), ".workbench", "test-files");
@@ -48,38 +55,68 @@ describe("invoice-line export", () => {
 
   test("every row is accepted, classified or rejected with the expected reason, and the counts add up", async () => {
     const expected = new Map<string, number>();
-    for (const [, outcome, reason] of INVOICE_ROWS) expected.set(`${outcome}|${reason}`, (expected.get(`${outcome}|${reason}`) ?? 0) + 1);
-    const rows = await queryRows<{outcome: string; reason: string | null; rows: number}>(db,
-      "SELECT outcome, reason, sum(rows)::INTEGER AS rows FROM quality WHERE source = 'orders' GROUP BY ALL");
+    for (const [, outcome, reason] of INVOICE_ROWS)
+      expected.set(`${outcome}|${reason}`, (expected.get(`${outcome}|${reason}`) ?? 0) + 1);
+    const rows = await queryRows<{outcome: string; reason: string | null; rows: number}>(
+      db,
+      "SELECT outcome, reason, sum(rows)::INTEGER AS rows FROM quality WHERE source = 'orders' GROUP BY ALL"
+    );
     expect(new Map(rows.map((r) => [`${r.outcome}|${r.reason}`, r.rows]))).toEqual(expected);
     expect(rows.reduce((s, r) => s + r.rows, 0)).toBe(INVOICE_ROWS.length);
   });
 
   test("lines become orders with kinds, pseudonymous customers and exact cents", async () => {
-    const orders = await queryRows<{order_id: string; kind: string; customer_key: string | null; net_cents: number; items: number}>(db,
-      "SELECT order_id, kind, customer_key, net_cents, items FROM orders ORDER BY order_id");
-    const expected = EXPECTED_ORDERS.map(([order_id, kind, raw, net_cents, items]) => ({order_id, kind, customer_key: raw ? pseudonym(raw) : null, net_cents, items}));
+    const orders = await queryRows<{
+      order_id: string;
+      kind: string;
+      customer_key: string | null;
+      net_cents: number;
+      items: number;
+    }>(db, "SELECT order_id, kind, customer_key, net_cents, items FROM orders ORDER BY order_id");
+    const expected = EXPECTED_ORDERS.map(([order_id, kind, raw, net_cents, items]) => ({
+      order_id,
+      kind,
+      customer_key: raw ? pseudonym(raw) : null,
+      net_cents,
+      items
+    }));
     expect(orders).toEqual(expected.sort((a, b) => a.order_id.localeCompare(b.order_id)));
   });
 
   test("store-local times become UTC timestamps with the local business date", async () => {
-    const [row] = await queryRows<{utc: string; d: string}>(db,
-      "SELECT strftime(ordered_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, business_date::VARCHAR AS d FROM orders WHERE order_id = '536365'");
+    const [row] = await queryRows<{utc: string; d: string}>(
+      db,
+      "SELECT strftime(ordered_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, business_date::VARCHAR AS d FROM orders WHERE order_id = '536365'"
+    );
     expect(row).toEqual({utc: "2024-12-01 00:26", d: "2024-12-01"}); // 08:26 in Shanghai is 00:26 UTC
   });
 
   test("the master list keeps birth years and flags, never names, phones or emails", async () => {
     const cols = (await queryRows<{column_name: string}>(db, "DESCRIBE customers")).map((r) => r.column_name);
     expect(cols).not.toEqual(expect.arrayContaining(["name"]));
-    const [c] = await queryRows(db, `SELECT birth_year, gender, city, marketing_consent FROM customers WHERE customer_key = '${pseudonym("17850")}'`);
+    const [c] = await queryRows(
+      db,
+      `SELECT birth_year, gender, city, marketing_consent FROM customers WHERE customer_key = '${pseudonym("17850")}'`
+    );
     expect(c).toEqual({birth_year: 1988, gender: "M", city: "Shanghai", marketing_consent: true});
-    const quality = await queryRows<{reason: string | null; rows: number}>(db, "SELECT reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST");
-    expect(quality).toEqual([{reason: null, rows: 5}, {reason: "duplicate", rows: 1}, {reason: "missing customer id", rows: 1}]);
+    const quality = await queryRows<{reason: string | null; rows: number}>(
+      db,
+      "SELECT reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST"
+    );
+    expect(quality).toEqual([
+      {reason: null, rows: 5},
+      {reason: "duplicate", rows: 1},
+      {reason: "missing customer id", rows: 1}
+    ]);
   });
 
   test("rejected rows are written to the private folder with line, column and reason", () => {
     const text = readFileSync(join(".workbench", "files", "rejects", "orders-invoices.csv.rejected.csv"), "utf-8");
-    const lines = text.trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","));
+    const lines = text
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",").slice(0, 2).join(","));
     // Header is line 1, so fixture row i is line i + 2.
     const expected = INVOICE_ROWS.flatMap(([, outcome], i) => (outcome === "rejected" ? [i + 2] : []));
     expect(lines.map((l) => Number(l.split(",")[0]))).toEqual(expected);
@@ -91,12 +128,29 @@ test("by default the build holds the published files and tables and the counts, 
   const dir = join(WORK, "builds", "lean");
   rmSync(dir, {recursive: true, force: true});
   await ingest(fixtureConfig(files), KEY, dir);
-  expect(readdirSync(dir).sort()).toEqual(["build.duckdb", "customer-day.parquet", "customer-month.parquet", "customers.parquet", "info.json"]);
+  expect(readdirSync(dir).sort()).toEqual([
+    "build.duckdb",
+    "customer-day.parquet",
+    "customer-month.parquet",
+    "customers.parquet",
+    "info.json"
+  ]);
   const lean = await openBuildFolder(dir);
-  const tables = (await queryRows<{name: string}>(lean, "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1")).map((t) => t.name);
+  const tables = (
+    await queryRows<{name: string}>(
+      lean,
+      "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1"
+    )
+  ).map((t) => t.name);
   expect(tables).toEqual(["out_kpis", "out_orders", "quality"]);
   const full = await build(fixtureConfig(files), "kept");
-  for (const [table, order] of [["out_customers", "customer_key"], ["out_customer_month", "month, customer_key"], ["out_customer_day", "day, customer_key"], ["out_kpis", "customers"], ["quality", "source, outcome, reason"]]) {
+  for (const [table, order] of [
+    ["out_customers", "customer_key"],
+    ["out_customer_month", "month, customer_key"],
+    ["out_customer_day", "day, customer_key"],
+    ["out_kpis", "customers"],
+    ["quality", "source, outcome, reason"]
+  ]) {
     const sql = `SELECT * FROM ${table} ORDER BY ${order}`;
     expect(await queryRows(lean, sql)).toEqual(await queryRows(full, sql));
   }
@@ -106,25 +160,44 @@ test("UTF-8 with a byte-order mark and CRLF line ends reads the same as plain UT
   const config = fixtureConfig(files);
   if (config.source.type === "files") config.source.orders.path = files.invoicesBom;
   const db = await build(config, "bom");
-  const [{n, cents}] = await queryRows<{n: number; cents: number}>(db, "SELECT count(*)::INTEGER AS n, sum(net_cents)::BIGINT AS cents FROM orders");
+  const [{n, cents}] = await queryRows<{n: number; cents: number}>(
+    db,
+    "SELECT count(*)::INTEGER AS n, sum(net_cents)::BIGINT AS cents FROM orders"
+  );
   expect({n, cents}).toEqual({n: EXPECTED_ORDERS.length, cents: EXPECTED_ORDERS.reduce((s, o) => s + o[3], 0)});
 });
 
 test("a GBK master list from Chinese Excel is decoded", async () => {
   const db = await build(fixtureConfig(files, {customers: files.customersGbk}), "gbk");
-  const rows = await queryRows(db, `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`);
-  expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
+  const rows = await queryRows(
+    db,
+    `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`
+  );
+  expect(rows).toEqual([
+    {gender: "F", city: "上海"},
+    {gender: "M", city: "上海"}
+  ]);
 });
 
 test("a GBK master list with Chinese column names is recognised from its header", async () => {
   const path = join(files.dir, "customers-gbk-header.csv");
-  writeFileSync(path, gbk("会员号,姓名,性别,城市\r\n17850,张伟,男,上海\r\n14527,李娜,女,上海\r\n".replace("姓名", "name")));
+  writeFileSync(
+    path,
+    gbk("会员号,姓名,性别,城市\r\n17850,张伟,男,上海\r\n14527,李娜,女,上海\r\n".replace("姓名", "name"))
+  );
   expect(new TextDecoder("gbk").decode(readFileSync(path)).split("\r\n")[0]).toBe("会员号,name,性别,城市");
   const config = fixtureConfig(files);
-  if (config.source.type === "files") config.source.customers = {path, columns: {customer_id: "会员号", gender: "性别", city: "城市"}};
+  if (config.source.type === "files")
+    config.source.customers = {path, columns: {customer_id: "会员号", gender: "性别", city: "城市"}};
   const db = await build(config, "gbk-header");
-  const rows = await queryRows(db, `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`);
-  expect(rows).toEqual([{gender: "F", city: "上海"}, {gender: "M", city: "上海"}]);
+  const rows = await queryRows(
+    db,
+    `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`
+  );
+  expect(rows).toEqual([
+    {gender: "F", city: "上海"},
+    {gender: "M", city: "上海"}
+  ]);
 });
 
 describe("encodings settled before DuckDB reads", () => {
@@ -138,15 +211,22 @@ describe("encodings settled before DuckDB reads", () => {
     return config;
   };
   const qualityOf = (db: DuckDBConnection) =>
-    queryRows<{outcome: string; reason: string | null; column: string | null; rows: number}>(db,
-      "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason");
+    queryRows<{outcome: string; reason: string | null; column: string | null; rows: number}>(
+      db,
+      "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason"
+    );
 
   test("a UTF-8 file with one GBK row keeps its UTF-8 text and rejects that row", async () => {
     const path = join(files.dir, "mixed-utf8.csv");
-    writeFileSync(path, Buffer.concat([
-      Buffer.from(HEADER + "1,A,x,1,2024-03-01 10:00,1.00,501,上海\n2,A,x,1,2024-03-02 10:00,1.00,502,上海\n"),
-      Buffer.from("3,A,x,1,2024-03-03 10:00,1.00,503,"), gbk("上海"), Buffer.from("\n4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")
-    ]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${HEADER}1,A,x,1,2024-03-01 10:00,1.00,501,上海\n2,A,x,1,2024-03-02 10:00,1.00,502,上海\n`),
+        Buffer.from("3,A,x,1,2024-03-03 10:00,1.00,503,"),
+        gbk("上海"),
+        Buffer.from("\n4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")
+      ])
+    );
     const db = await build(invoicesConfig(path), "mixed-utf8");
     expect(await qualityOf(db)).toEqual([
       {outcome: "accepted", reason: null, column: null, rows: 3},
@@ -158,10 +238,16 @@ describe("encodings settled before DuckDB reads", () => {
 
   test("Latin-1 bytes in a later, unmapped column neither crash DuckDB nor reject the row", async () => {
     const path = join(files.dir, "latin1-description.csv");
-    writeFileSync(path, Buffer.concat([
-      Buffer.from(HEADER + "1,A,plain,1,2024-03-01 10:00,1.00,501,France\n2,A,caf"), Buffer.from([0xe9]),
-      Buffer.from(" cr"), Buffer.from([0xe8]), Buffer.from("me,1,2024-03-02 10:00,2.00,502,France\n")
-    ]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${HEADER}1,A,plain,1,2024-03-01 10:00,1.00,501,France\n2,A,caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(" cr"),
+        Buffer.from([0xe8]),
+        Buffer.from("me,1,2024-03-02 10:00,2.00,502,France\n")
+      ])
+    );
     const db = await build(invoicesConfig(path), "latin1");
     expect(await qualityOf(db)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 2}]);
   });
@@ -169,7 +255,16 @@ describe("encodings settled before DuckDB reads", () => {
   test("a GBK file with one UTF-8 line decodes the GBK lines and rejects the UTF-8 one (no mojibake)", async () => {
     const path = join(files.dir, "mostly-gbk.csv");
     const line = (n: number) => gbk(`${n},A,x,1,2024-03-0${n} 10:00,1.00,50${n},上海\n`);
-    writeFileSync(path, Buffer.concat([Buffer.from(HEADER), line(1), line(2), line(3), Buffer.from("4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(HEADER),
+        line(1),
+        line(2),
+        line(3),
+        Buffer.from("4,A,x,1,2024-03-04 10:00,1.00,504,上海\n")
+      ])
+    );
     const db = await build(invoicesConfig(path), "mostly-gbk");
     expect(await qualityOf(db)).toEqual([
       {outcome: "accepted", reason: null, column: null, rows: 3},
@@ -181,9 +276,12 @@ describe("encodings settled before DuckDB reads", () => {
 
 test("a buyer missing from the master list becomes a customer in the region they buy in most", async () => {
   const orders = join(files.dir, "order-only.csv");
-  writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
-    "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,501,Spain\n3,A,x,1,2024-03-03 10:00,1.00,501,France\n" +
-    "4,A,x,1,2024-03-04 10:00,1.00,17850,France\n");
+  writeFileSync(
+    orders,
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+      "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,501,Spain\n3,A,x,1,2024-03-03 10:00,1.00,501,France\n" +
+      "4,A,x,1,2024-03-04 10:00,1.00,17850,France\n"
+  );
   const list = join(files.dir, "order-only-list.csv");
   writeFileSync(list, "id,city\n17850,Shanghai\n");
   const db = await build(withFiles(orders, list), "order-only");
@@ -198,14 +296,24 @@ test("a repeated master-list id keeps its first row; rows that read alike but ar
   const customers = join(files.dir, "customers-repeated.csv");
   writeFileSync(customers, "id,city\n17850,Shanghai\n14527,Beijing\n17850,Beijing\n17850,Shanghai\n");
   const orders = join(files.dir, "invoices-alike.csv");
-  writeFileSync(orders, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
-    "1,A,x,2,2024-04-03 10:00,1.50,17850,China\n1,A,x, 2,2024-04-03 10:00,1.5,17850,China\n1,A,x,2,2024-04-03 10:00,1.50,17850,China\n");
+  writeFileSync(
+    orders,
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+      "1,A,x,2,2024-04-03 10:00,1.50,17850,China\n1,A,x, 2,2024-04-03 10:00,1.5,17850,China\n1,A,x,2,2024-04-03 10:00,1.50,17850,China\n"
+  );
   const db = await build(withFiles(orders, customers), "repeats");
-  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("17850")}'`)).toEqual([{city: "Shanghai"}]);
-  const quality = await queryRows(db, "SELECT source, reason, rows::INTEGER AS rows FROM quality ORDER BY source, reason NULLS FIRST");
+  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("17850")}'`)).toEqual([
+    {city: "Shanghai"}
+  ]);
+  const quality = await queryRows(
+    db,
+    "SELECT source, reason, rows::INTEGER AS rows FROM quality ORDER BY source, reason NULLS FIRST"
+  );
   expect(quality).toEqual([
-    {source: "customers", reason: null, rows: 2}, {source: "customers", reason: "duplicate", rows: 2},
-    {source: "orders", reason: null, rows: 2}, {source: "orders", reason: "duplicate", rows: 1}
+    {source: "customers", reason: null, rows: 2},
+    {source: "customers", reason: "duplicate", rows: 2},
+    {source: "orders", reason: null, rows: 2},
+    {source: "orders", reason: "duplicate", rows: 1}
   ]);
   // The two lines kept are one order of 2 + 2 items at ¥1.50.
   expect(await queryRows(db, "SELECT net_cents::INTEGER AS net, items FROM orders")).toEqual([{net: 600, items: 4}]);
@@ -224,11 +332,21 @@ test("large files, read in parallel, still give rejected rows their exact line a
   await gen.run(`COPY (SELECT CASE WHEN range = 250000 THEN NULL WHEN range = ${rows - 1} THEN 'M0' ELSE 'M' || range END AS id,
     CASE WHEN range = 0 THEN 'First' WHEN range = ${rows - 1} THEN 'Last' ELSE 'Shanghai' END AS city FROM range(${rows}) ORDER BY range) TO '${customers}' (HEADER)`);
   const db = await build(withFiles(orders, customers), "large");
-  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("M0")}'`)).toEqual([{city: "First"}]);
-  const lines = (file: string) => readFileSync(join(".workbench", "files", "rejects", file), "utf-8").trim().split("\n").slice(1).map((l) => Number(l.split(",")[0]));
+  expect(await queryRows(db, `SELECT city FROM customers WHERE customer_key = '${pseudonym("M0")}'`)).toEqual([
+    {city: "First"}
+  ]);
+  const lines = (file: string) =>
+    readFileSync(join(".workbench", "files", "rejects", file), "utf-8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => Number(l.split(",")[0]));
   expect(lines("orders-invoices-large.csv.rejected.csv")).toEqual([9, 400002]);
   expect(lines("customers-customers-large.csv.rejected.csv")).toEqual([250002]);
-  const quality = await queryRows(db, "SELECT source, outcome, reason, rows::INTEGER AS rows FROM quality ORDER BY source, outcome, reason");
+  const quality = await queryRows(
+    db,
+    "SELECT source, outcome, reason, rows::INTEGER AS rows FROM quality ORDER BY source, outcome, reason"
+  );
   expect(quality).toEqual([
     {source: "customers", outcome: "accepted", reason: null, rows: rows - 2},
     {source: "customers", outcome: "classified", reason: "duplicate", rows: 1},
@@ -240,9 +358,13 @@ test("large files, read in parallel, still give rejected rows their exact line a
 
 test("a configured dateFormat reads day-first dates that are otherwise ambiguous", async () => {
   const path = join(files.dir, "dayfirst.csv");
-  writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n");
+  writeFileSync(
+    path,
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n"
+  );
   const config = fixtureConfig(files);
-  if (config.source.type === "files") config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
+  if (config.source.type === "files")
+    config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
   const db = await build(config, "dayfirst");
   expect(await queryRows(db, "SELECT business_date::VARCHAR AS d FROM orders")).toEqual([{d: "2024-04-03"}]);
 });
@@ -257,8 +379,12 @@ describe("inputs that stop the build", () => {
   };
 
   test("a missing required column names the file, line 1 and the column", async () => {
-    const {config, path} = withOrders("InvoiceNo,StockCode,Quantity,UnitPrice,CustomerID,Country\n1,A,1,1.00,9,China\n");
-    await expect(ingest(config, KEY, join(WORK, "builds", "x1"))).rejects.toThrow(`${path}:1 (column InvoiceDate): missing required column "InvoiceDate"`);
+    const {config, path} = withOrders(
+      "InvoiceNo,StockCode,Quantity,UnitPrice,CustomerID,Country\n1,A,1,1.00,9,China\n"
+    );
+    await expect(ingest(config, KEY, join(WORK, "builds", "x1"))).rejects.toThrow(
+      `${path}:1 (column InvoiceDate): missing required column "InvoiceDate"`
+    );
   });
 
   test("an empty file", async () => {
@@ -267,12 +393,18 @@ describe("inputs that stop the build", () => {
   });
 
   test("a header without rows", async () => {
-    const {config, path} = withOrders("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
-    await expect(ingest(config, KEY, join(WORK, "builds", "x3"))).rejects.toThrow(`${path}:2: the file has a header but no data rows`);
+    const {config, path} = withOrders(
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+    );
+    await expect(ingest(config, KEY, join(WORK, "builds", "x3"))).rejects.toThrow(
+      `${path}:2: the file has a header but no data rows`
+    );
   });
 
   test("a truncated file (cut off mid-row)", async () => {
-    const {config, path} = withOrders("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,2024-01-01,1.00,9,China\n2,B,y,1,2024-01");
+    const {config, path} = withOrders(
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,2024-01-01,1.00,9,China\n2,B,y,1,2024-01"
+    );
     await expect(ingest(config, KEY, join(WORK, "builds", "x4"))).rejects.toThrow(`${path}:3: the file is truncated`);
   });
 
@@ -289,20 +421,43 @@ describe("order-level exports and master lists: nothing guessed", () => {
   const orderConfig = (path: string, customers?: string): WorkbenchConfig => ({
     source: {
       type: "files",
-      orders: {path, level: "orders", columns: {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net", discount: "discount"}},
-      ...(customers ? {customers: {path: customers, columns: {customer_id: "id", marketing_consent: "consent", opt_out_date: "opt_out", points: "points"}}} : {}),
+      orders: {
+        path,
+        level: "orders",
+        columns: {
+          order_id: "order_id",
+          customer_id: "customer_id",
+          ordered_at: "ordered_at",
+          net: "net",
+          discount: "discount"
+        }
+      },
+      ...(customers
+        ? {
+            customers: {
+              path: customers,
+              columns: {customer_id: "id", marketing_consent: "consent", opt_out_date: "opt_out", points: "points"}
+            }
+          }
+        : {}),
       maxRejectRate: 0.9
     }
   });
 
   test("an unreadable discount is rejected (not read as 0); an order id repeated with other values is rejected, an exact copy is a duplicate", async () => {
     const path = join(files.dir, "order-level.csv");
-    writeFileSync(path, ORDER_HEADER +
-      "A1,101,2024-03-01 10:00,10.00,1.00\nA2,102,2024-03-01 11:00,20.00,abc\n" +
-      "A3,103,2024-03-02 10:00,30.00,0\nA3,103,2024-03-02 10:00,30.00,0\n" + // an exact copy
-      "A4,104,2024-03-03 10:00,40.00,0\nA4,105,2024-03-03 10:00,45.00,0\n"); // the same id, other values
+    writeFileSync(
+      path,
+      ORDER_HEADER +
+        "A1,101,2024-03-01 10:00,10.00,1.00\nA2,102,2024-03-01 11:00,20.00,abc\n" +
+        "A3,103,2024-03-02 10:00,30.00,0\nA3,103,2024-03-02 10:00,30.00,0\n" + // an exact copy
+        "A4,104,2024-03-03 10:00,40.00,0\nA4,105,2024-03-03 10:00,45.00,0\n"
+    ); // the same id, other values
     const db = await build(orderConfig(path), "order-level");
-    const quality = await queryRows(db, "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason");
+    const quality = await queryRows(
+      db,
+      "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason"
+    );
     expect(quality).toEqual([
       {outcome: "accepted", reason: null, column: null, rows: 2},
       {outcome: "classified", reason: "duplicate", column: null, rows: 1},
@@ -310,22 +465,35 @@ describe("order-level exports and master lists: nothing guessed", () => {
       {outcome: "rejected", reason: "order id repeated with different values", column: "order_id", rows: 2}
     ]);
     const orders = await queryRows(db, "SELECT order_id, net_cents FROM orders ORDER BY order_id");
-    expect(orders).toEqual([{order_id: "A1", net_cents: 1000}, {order_id: "A3", net_cents: 3000}]);
+    expect(orders).toEqual([
+      {order_id: "A1", net_cents: 1000},
+      {order_id: "A3", net_cents: 3000}
+    ]);
   });
 
   test("an unreadable opt-out date means no consent and is counted; unreadable points are counted too", async () => {
     const path = join(files.dir, "consent-orders.csv");
-    writeFileSync(path, ORDER_HEADER + "B1,201,2024-03-01 10:00,10.00,0\nB2,202,2024-03-01 10:00,10.00,0\nB3,203,2024-03-01 10:00,10.00,0\n");
+    writeFileSync(
+      path,
+      ORDER_HEADER +
+        "B1,201,2024-03-01 10:00,10.00,0\nB2,202,2024-03-01 10:00,10.00,0\nB3,203,2024-03-01 10:00,10.00,0\n"
+    );
     const list = join(files.dir, "consent-list.csv");
     writeFileSync(list, "id,consent,opt_out,points\n201,yes,2023-13-01,10\n202,yes,,x12\n203,yes,,5\n");
     const db = await build(orderConfig(path, list), "consent");
-    const consent = await queryRows(db, "SELECT customer_key, consent, points FROM out_customers ORDER BY points NULLS FIRST, consent");
+    const consent = await queryRows(
+      db,
+      "SELECT customer_key, consent, points FROM out_customers ORDER BY points NULLS FIRST, consent"
+    );
     expect(consent).toEqual([
       {customer_key: pseudonym("202"), consent: true, points: null},
       {customer_key: pseudonym("203"), consent: true, points: 5},
       {customer_key: pseudonym("201"), consent: false, points: 10} // "2023-13-01" may be an opt-out: no consent
     ]);
-    const quality = await queryRows(db, "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST");
+    const quality = await queryRows(
+      db,
+      "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY reason NULLS FIRST"
+    );
     expect(quality).toEqual([
       {outcome: "accepted", reason: null, rows: 1},
       {outcome: "accepted", reason: "unreadable opt-out date (counted as no consent)", rows: 1},
@@ -338,11 +506,11 @@ describe("order-level exports and master lists: nothing guessed", () => {
     const leftovers = () => (existsSync(staging) ? readdirSync(staging) : []);
     const before = new Set(leftovers());
     const path = join(files.dir, "fixable.csv");
-    writeFileSync(path, ORDER_HEADER + "C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-13-01 10:00,10.00,0\n");
+    writeFileSync(path, `${ORDER_HEADER}C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-13-01 10:00,10.00,0\n`);
     await build(orderConfig(path), "fixable-1");
     const rejects = join(process.cwd(), ".workbench", "files", "rejects", "orders-fixable.csv.rejected.csv");
     expect(readFileSync(rejects, "utf-8")).toContain("2024-13-01");
-    writeFileSync(path, ORDER_HEADER + "C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-12-01 10:00,10.00,0\n");
+    writeFileSync(path, `${ORDER_HEADER}C1,301,2024-03-01 10:00,10.00,0\nC2,302,2024-12-01 10:00,10.00,0\n`);
     await build(orderConfig(path), "fixable-2");
     expect(existsSync(rejects)).toBe(false);
     // GBK input is transcoded to a copy while it is read: none stays.
@@ -353,10 +521,14 @@ describe("order-level exports and master lists: nothing guessed", () => {
 
 test("when every row is rejected (a wrong dateFormat), the build says so with the reason, the column and a sample value", async () => {
   const path = join(files.dir, "iso-dates.csv");
-  writeFileSync(path, "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
-    "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,502,France\n");
+  writeFileSync(
+    path,
+    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
+      "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,502,France\n"
+  );
   const config = fixtureConfig(files, {maxRejectRate: 1});
-  if (config.source.type === "files") config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
+  if (config.source.type === "files")
+    config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
   await expect(ingest(config, KEY, join(WORK, "builds", "all-rejected"))).rejects.toThrow(
     `${path}:2 (column ordered_at): every row was rejected (2 unreadable date (column ordered_at)); the first, line 2: unreadable date, value "2024-03-01 10:00". Check the mapping of this column and dateFormat.`
   );

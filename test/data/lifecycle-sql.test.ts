@@ -7,12 +7,29 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
 import {lifecycleSql, type LifecycleMonth} from "../../src/lib/lifecycle.js";
-import {conversionSql, NOT_YET, stageCountsSql, stageFlowSql, stageSql, type Conversion, type StageOptions} from "../../src/lib/stages.js";
+import {
+  conversionSql,
+  NOT_YET,
+  stageCountsSql,
+  stageFlowSql,
+  stageSql,
+  type Conversion,
+  type StageOptions
+} from "../../src/lib/stages.js";
 import {handFixture} from "../fixtures/activity.js";
 import {sampleDatabase, type SampleDatabase} from "../helpers/sample-db.js";
 import {referenceConversion, referenceLifecycle, referenceStages} from "../reference/activity.js";
 
-const states = (m: LifecycleMonth) => [m.month, m.active, m.new, m.returning, m.resurrecting, m.dormant, m.orders, m.revenue_cents];
+const states = (m: LifecycleMonth) => [
+  m.month,
+  m.active,
+  m.new,
+  m.returning,
+  m.resurrecting,
+  m.dormant,
+  m.orders,
+  m.revenue_cents
+];
 
 describe("on the hand fixture", () => {
   let db: DuckDBConnection;
@@ -35,15 +52,43 @@ describe("on the hand fixture", () => {
   });
 
   const thresholds = {atRiskDays: 30, churnDays: 60, highValueYuan: 250};
-  const stagesAt = async (o: StageOptions) => Object.fromEntries((await queryRows<{customer_key: string; stage: string}>(db, `${stageSql(o)} ORDER BY 1`)).map((r) => [r.customer_key, r.stage]));
+  const stagesAt = async (o: StageOptions) =>
+    Object.fromEntries(
+      (await queryRows<{customer_key: string; stage: string}>(db, `${stageSql(o)} ORDER BY 1`)).map((r) => [
+        r.customer_key,
+        r.stage
+      ])
+    );
 
   test("stageSql: stages at two dates, thresholds as inputs", async () => {
     // F (no signup date, never bought) is a prospect at every date; C (no signup date, first
     // bought 2024-02-05) is not yet a customer before that; E (signup 2024-04-10) never here.
-    expect(await stagesAt({asOf: "2024-03-31", ...thresholds})).toEqual({A: "Repeat", B: "Churned", C: "Repeat", D: "Prospect", F: "Prospect"});
-    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValueYuan: 125})).toEqual({A: "High value", B: "Churned", C: "Repeat", D: "Prospect", F: "Prospect"});
-    expect(await stagesAt({asOf: "2024-02-29", ...thresholds})).toEqual({A: "At risk", B: "At risk", C: "First purchase", D: "Prospect", F: "Prospect"});
-    expect(await stagesAt({asOf: "2024-01-15", ...thresholds})).toEqual({A: "First purchase", D: "Prospect", F: "Prospect"});
+    expect(await stagesAt({asOf: "2024-03-31", ...thresholds})).toEqual({
+      A: "Repeat",
+      B: "Churned",
+      C: "Repeat",
+      D: "Prospect",
+      F: "Prospect"
+    });
+    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValueYuan: 125})).toEqual({
+      A: "High value",
+      B: "Churned",
+      C: "Repeat",
+      D: "Prospect",
+      F: "Prospect"
+    });
+    expect(await stagesAt({asOf: "2024-02-29", ...thresholds})).toEqual({
+      A: "At risk",
+      B: "At risk",
+      C: "First purchase",
+      D: "Prospect",
+      F: "Prospect"
+    });
+    expect(await stagesAt({asOf: "2024-01-15", ...thresholds})).toEqual({
+      A: "First purchase",
+      D: "Prospect",
+      F: "Prospect"
+    });
     expect(() => stageSql({asOf: "2024-03-31", atRiskDays: 60, churnDays: 60, highValueYuan: 1})).toThrow(/churn/);
   });
 
@@ -61,7 +106,16 @@ describe("on the hand fixture", () => {
     const [c] = await queryRows<Conversion>(db, conversionSql("2024-03-31"));
     // Registered by then: A, B, D (F has no signup date: a prospect, but not in the rate); bought: A (5 days after signup),
     // B (same day). Second orders: A 70 days, B same day, C 49 days.
-    expect(c).toEqual({registered: 3, converted: 2, prospect_rate: 2 / 3, median_days_to_first: 2.5, buyers: 3, repeaters: 3, repeat_rate: 1, median_days_to_second: 49});
+    expect(c).toEqual({
+      registered: 3,
+      converted: 2,
+      prospect_rate: 2 / 3,
+      median_days_to_first: 2.5,
+      buyers: 3,
+      repeaters: 3,
+      repeat_rate: 1,
+      median_days_to_second: 49
+    });
   });
 });
 
@@ -75,7 +129,9 @@ describe("on a generated sample", () => {
     test(`lifecycleSql matches the TypeScript implementation and reconciles: ${JSON.stringify(filters)}`, async () => {
       const months = await queryRows<LifecycleMonth>(sample.db, lifecycleSql(filters));
       expect(months.length).toBeGreaterThan(30);
-      expect(months.map(states)).toEqual(referenceLifecycle(sample.customers, sample.months, filters).map((m) => states(m as LifecycleMonth)));
+      expect(months.map(states)).toEqual(
+        referenceLifecycle(sample.customers, sample.months, filters).map((m) => states(m as LifecycleMonth))
+      );
       for (let i = 1; i < months.length; i++) {
         expect(months[i - 1].active).toBe(months[i].returning + months[i].dormant);
         expect(months[i].active).toBe(months[i].new + months[i].returning + months[i].resurrecting);

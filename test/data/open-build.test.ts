@@ -19,13 +19,26 @@ let configs = 0;
 /** A config module of its own (modules are cached by path) reading `orders`. */
 function configFile(orders: string): string {
   const path = join(DIR, `config-${++configs}.ts`);
-  const config: WorkbenchConfig = {source: {type: "files", orders: {path: orders, level: "orders", columns: {order_id: "id", customer_id: "customer", ordered_at: "at", net: "net"}}}};
+  const config: WorkbenchConfig = {
+    source: {
+      type: "files",
+      orders: {
+        path: orders,
+        level: "orders",
+        columns: {order_id: "id", customer_id: "customer", ordered_at: "at", net: "net"}
+      }
+    }
+  };
   writeFileSync(path, `export default ${JSON.stringify(config)};\n`);
   return path;
 }
 
 const env = (config: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  ...process.env, WORKBENCH_CONFIG: config, WORKBENCH_PSEUDONYM_KEY: KEY, WORKBENCH_BUILD_ID: "test-build", ...extra
+  ...process.env,
+  WORKBENCH_CONFIG: config,
+  WORKBENCH_PSEUDONYM_KEY: KEY,
+  WORKBENCH_BUILD_ID: "test-build",
+  ...extra
 });
 
 beforeAll(() => {
@@ -44,14 +57,19 @@ test("changed data files are ingested again without a config change; unchanged o
   appendFileSync(orders, "3,c,2024-01-04,30.00\n");
   const changed = await openBuild(env(config));
   expect(changed.dir).not.toBe(first.dir);
-  const [kpis] = await queryRows<{orders: number; net_sales_cents: number}>(changed.db, "SELECT orders, net_sales_cents FROM out_kpis");
+  const [kpis] = await queryRows<{orders: number; net_sales_cents: number}>(
+    changed.db,
+    "SELECT orders, net_sales_cents FROM out_kpis"
+  );
   expect(kpis).toEqual({orders: 3, net_sales_cents: 6000});
 });
 
 test("the fingerprint covers the code ingestion runs, src/lib included, by content", () => {
   const root = join(DIR, "project");
   for (const path of CODE) cpSync(path, join(root, path), {recursive: true});
-  const config: WorkbenchConfig = {source: {type: "sample", customers: 10, seed: 1, start: "2024-01-01", end: "2024-12-31"}};
+  const config: WorkbenchConfig = {
+    source: {type: "sample", customers: 10, seed: 1, start: "2024-01-01", end: "2024-12-31"}
+  };
   const before = fingerprint(config, "c.ts", KEY, "b", root);
   expect(fingerprint(config, "c.ts", KEY, "b", root)).toBe(before);
   appendFileSync(join(root, "src", "lib", "age.ts"), "\n// a change to an age band helper\n");
@@ -71,8 +89,12 @@ test("the development key serves the built-in sample only; a short or empty key 
   writeFileSync(orders, "id,customer,at,net\n1,a,2024-01-02,10.00\n");
   const config = configFile(orders);
   const {WORKBENCH_PSEUDONYM_KEY: _, ...noKey} = env(config);
-  await expect(openBuild(noKey)).rejects.toThrow(/WORKBENCH_PSEUDONYM_KEY is not set: the files source holds real customer ids/);
-  await expect(openBuild(env(config, {WORKBENCH_PSEUDONYM_KEY: ""}))).rejects.toThrow(/at least 16 characters long \(it has 0\)/);
+  await expect(openBuild(noKey)).rejects.toThrow(
+    /WORKBENCH_PSEUDONYM_KEY is not set: the files source holds real customer ids/
+  );
+  await expect(openBuild(env(config, {WORKBENCH_PSEUDONYM_KEY: ""}))).rejects.toThrow(
+    /at least 16 characters long \(it has 0\)/
+  );
   await expect(openBuild(env(config, {WORKBENCH_PSEUDONYM_KEY: "short"}))).rejects.toThrow(/at least 16 characters/);
 });
 

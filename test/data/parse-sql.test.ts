@@ -17,14 +17,42 @@ beforeAll(async () => {
 
 /** Applies `expr` (built over column v) to each text value. */
 async function read(expr: (col: string) => string, values: string[]): Promise<unknown[]> {
-  const rows = await queryRows<{out: unknown}>(db,
-    `SELECT ${expr("v")}::VARCHAR AS out FROM (VALUES ${values.map((v, i) => `(${i}, ${sqlString(v)})`).join(", ")}) t(i, v) ORDER BY i`);
+  const rows = await queryRows<{out: unknown}>(
+    db,
+    `SELECT ${expr("v")}::VARCHAR AS out FROM (VALUES ${values.map((v, i) => `(${i}, ${sqlString(v)})`).join(", ")}) t(i, v) ORDER BY i`
+  );
   return rows.map((r) => r.out);
 }
 
 test("amounts become exact integer cents, currency marks and separators dropped", async () => {
-  const values = ["12.30", " 12.3 ", "0", "-5.00", "+3.10", "¥1,234.50", "￥1234.5", "RMB 1,234", "CNY12", "(12.30)", ".5", "12."];
-  expect(await read(cents, values)).toEqual(["1230", "1230", "0", "-500", "310", "123450", "123450", "123400", "1200", "-1230", "50", "1200"]);
+  const values = [
+    "12.30",
+    " 12.3 ",
+    "0",
+    "-5.00",
+    "+3.10",
+    "¥1,234.50",
+    "￥1234.5",
+    "RMB 1,234",
+    "CNY12",
+    "(12.30)",
+    ".5",
+    "12."
+  ];
+  expect(await read(cents, values)).toEqual([
+    "1230",
+    "1230",
+    "0",
+    "-500",
+    "310",
+    "123450",
+    "123450",
+    "123400",
+    "1200",
+    "-1230",
+    "50",
+    "1200"
+  ]);
 });
 
 test("a mark of another currency is refused, the file's own is read", async () => {
@@ -35,16 +63,37 @@ test("a mark of another currency is refused, the file's own is read", async () =
 
 test("thousands groupings are stripped only where valid; a decimal comma only where the mapping says so", async () => {
   // Decimal point (default): "12,50", "12,5" and "12 50" were 1,250.00, 125.00 and 1,250.00 once.
-  expect(await read(cents, ["1,234.50", "12,50", "12,5", "12 50", "1,23,456", "1,234,567"])).toEqual(["123450", null, null, null, null, "123456700"]);
+  expect(await read(cents, ["1,234.50", "12,50", "12,5", "12 50", "1,23,456", "1,234,567"])).toEqual([
+    "123450",
+    null,
+    null,
+    null,
+    null,
+    "123456700"
+  ]);
   const comma = (c: string) => cents(c, {decimal: ","});
-  expect(await read(comma, ["12,50", "12,5", "1.234,50", "1 234,50", "1234", "1.5", "12.50", "1,234.50"])).toEqual(["1250", "1250", "123450", "123450", "123400", null, null, null]);
+  expect(await read(comma, ["12,50", "12,5", "1.234,50", "1 234,50", "1234", "1.5", "12.50", "1,234.50"])).toEqual([
+    "1250",
+    "1250",
+    "123450",
+    "123450",
+    "123400",
+    null,
+    null,
+    null
+  ]);
 });
 
 test("amountReason names the rule that fired", async () => {
   const values = ["0.001", "12,50", "$7", "abc", "1e15", "12 50", "99999999999999999999"];
   expect(await read((c) => amountReason(c), values)).toEqual([
-    "more than two decimals", 'decimal comma (set decimal: "," in the mapping)', "amount in another currency",
-    "amount is not a number", "amount in exponent notation", "digit grouping not in threes", "amount out of range"
+    "more than two decimals",
+    'decimal comma (set decimal: "," in the mapping)',
+    "amount in another currency",
+    "amount is not a number",
+    "amount in exponent notation",
+    "digit grouping not in threes",
+    "amount out of range"
   ]);
 });
 
@@ -59,14 +108,28 @@ test("customer ids: trimmed, a numeric id's trailing .0 dropped, case folded on 
 });
 
 test("an explicit offset is honoured, whatever the session's time zone; TIMESTAMPTZ text too", async () => {
-  const values = ["2024-05-01 10:00:00+05", "2024-05-01T23:30:00Z", "2024-05-01 10:00:00+05:30", "2024-05-01 10:00:00", "2024-05-01"];
-  const expected = ["2024-05-01 13:00:00", "2024-05-02 07:30:00", "2024-05-01 12:30:00", "2024-05-01 10:00:00", "2024-05-01 00:00:00"];
+  const values = [
+    "2024-05-01 10:00:00+05",
+    "2024-05-01T23:30:00Z",
+    "2024-05-01 10:00:00+05:30",
+    "2024-05-01 10:00:00",
+    "2024-05-01"
+  ];
+  const expected = [
+    "2024-05-01 13:00:00",
+    "2024-05-02 07:30:00",
+    "2024-05-01 12:30:00",
+    "2024-05-01 10:00:00",
+    "2024-05-01 00:00:00"
+  ];
   for (const zone of ["UTC", "Asia/Shanghai", "America/New_York"]) {
     await db.run(`SET TimeZone = '${zone}'`);
     expect(await read((c) => timestamp(c, undefined, "Asia/Shanghai"), values)).toEqual(expected);
     // A Parquet TIMESTAMPTZ read as text is rendered in the session's zone: the same instant.
-    const [{local}] = await queryRows<{local: string}>(db,
-      `SELECT (${timestamp("CAST(TIMESTAMPTZ '2024-05-01 16:30:00+00' AS VARCHAR)", undefined, "Asia/Shanghai")})::VARCHAR AS local`);
+    const [{local}] = await queryRows<{local: string}>(
+      db,
+      `SELECT (${timestamp("CAST(TIMESTAMPTZ '2024-05-01 16:30:00+00' AS VARCHAR)", undefined, "Asia/Shanghai")})::VARCHAR AS local`
+    );
     expect(local).toBe("2024-05-02 00:30:00");
   }
   await db.run("SET TimeZone = 'UTC'");
@@ -74,19 +137,46 @@ test("an explicit offset is honoured, whatever the session's time zone; TIMESTAM
 
 test("dates outside the plausible window are refused", async () => {
   const inWindow = (c: string) => plausibleDate(timestamp(c), {from: "1990-01-01", to: "2026-12-31"});
-  expect(await read(inWindow, ["2024-05-01", "2204-05-01", "1900-01-01", "0001-01-01", "1990-01-01", "2026-12-31"])).toEqual(["true", "false", "false", "false", "true", "true"]);
+  expect(
+    await read(inWindow, ["2024-05-01", "2204-05-01", "1900-01-01", "0001-01-01", "1990-01-01", "2026-12-31"])
+  ).toEqual(["true", "false", "false", "false", "true", "true"]);
 });
 
 test("amounts that would be rounded or guessed are refused", async () => {
-  expect(await read(cents, ["1.005", "1e-3", "12.345", "abc", "", "1.2.3", "NaN", "inf", "--5"])).toEqual([null, null, null, null, null, null, null, null, null]);
+  expect(await read(cents, ["1.005", "1e-3", "12.345", "abc", "", "1.2.3", "NaN", "inf", "--5"])).toEqual([
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null
+  ]);
 });
 
 test("whole numbers: blanks allowed, fractions and hex refused", async () => {
-  expect(await read(integer, ["3", " 4 ", "-2", "2.5", "0x10", "", "x"])).toEqual(["3", "4", "-2", null, null, null, null]);
+  expect(await read(integer, ["3", " 4 ", "-2", "2.5", "0x10", "", "x"])).toEqual([
+    "3",
+    "4",
+    "-2",
+    null,
+    null,
+    null,
+    null
+  ]);
 });
 
 test("timestamps: unambiguous formats read, day/month order never guessed", async () => {
   const values = [" 2024-03-05 10:00:00 ", "2024/03/05 10:00", "20240305", "2024年3月5日", "05/03/2024", "2024-13-01"];
-  expect(await read(timestamp, values)).toEqual(["2024-03-05 10:00:00", "2024-03-05 10:00:00", "2024-03-05 00:00:00", "2024-03-05 00:00:00", null, null]);
+  expect(await read(timestamp, values)).toEqual([
+    "2024-03-05 10:00:00",
+    "2024-03-05 10:00:00",
+    "2024-03-05 00:00:00",
+    "2024-03-05 00:00:00",
+    null,
+    null
+  ]);
   expect(await read((c) => timestamp(c, "%d/%m/%Y"), ["05/03/2024"])).toEqual(["2024-03-05 00:00:00"]);
 });

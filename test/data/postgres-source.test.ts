@@ -15,7 +15,12 @@ import {pseudonymizer} from "../../loaders/privacy.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
 import {POSTGRES_SCHEMA} from "../../loaders/sources/postgres-schema.js";
 import {loadSample} from "../../loaders/sources/synthetic/index.js";
-import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS, customersExportSql, ordersExportSql} from "../fixtures/exports.js";
+import {
+  EXPORT_CUSTOMER_COLUMNS,
+  EXPORT_ORDER_COLUMNS,
+  customersExportSql,
+  ordersExportSql
+} from "../fixtures/exports.js";
 import {startPostgres, type TestPostgres} from "../helpers/postgres.js";
 
 const KEY = "postgres-test-key-0123456789";
@@ -58,12 +63,17 @@ beforeAll(async () => {
     FROM '${out("customers.csv")}' (FORMAT csv, HEADER)`);
   await shop.query(`COPY orders FROM '${out("orders.csv")}' (FORMAT csv, HEADER)`);
   // Personal columns a real master list has: present in the database, never selected.
-  await shop.query("ALTER TABLE customers ADD COLUMN name text, ADD COLUMN phone text; UPDATE customers SET name = 'Person ' || customer_id, phone = '139' || customer_id");
+  await shop.query(
+    "ALTER TABLE customers ADD COLUMN name text, ADD COLUMN phone text; UPDATE customers SET name = 'Person ' || customer_id, phone = '139' || customer_id"
+  );
   await shop.query("GRANT USAGE ON SCHEMA retail TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA retail TO reader");
   await shop.end();
 
   process.env.WORKBENCH_TEST_PG_URL = server.url("reader", READER_PASSWORD, "shop");
-  fromPostgres = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail"}}, "postgres");
+  fromPostgres = await build(
+    {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail"}},
+    "postgres"
+  );
   fromFiles = await build(
     {
       source: {
@@ -103,8 +113,10 @@ test.each([
 });
 
 test("the PostgreSQL build has every customer, pseudonymized", async () => {
-  const [{n, raw}] = await queryRows<{n: number; raw: number}>(fromPostgres,
-    "SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE customer_key LIKE 'C%')::INTEGER AS raw FROM out_customers");
+  const [{n, raw}] = await queryRows<{n: number; raw: number}>(
+    fromPostgres,
+    "SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE customer_key LIKE 'C%')::INTEGER AS raw FROM out_customers"
+  );
   expect(n).toBe(1500);
   expect(raw).toBe(0);
 });
@@ -116,14 +128,18 @@ test("no credential is written to the build folder", () => {
 
 test("a statement over the time limit stops the build with PostgreSQL's message", async () => {
   await expect(
-    ingest({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail", statementTimeoutMs: 1}}, KEY, join(WORK, "timeout"))
+    ingest(
+      {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail", statementTimeoutMs: 1}},
+      KEY,
+      join(WORK, "timeout")
+    )
   ).rejects.toThrow(/statement timeout/);
 });
 
 test("a missing connection string is a clear error", async () => {
-  await expect(ingest({source: {type: "postgres", urlVariable: "WORKBENCH_NO_SUCH_URL"}}, KEY, join(WORK, "nourl"))).rejects.toThrow(
-    "the postgres source needs a connection string in the environment variable WORKBENCH_NO_SUCH_URL"
-  );
+  await expect(
+    ingest({source: {type: "postgres", urlVariable: "WORKBENCH_NO_SUCH_URL"}}, KEY, join(WORK, "nourl"))
+  ).rejects.toThrow("the postgres source needs a connection string in the environment variable WORKBENCH_NO_SUCH_URL");
 });
 
 /** Runs `sql` as the server's admin in the shop database. */
@@ -153,13 +169,24 @@ test("ids are normalized before aggregation: '123', ' 123' and '123.0' are one c
     GRANT USAGE ON SCHEMA ids TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA ids TO reader`);
   const db = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "ids"}}, "ids");
   const key = pseudonymizer(KEY);
-  const rows = await queryRows(db, "SELECT customer_key, orders, revenue_cents, region FROM out_customers ORDER BY customer_key");
-  expect(rows).toEqual([
-    {customer_key: key("123"), orders: 3, revenue_cents: 6000, region: "North"},
-    {customer_key: key("124"), orders: 0, revenue_cents: 0, region: "South"} // the earliest signup of the repeated id
-  ].sort((a, b) => a.customer_key.localeCompare(b.customer_key)));
-  const dupes = await queryRows(db, "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY outcome");
-  expect(dupes).toEqual([{outcome: "accepted", reason: null, rows: 2}, {outcome: "classified", reason: "duplicate", rows: 1}]);
+  const rows = await queryRows(
+    db,
+    "SELECT customer_key, orders, revenue_cents, region FROM out_customers ORDER BY customer_key"
+  );
+  expect(rows).toEqual(
+    [
+      {customer_key: key("123"), orders: 3, revenue_cents: 6000, region: "North"},
+      {customer_key: key("124"), orders: 0, revenue_cents: 0, region: "South"} // the earliest signup of the repeated id
+    ].sort((a, b) => a.customer_key.localeCompare(b.customer_key))
+  );
+  const dupes = await queryRows(
+    db,
+    "SELECT outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY outcome"
+  );
+  expect(dupes).toEqual([
+    {outcome: "accepted", reason: null, rows: 2},
+    {outcome: "classified", reason: "duplicate", rows: 1}
+  ]);
 });
 
 test("one REPEATABLE READ snapshot: orders written during ingestion change no count, and every table agrees", async () => {
@@ -177,14 +204,22 @@ test("one REPEATABLE READ snapshot: orders written during ingestion change no co
       inserted++;
     }
   })();
-  const db = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "busy"}}, "busy").finally(() => (writing = false));
+  const db = await build(
+    {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "busy"}},
+    "busy"
+  ).finally(() => (writing = false));
   await loop;
   await writer.end();
   expect(inserted).toBeGreaterThan(1); // rows did arrive while the build read
-  const [{quality}] = await queryRows<{quality: number}>(db, "SELECT sum(rows)::INTEGER AS quality FROM quality WHERE source = 'orders'");
+  const [{quality}] = await queryRows<{quality: number}>(
+    db,
+    "SELECT sum(rows)::INTEGER AS quality FROM quality WHERE source = 'orders'"
+  );
   const [{byKind}] = await queryRows<{byKind: number}>(db, "SELECT sum(orders)::INTEGER AS byKind FROM out_orders");
-  const [{kpi, table}] = await queryRows<{kpi: number; table: number}>(db,
-    "SELECT (SELECT customer_orders FROM out_kpis) AS kpi, (SELECT sum(orders)::INTEGER FROM out_customers) AS table");
+  const [{kpi, table}] = await queryRows<{kpi: number; table: number}>(
+    db,
+    "SELECT (SELECT customer_orders FROM out_kpis) AS kpi, (SELECT sum(orders)::INTEGER FROM out_customers) AS table"
+  );
   expect(quality).toBe(byKind);
   expect(kpi).toBe(table);
 });
@@ -192,22 +227,34 @@ test("one REPEATABLE READ snapshot: orders written during ingestion change no co
 test("a server that drops the connection mid-ingestion ends the build with a clear message, not a crash", async () => {
   await copySchema("dying");
   let done = false;
-  const ingestion = build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "dying"}}, "dying").then(
-    () => new Error("the build succeeded"),
-    (error: unknown) => error
-  ).finally(() => (done = true));
+  const ingestion = build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "dying"}}, "dying")
+    .then(
+      () => new Error("the build succeeded"),
+      (error: unknown) => error
+    )
+    .finally(() => (done = true));
   const started = Date.now();
   while (!done && Date.now() - started < 30_000) {
     await asAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'reader'");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  expect(String(await ingestion)).toMatch(/PostgreSQL connection \(WORKBENCH_TEST_PG_URL\) was lost during ingestion|cannot connect to PostgreSQL/);
+  expect(String(await ingestion)).toMatch(
+    /PostgreSQL connection \(WORKBENCH_TEST_PG_URL\) was lost during ingestion|cannot connect to PostgreSQL/
+  );
 });
 
 test("openBuild reads a PostgreSQL source once per build, and again in the next build", async () => {
   const config = join(WORK, "pg-config.ts");
-  writeFileSync(config, `export default {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail"}};\n`);
-  const env = (build: string): NodeJS.ProcessEnv => ({...process.env, WORKBENCH_CONFIG: config, WORKBENCH_PSEUDONYM_KEY: KEY, WORKBENCH_BUILD_ID: build});
+  writeFileSync(
+    config,
+    `export default {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "retail"}};\n`
+  );
+  const env = (build: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    WORKBENCH_CONFIG: config,
+    WORKBENCH_PSEUDONYM_KEY: KEY,
+    WORKBENCH_BUILD_ID: build
+  });
   const [a, b] = await Promise.all([openBuild(env("build-1")), openBuild(env("build-1"))]);
   expect(b.dir).toBe(a.dir);
   expect(b.info.builtAt).toBe(a.info.builtAt);

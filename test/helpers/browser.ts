@@ -18,7 +18,14 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run"
+    ]
   });
 }
 
@@ -39,7 +46,8 @@ export function watchPage(page: Page, origin: string): PageWatch {
   page.on("request", (r) => {
     const url = r.url();
     watch.requests.push(url);
-    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:")) watch.foreignRequests.push(url);
+    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      watch.foreignRequests.push(url);
   });
   return watch;
 }
@@ -55,7 +63,9 @@ export async function waitForPage(page: Page, timeout = 60_000): Promise<void> {
       document.querySelectorAll("observablehq-loading").length === 0 &&
       Array.from(document.querySelectorAll("[data-chart]")).every((c) => c.querySelector("svg, .empty-state")) &&
       // A page whose results arrive without a loading indicator names what to wait for.
-      Array.from(document.querySelectorAll("[data-wait-for]")).every((w) => document.querySelector(w.getAttribute("data-wait-for")!)),
+      Array.from(document.querySelectorAll("[data-wait-for]")).every((w) =>
+        document.querySelector(w.getAttribute("data-wait-for")!)
+      ),
     undefined,
     {timeout}
   );

@@ -22,7 +22,10 @@ export interface TestPostgres {
 function binDir(): string {
   const base = "/usr/lib/postgresql";
   const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, "bin", "initdb"))) : [];
-  if (versions.length === 0) throw new Error("PostgreSQL is not installed: `sudo apt-get install -y postgresql` (npm test installs it when run as root)");
+  if (versions.length === 0)
+    throw new Error(
+      "PostgreSQL is not installed: `sudo apt-get install -y postgresql` (npm test installs it when run as root)"
+    );
   return join(base, versions.sort((a, b) => Number(b) - Number(a))[0], "bin");
 }
 
@@ -47,17 +50,42 @@ export async function startPostgres(): Promise<TestPostgres> {
     chownSync(dir, id("-u"), id("-g"));
   }
   const run = (cmd: string, args: string[]) => {
-    const r = root ? spawnSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], {encoding: "utf-8"}) : spawnSync(join(bin, cmd), args, {encoding: "utf-8"});
+    const r = root
+      ? spawnSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], {encoding: "utf-8"})
+      : spawnSync(join(bin, cmd), args, {encoding: "utf-8"});
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   const password = "admin-password-for-tests";
   const pwfile = join(dir, "pw");
   writeFileSync(pwfile, password);
   if (root) chownSync(pwfile, Number(spawnSync("id", ["-u", "postgres"], {encoding: "utf-8"}).stdout.trim()), 0);
-  run("initdb", ["-D", join(dir, "data"), "-U", "admin", `--pwfile=${pwfile}`, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"]);
+  run("initdb", [
+    "-D",
+    join(dir, "data"),
+    "-U",
+    "admin",
+    `--pwfile=${pwfile}`,
+    "--auth-local=trust",
+    "--auth-host=scram-sha-256",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8"
+  ]);
   const port = await freePort();
-  run("pg_ctl", ["-D", join(dir, "data"), "-l", join(dir, "log"), "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "start"]);
-  const url = (user: string, pw: string, database: string) => `postgresql://${user}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${database}`;
+  run("pg_ctl", [
+    "-D",
+    join(dir, "data"),
+    "-l",
+    join(dir, "log"),
+    "-w",
+    "-t",
+    "60",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    "start"
+  ]);
+  const url = (user: string, pw: string, database: string) =>
+    `postgresql://${user}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${database}`;
   return {
     port,
     dir,

@@ -44,14 +44,18 @@ export async function sampleDatabase(customers = 3000, seed = 5, asOf = "2026-06
   await loadSample(db, {customers, seed, start: "2023-07-01", end: asOf}, (raw) => `k${raw}`);
   await publishInDuckDB(db, asOf);
   await db.run("USE memory");
-  for (const name of ["customers", "customer_month", "customer_day"]) await db.run(`CREATE TABLE ${name} AS SELECT * FROM gen.out_${name}`);
+  for (const name of ["customers", "customer_month", "customer_day"])
+    await db.run(`CREATE TABLE ${name} AS SELECT * FROM gen.out_${name}`);
   return {db, ...(await activityRows(db))};
 }
 
 /** The customers, customer_month and customer_day tables as plain rows, dates as ISO strings. */
 export async function activityRows(db: DuckDBConnection): Promise<Omit<SampleDatabase, "db">> {
   return {
-    customers: await queryRows<CustomerRow>(db, `SELECT * REPLACE (signup_date::VARCHAR AS signup_date, first_purchase::VARCHAR AS first_purchase, last_purchase::VARCHAR AS last_purchase, city_tier::VARCHAR AS city_tier) FROM customers`),
+    customers: await queryRows<CustomerRow>(
+      db,
+      `SELECT * REPLACE (signup_date::VARCHAR AS signup_date, first_purchase::VARCHAR AS first_purchase, last_purchase::VARCHAR AS last_purchase, city_tier::VARCHAR AS city_tier) FROM customers`
+    ),
     months: await queryRows<ActivityRow>(db, "SELECT * REPLACE (month::VARCHAR AS month) FROM customer_month"),
     days: await queryRows<DayRow>(db, "SELECT * REPLACE (day::VARCHAR AS day) FROM customer_day")
   };

@@ -6,9 +6,15 @@ import {activityRows} from "./sample-db.js";
 
 export async function siteDatabase(): Promise<DuckDBConnection> {
   const db = await openDuckDB();
-  await db.run(`CREATE TABLE customers AS SELECT * FROM read_parquet('${builtFile("_file/data", "customers", ".parquet")}')`);
-  await db.run(`CREATE TABLE customer_day AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-day", ".parquet")}')`);
-  await db.run(`CREATE TABLE customer_month AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-month", ".parquet")}')`);
+  await db.run(
+    `CREATE TABLE customers AS SELECT * FROM read_parquet('${builtFile("_file/data", "customers", ".parquet")}')`
+  );
+  await db.run(
+    `CREATE TABLE customer_day AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-day", ".parquet")}')`
+  );
+  await db.run(
+    `CREATE TABLE customer_month AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-month", ".parquet")}')`
+  );
   return db;
 }
 

@@ -18,7 +18,9 @@ import {serveStatic, type StaticServer} from "../helpers/server.js";
 
 const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
 const files = (dir: string): string[] =>
-  readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]
+  );
 
 /** The text of a published file: Parquet as all its cells, anything else as its bytes. */
 async function contents(file: string): Promise<string> {
@@ -31,7 +33,10 @@ async function contents(file: string): Promise<string> {
 beforeAll(() => {
   rmSync(SITE, {recursive: true, force: true});
   const input = writeFixtures(join(SITE, "input"));
-  writeFileSync(join(SITE, "workbench.config.ts"), `export default ${JSON.stringify(fixtureConfig(input), null, 2)};\n`);
+  writeFileSync(
+    join(SITE, "workbench.config.ts"),
+    `export default ${JSON.stringify(fixtureConfig(input), null, 2)};\n`
+  );
   cpSync("src", join(SITE, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
   execFileSync("npm", ["run", "--silent", "build"], {
     stdio: ["ignore", "ignore", "pipe"],
@@ -75,7 +80,9 @@ test("no raw customer id appears in any published data file", async () => {
 });
 
 test("attributes the fixture lacks (tiers, channels, stores) are named on the overview and offered nowhere", async () => {
-  const kpis = JSON.parse(readFileSync(files(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!, "utf-8"));
+  const kpis = JSON.parse(
+    readFileSync(files(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!, "utf-8")
+  );
   expect(kpis.missing).toEqual(expect.arrayContaining(["tier", "home_store"]));
   expect(kpis.missing).not.toContain("gender"); // the master list has genders
   const server: StaticServer = await serveStatic(join(SITE, "dist"));

@@ -14,10 +14,20 @@ test("a page importing a package that is not installed fails the build, naming i
   rmSync(site, {recursive: true, force: true});
   mkdirSync(join(site, "src"), {recursive: true});
   writeFileSync(join(site, "observablehq.config.js"), `export default {root: "src", globalStylesheets: []};\n`);
-  writeFileSync(join(site, "src", "index.md"), "```js\nimport leftPad from \"npm:left-pad\";\ndisplay(leftPad(\"x\", 3));\n```\n");
+  writeFileSync(
+    join(site, "src", "index.md"),
+    '```js\nimport leftPad from "npm:left-pad";\ndisplay(leftPad("x", 3));\n```\n'
+  );
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--import", join(project, "tools/offline/register.ts"), join(project, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      join(project, "tools/offline/register.ts"),
+      join(project, "node_modules/@observablehq/framework/dist/bin/observable.js"),
+      "build"
+    ],
     {cwd: site, encoding: "utf-8", env: {...process.env, NODE_PATH: join(project, "node_modules")}}
   );
   expect(result.status).not.toBe(0);

@@ -49,7 +49,17 @@ test("migration.json was prepared for the segment-migration page's defaults", ()
 });
 
 test("no report carries a customer key", () => {
-  for (const name of ["cohorts", "lifecycle", "value", "demographics", "rfm", "overview", "kpis", "quality", "migration"]) {
+  for (const name of [
+    "cohorts",
+    "lifecycle",
+    "value",
+    "demographics",
+    "rfm",
+    "overview",
+    "kpis",
+    "quality",
+    "migration"
+  ]) {
     expect(readFileSync(builtFile("_file/data", name, ".json"), "utf-8")).not.toMatch(/customer_key|"[0-9a-f]{16}"/);
   }
 });

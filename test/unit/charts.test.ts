@@ -42,17 +42,47 @@ async function snapshot(name: string, element: Element): Promise<void> {
   await expect(html).toMatchFileSnapshot(`./__snapshots__/charts/${name}.html`);
 }
 
-const cell = (cohort: string, period: number, members: number, active: number, revenue: number, first: number, cumulative: number): CohortCell => ({
-  cohort, period, members, active, revenue_cents: revenue, retention: active / members, revenue_retention: revenue / first, ltv_cents: cumulative / members
+const cell = (
+  cohort: string,
+  period: number,
+  members: number,
+  active: number,
+  revenue: number,
+  first: number,
+  cumulative: number
+): CohortCell => ({
+  cohort,
+  period,
+  members,
+  active,
+  revenue_cents: revenue,
+  retention: active / members,
+  revenue_retention: revenue / first,
+  ltv_cents: cumulative / members
 });
 const COHORTS: CohortCell[] = [
-  cell(ALL_COHORTS, 0, 30, 30, 60000, 60000, 60000), cell(ALL_COHORTS, 1, 30, 9, 24000, 60000, 84000), cell(ALL_COHORTS, 2, 10, 2, 3000, 20000, 33000),
-  cell("2024-01", 0, 10, 10, 20000, 20000, 20000), cell("2024-01", 1, 10, 4, 10000, 20000, 30000), cell("2024-01", 2, 10, 2, 3000, 20000, 33000),
-  cell("2024-02", 0, 20, 20, 40000, 40000, 40000), cell("2024-02", 1, 20, 5, 14000, 40000, 54000)
+  cell(ALL_COHORTS, 0, 30, 30, 60000, 60000, 60000),
+  cell(ALL_COHORTS, 1, 30, 9, 24000, 60000, 84000),
+  cell(ALL_COHORTS, 2, 10, 2, 3000, 20000, 33000),
+  cell("2024-01", 0, 10, 10, 20000, 20000, 20000),
+  cell("2024-01", 1, 10, 4, 10000, 20000, 30000),
+  cell("2024-01", 2, 10, 2, 3000, 20000, 33000),
+  cell("2024-02", 0, 20, 20, 40000, 40000, 40000),
+  cell("2024-02", 1, 20, 5, 14000, 40000, 54000)
 ];
 const month = (m: string, n: number, r: number, s: number, d: number): LifecycleMonth => ({
-  month: m, active: n + r + s, new: n, returning: r, resurrecting: s, dormant: d, orders: n + 2 * r + s, revenue_cents: 10000 * (n + r + s),
-  repeat_rate: (r + s) / (n + r + s), retention_rate: r + d ? r / (r + d) : null, aov_cents: 7000, frequency: 1.2
+  month: m,
+  active: n + r + s,
+  new: n,
+  returning: r,
+  resurrecting: s,
+  dormant: d,
+  orders: n + 2 * r + s,
+  revenue_cents: 10000 * (n + r + s),
+  repeat_rate: (r + s) / (n + r + s),
+  retention_rate: r + d ? r / (r + d) : null,
+  aov_cents: 7000,
+  frequency: 1.2
 });
 const MONTHS = [month("2024-01", 5, 0, 0, 0), month("2024-02", 3, 2, 0, 3), month("2024-03", 4, 3, 1, 2)];
 
@@ -61,7 +91,11 @@ describe("chart components", () => {
     const svg = CohortHeatmap(COHORTS, {width: 600, measure: "revenue_retention"});
     await snapshot("CohortHeatmap", svg);
     expect(svg.querySelectorAll("g[aria-label=cell] rect").length).toBe(COHORTS.length);
-    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual([ALL_COHORTS, "2024-01", "2024-02"]);
+    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual([
+      ALL_COHORTS,
+      "2024-01",
+      "2024-02"
+    ]);
   });
 
   test("LtvCurves: one line per cohort and the pooled line", async () => {
@@ -84,7 +118,14 @@ describe("chart components", () => {
   });
 
   test("LorenzCurve: the curve, the diagonal and the top-x % marker", async () => {
-    const svg = LorenzCurve([{customer_share: 0, revenue_share: 0}, {customer_share: 0.5, revenue_share: 0.8}, {customer_share: 1, revenue_share: 1}], {width: 400, topPercent: 50, topShare: 0.8, gini: 0.3});
+    const svg = LorenzCurve(
+      [
+        {customer_share: 0, revenue_share: 0},
+        {customer_share: 0.5, revenue_share: 0.8},
+        {customer_share: 1, revenue_share: 1}
+      ],
+      {width: 400, topPercent: 50, topShare: 0.8, gini: 0.3}
+    );
     await snapshot("LorenzCurve", svg);
     expect(svg.textContent).toContain("top 50.0% → 80.0%");
     expect(svg.textContent).toContain("Gini 0.300");
@@ -106,13 +147,29 @@ describe("chart components", () => {
   });
 
   test("StageBars: stages in lifecycle order", async () => {
-    const svg = StageBars([{stage: "Churned", customers: 5}, {stage: "Prospect", customers: 9}], {width: 400});
+    const svg = StageBars(
+      [
+        {stage: "Churned", customers: 5},
+        {stage: "Prospect", customers: 9}
+      ],
+      {width: 400}
+    );
     await snapshot("StageBars", svg);
-    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual(["Prospect", "First purchase", "Repeat", "High value", "At risk", "Churned"]);
+    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual([
+      "Prospect",
+      "First purchase",
+      "Repeat",
+      "High value",
+      "At risk",
+      "Churned"
+    ]);
   });
 
   test("RfmGrid: one cell per R × F pair, coloured by the chosen measure", async () => {
-    const grid = [{r_score: 1, f_score: 1, customers: 10, revenue_cents: 50000, avg_monetary: 50}, {r_score: 3, f_score: 2, customers: 4, revenue_cents: 90000, avg_monetary: 225}];
+    const grid = [
+      {r_score: 1, f_score: 1, customers: 10, revenue_cents: 50000, avg_monetary: 50},
+      {r_score: 3, f_score: 2, customers: 4, revenue_cents: 90000, avg_monetary: 225}
+    ];
     const svg = RfmGrid(grid, {width: 400, scale: 3, measure: "revenue_cents"});
     await snapshot("RfmGrid", svg);
     expect(svg.querySelectorAll("g[aria-label=cell] rect").length).toBe(2);
@@ -120,12 +177,22 @@ describe("chart components", () => {
   });
 
   test("ShareBars: customers and revenue share per group", async () => {
-    const svg = ShareBars([{group: "North", customers: 3, revenue_cents: 100, customer_share: 0.6, revenue_share: 0.2}, {group: "South", customers: 2, revenue_cents: 400, customer_share: 0.4, revenue_share: 0.8}], {width: 500, label: "Region"});
+    const svg = ShareBars(
+      [
+        {group: "North", customers: 3, revenue_cents: 100, customer_share: 0.6, revenue_share: 0.2},
+        {group: "South", customers: 2, revenue_cents: 400, customer_share: 0.4, revenue_share: 0.8}
+      ],
+      {width: 500, label: "Region"}
+    );
     await snapshot("ShareBars", svg);
     expect(svg.querySelectorAll("g[aria-label=bar] rect").length).toBe(4);
   });
 
-  const MOVES = [{from: "Loyal", to: "Loyal", customers: 20, revenue_cents: 90000}, {from: "Loyal", to: "At Risk", customers: 5, revenue_cents: 9000}, {from: "New", to: "Loyal", customers: 3, revenue_cents: 3000}];
+  const MOVES = [
+    {from: "Loyal", to: "Loyal", customers: 20, revenue_cents: 90000},
+    {from: "Loyal", to: "At Risk", customers: 5, revenue_cents: 9000},
+    {from: "New", to: "Loyal", customers: 3, revenue_cents: 3000}
+  ];
 
   test("MigrationMatrix: a cell per move, the stayers outlined", async () => {
     const svg = MigrationMatrix(MOVES, {width: 500});
@@ -136,17 +203,45 @@ describe("chart components", () => {
   test("FlowChart: a link per move, grey for the stayers", async () => {
     const svg = FlowChart(MOVES, {width: 500, fromLabel: "2026-03-31", toLabel: "2026-06-30"});
     await snapshot("FlowChart", svg);
-    expect(Array.from(svg.querySelectorAll("g[aria-label=link] path"), (p) => p.getAttribute("stroke"))).toEqual(["#999", "#7b3294", "#7b3294"]);
+    expect(Array.from(svg.querySelectorAll("g[aria-label=link] path"), (p) => p.getAttribute("stroke"))).toEqual([
+      "#999",
+      "#7b3294",
+      "#7b3294"
+    ]);
   });
 
   test("QualityBars: rows by reason, coloured by outcome", async () => {
-    const svg = QualityBars([{outcome: "accepted", reason: null, rows: 90}, {outcome: "classified", reason: "return", rows: 7}, {outcome: "rejected", reason: "missing date", rows: 3}], {width: 500});
+    const svg = QualityBars(
+      [
+        {outcome: "accepted", reason: null, rows: 90},
+        {outcome: "classified", reason: "return", rows: 7},
+        {outcome: "rejected", reason: "missing date", rows: 3}
+      ],
+      {width: 500}
+    );
     await snapshot("QualityBars", svg);
-    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual(["accepted", "return", "missing date"]);
+    expect(Array.from(svg.querySelectorAll("g[aria-label='y-axis tick label'] text"), (t) => t.textContent)).toEqual([
+      "accepted",
+      "return",
+      "missing date"
+    ]);
   });
 
   test("every component shows the empty state when nothing matches", () => {
-    for (const element of [CohortHeatmap([]), LtvCurves([]), LifecycleBars([]), KpiTrends([]), LorenzCurve([]), CrossTab([]), StageBars([]), RfmGrid([]), ShareBars([]), MigrationMatrix([]), FlowChart([]), QualityBars([])]) {
+    for (const element of [
+      CohortHeatmap([]),
+      LtvCurves([]),
+      LifecycleBars([]),
+      KpiTrends([]),
+      LorenzCurve([]),
+      CrossTab([]),
+      StageBars([]),
+      RfmGrid([]),
+      ShareBars([]),
+      MigrationMatrix([]),
+      FlowChart([]),
+      QualityBars([])
+    ]) {
       expect(element.className).toBe("empty-state");
     }
   });

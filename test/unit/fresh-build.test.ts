@@ -17,9 +17,22 @@ test("removes the site root's cached loader outputs, keeps its npm downloads, an
   mkdirSync(join(cache, "_npm", "d3@7.9.0"), {recursive: true});
   writeFileSync(join(cache, "data", "kpis.json"), "{}");
   writeFileSync(join(site, "observablehq.config.js"), `export default {root: "pages"};\n`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--import", join(project, "tools/fresh-build.ts"), "-e", "console.log(process.env.WORKBENCH_BUILD_ID)"], {
-    cwd: site, encoding: "utf-8", env: {...process.env, NODE_PATH: join(project, "node_modules"), WORKBENCH_BUILD_ID: ""}
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      join(project, "tools/fresh-build.ts"),
+      "-e",
+      "console.log(process.env.WORKBENCH_BUILD_ID)"
+    ],
+    {
+      cwd: site,
+      encoding: "utf-8",
+      env: {...process.env, NODE_PATH: join(project, "node_modules"), WORKBENCH_BUILD_ID: ""}
+    }
+  );
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
   expect(existsSync(join(cache, "data"))).toBe(false);

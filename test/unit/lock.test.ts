@@ -19,10 +19,18 @@ const deadPid = () => spawnSync("true").pid!;
 
 test("a lock left by a killed build (its owner no longer runs) is removed, and the work runs at once", async () => {
   mkdirSync(LOCK);
-  writeFileSync(join(LOCK, "owner.json"), JSON.stringify({pid: deadPid(), host: hostname(), started: "2026-01-01T00:00:00Z"}));
+  writeFileSync(
+    join(LOCK, "owner.json"),
+    JSON.stringify({pid: deadPid(), host: hostname(), started: "2026-01-01T00:00:00Z"})
+  );
   const said: string[] = [];
   let ran = 0;
-  await withLock(LOCK, () => false, async () => void ran++, {say: (m) => said.push(m), timeoutMs: 2000});
+  await withLock(
+    LOCK,
+    () => false,
+    async () => void ran++,
+    {say: (m) => said.push(m), timeoutMs: 2000}
+  );
   expect(ran).toBe(1);
   expect(said.join("\n")).toMatch(/stale lock .* is no longer running/);
 });
@@ -30,18 +38,33 @@ test("a lock left by a killed build (its owner no longer runs) is removed, and t
 test("a lock without an owner file, older than 30 s, is stale; a fresh one is not", async () => {
   mkdirSync(LOCK);
   const said: string[] = [];
-  await expect(withLock(LOCK, () => false, async () => undefined, {say: (m) => said.push(m), timeoutMs: 500})).rejects.toThrow(/waited/);
+  await expect(
+    withLock(
+      LOCK,
+      () => false,
+      async () => undefined,
+      {say: (m) => said.push(m), timeoutMs: 500}
+    )
+  ).rejects.toThrow(/waited/);
   const old = (Date.now() - 60_000) / 1000;
   utimesSync(LOCK, old, old);
   let ran = 0;
-  await withLock(LOCK, () => false, async () => void ran++, {say: (m) => said.push(m), timeoutMs: 2000});
+  await withLock(
+    LOCK,
+    () => false,
+    async () => void ran++,
+    {say: (m) => said.push(m), timeoutMs: 2000}
+  );
   expect(ran).toBe(1);
   expect(said.join("\n")).toMatch(/has no owner/);
 });
 
 test("a live owner is waited for, with a line while waiting, and its result is used", async () => {
   mkdirSync(LOCK);
-  writeFileSync(join(LOCK, "owner.json"), JSON.stringify({pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00Z"}));
+  writeFileSync(
+    join(LOCK, "owner.json"),
+    JSON.stringify({pid: process.pid, host: hostname(), started: "2026-01-01T00:00:00Z"})
+  );
   let done = false;
   setTimeout(() => {
     done = true;
@@ -49,14 +72,29 @@ test("a live owner is waited for, with a line while waiting, and its result is u
   }, 1200);
   const said: string[] = [];
   let ran = 0;
-  await withLock(LOCK, () => done, async () => void ran++, {say: (m) => said.push(m), everyMs: 300});
+  await withLock(
+    LOCK,
+    () => done,
+    async () => void ran++,
+    {say: (m) => said.push(m), everyMs: 300}
+  );
   expect(ran).toBe(0); // the other process did the work
   expect(said.some((m) => m.includes(`waiting for process ${process.pid}`))).toBe(true);
 });
 
 test("the holder's work runs once and the lock is gone afterwards, also when the work fails", async () => {
-  await expect(withLock(LOCK, () => false, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+  await expect(
+    withLock(
+      LOCK,
+      () => false,
+      async () => Promise.reject(new Error("boom"))
+    )
+  ).rejects.toThrow("boom");
   let ran = 0;
-  await withLock(LOCK, () => false, async () => void ran++);
+  await withLock(
+    LOCK,
+    () => false,
+    async () => void ran++
+  );
   expect(ran).toBe(1);
 });

@@ -8,7 +8,8 @@ import {BlockedRequestError, NOT_INSTALLED, bundle, respond} from "../../tools/o
 import {MissingPackageError, PackageIndex} from "../../tools/offline/packages.js";
 
 let index: PackageIndex;
-const installed = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf-8")).version as string;
+const installed = (name: string) =>
+  JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf-8")).version as string;
 
 beforeAll(() => {
   index = new PackageIndex(process.cwd());
@@ -31,7 +32,9 @@ describe("registry", () => {
   });
 
   test("refuses a range request for a missing package, naming it", async () => {
-    await expect(respond(index, "https://registry.npmjs.org/left-pad")).rejects.toThrow(/npm:left-pad is imported by the site but is not installed/);
+    await expect(respond(index, "https://registry.npmjs.org/left-pad")).rejects.toThrow(
+      /npm:left-pad is imported by the site but is not installed/
+    );
   });
 });
 
@@ -45,22 +48,33 @@ describe("cdn", () => {
   });
 
   test("files are served byte for byte", async () => {
-    const response = await respond(index, "https://cdn.jsdelivr.net/npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm");
+    const response = await respond(
+      index,
+      "https://cdn.jsdelivr.net/npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm"
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.equals(readFileSync("node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"))).toBe(true);
   });
 
   test("a version that is not installed is an error naming what is", async () => {
-    await expect(respond(index, "https://cdn.jsdelivr.net/npm/d3@1.0.0/+esm")).rejects.toThrow(`node_modules holds d3@${installed("d3")}`);
+    await expect(respond(index, "https://cdn.jsdelivr.net/npm/d3@1.0.0/+esm")).rejects.toThrow(
+      `node_modules holds d3@${installed("d3")}`
+    );
   });
 
   test("a placeholder version is an error naming the package", async () => {
-    await expect(respond(index, `https://cdn.jsdelivr.net/npm/left-pad@${NOT_INSTALLED}/+esm`)).rejects.toThrow(MissingPackageError);
+    await expect(respond(index, `https://cdn.jsdelivr.net/npm/left-pad@${NOT_INSTALLED}/+esm`)).rejects.toThrow(
+      MissingPackageError
+    );
   });
 
   test("any other host is refused", async () => {
-    await expect(respond(index, "https://fonts.googleapis.com/css2?family=Source+Serif+4")).rejects.toThrow(BlockedRequestError);
-    await expect(respond(index, "https://extensions.duckdb.org/v1.1.1/wasm_eh/parquet.duckdb_extension.wasm")).rejects.toThrow(/refused a request/);
+    await expect(respond(index, "https://fonts.googleapis.com/css2?family=Source+Serif+4")).rejects.toThrow(
+      BlockedRequestError
+    );
+    await expect(
+      respond(index, "https://extensions.duckdb.org/v1.1.1/wasm_eh/parquet.duckdb_extension.wasm")
+    ).rejects.toThrow(/refused a request/);
   });
 });
 
@@ -73,7 +87,8 @@ test("bundle inlines CommonJS dependencies (their named exports would be lost as
 test("pruneNpmCache removes cached versions that node_modules does not hold", () => {
   const root = mkdtempSync(join(tmpdir(), "prune-"));
   const npm = join(root, ".observablehq", "cache", "_npm");
-  for (const dir of [`d3@${installed("d3")}`, "d3@0.0.1", `left-pad@${NOT_INSTALLED}`, "@duckdb/duckdb-wasm@1.29.0"]) mkdirSync(join(npm, dir), {recursive: true});
+  for (const dir of [`d3@${installed("d3")}`, "d3@0.0.1", `left-pad@${NOT_INSTALLED}`, "@duckdb/duckdb-wasm@1.29.0"])
+    mkdirSync(join(npm, dir), {recursive: true});
   expect(pruneNpmCache(root, index).sort()).toEqual(["d3@0.0.1", `left-pad@${NOT_INSTALLED}`]);
   expect(existsSync(join(npm, `d3@${installed("d3")}`))).toBe(true);
   expect(existsSync(join(npm, "@duckdb/duckdb-wasm@1.29.0"))).toBe(true);

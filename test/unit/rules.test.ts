@@ -34,11 +34,17 @@ describe("checkCondition", () => {
   const check = (when: string) => checkCondition({name: "X", when, line: 7}, RFM_COLUMNS);
 
   test("accepts columns, keywords, numbers, strings and whitelisted functions", () => {
-    expect(check("r_score >= 4 AND tier IN ('Gold', 'Platinum') AND NOT consent IS NULL AND abs(recency_days) BETWEEN 1 AND 30")).toEqual([]);
+    expect(
+      check(
+        "r_score >= 4 AND tier IN ('Gold', 'Platinum') AND NOT consent IS NULL AND abs(recency_days) BETWEEN 1 AND 30"
+      )
+    ).toEqual([]);
   });
 
   test("refuses statements, comments and unknown names with their position", () => {
-    expect(check("orders > 1; DROP TABLE customers")).toEqual([{rule: "X", line: 7, column: 14, message: "`;` is not allowed: a rule is one condition, not statements"}]);
+    expect(check("orders > 1; DROP TABLE customers")).toEqual([
+      {rule: "X", line: 7, column: 14, message: "`;` is not allowed: a rule is one condition, not statements"}
+    ]);
     expect(check("orders > 1 -- sneaky")[0].message).toBe("comments are not allowed in a condition");
     expect(check("ordres > 1")).toEqual([{rule: "X", line: 7, column: 4, message: "unknown column ordres"}]);
     expect(check("read_csv('x') IS NULL")[0].message).toMatch(/^unknown function read_csv/);
@@ -67,16 +73,31 @@ describe("limits", () => {
   test("more rules than LIMITS.rules are refused, naming the first one over", () => {
     const text = Array.from({length: LIMITS.rules + 5}, (_, i) => `S${i}: orders > ${i}`).join("\n");
     const {errors} = parseRules(text);
-    expect(errors).toEqual([{rule: `S${LIMITS.rules}`, line: LIMITS.rules + 1, column: 0, message: `too many rules: ${LIMITS.rules + 5}, at most ${LIMITS.rules}`}]);
+    expect(errors).toEqual([
+      {
+        rule: `S${LIMITS.rules}`,
+        line: LIMITS.rules + 1,
+        column: 0,
+        message: `too many rules: ${LIMITS.rules + 5}, at most ${LIMITS.rules}`
+      }
+    ]);
   });
 
   test("a pattern with too many wildcards, a long text or a long condition is refused with its position", () => {
     const slow = checkCondition({name: "Slow", when: "city LIKE '%_%_%_%_%_%b'", line: 1}, RFM_COLUMNS);
-    expect(slow.map((e) => [e.column, e.message])).toEqual([[17, "a pattern with more than 8 wildcards (% or _): too slow to match"]]);
+    expect(slow.map((e) => [e.column, e.message])).toEqual([
+      [17, "a pattern with more than 8 wildcards (% or _): too slow to match"]
+    ]);
     expect(checkCondition({name: "Ok", when: "city LIKE '%shan%'", line: 1}, RFM_COLUMNS)).toEqual([]);
-    const long = checkCondition({name: "Long", when: `city = '${"x".repeat(LIMITS.literalLength + 1)}'`, line: 1}, RFM_COLUMNS);
+    const long = checkCondition(
+      {name: "Long", when: `city = '${"x".repeat(LIMITS.literalLength + 1)}'`, line: 1},
+      RFM_COLUMNS
+    );
     expect(long[0].message).toBe(`a text longer than ${LIMITS.literalLength} characters`);
-    const huge = checkCondition({name: "Huge", when: Array.from({length: 80}, () => "orders > 1").join(" OR "), line: 1}, RFM_COLUMNS);
+    const huge = checkCondition(
+      {name: "Huge", when: Array.from({length: 80}, () => "orders > 1").join(" OR "), line: 1},
+      RFM_COLUMNS
+    );
     expect(huge[0].message).toMatch(/characters long, at most 500/);
   });
 });
@@ -85,7 +106,9 @@ describe("parseThresholds", () => {
   test("ascending numbers within each dimension's range; anything else is a message", () => {
     expect(parseThresholds("30, 90, 180, 365", 4, "recency")).toEqual([30, 90, 180, 365]);
     expect(parseThresholds("10, 20, x", 4, "recency")).toBe("recency: 4 numbers expected, got 3");
-    expect(parseThresholds("300, 800, 1500, 1e307", 4, "monetary")).toBe('monetary: "1e307" is larger than 10,000,000,000');
+    expect(parseThresholds("300, 800, 1500, 1e307", 4, "monetary")).toBe(
+      'monetary: "1e307" is larger than 10,000,000,000'
+    );
     expect(parseThresholds("1, 2, 50000, 60000", 4, "recency")).toBe('recency: "50000" is larger than 36,500');
     expect(parseThresholds("3, 2", 2, "frequency")).toBe("frequency: values must increase");
   });

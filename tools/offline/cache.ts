@@ -5,13 +5,15 @@
  */
 import {existsSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import {PackageIndex, parseSpecifier} from "./packages.js";
+import {type PackageIndex, parseSpecifier} from "./packages.js";
 
 /** Removes every cached NAME@VERSION folder that node_modules does not hold; returns their names. */
 export function pruneNpmCache(cacheRoot: string, index: PackageIndex): string[] {
   const dir = join(cacheRoot, ".observablehq", "cache", "_npm");
   if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir).flatMap((e) => (e.startsWith("@") ? readdirSync(join(dir, e)).map((s) => `${e}/${s}`) : [e]));
+  const entries = readdirSync(dir).flatMap((e) =>
+    e.startsWith("@") ? readdirSync(join(dir, e)).map((s) => `${e}/${s}`) : [e]
+  );
   const removed: string[] = [];
   for (const entry of entries) {
     const {name, range} = parseSpecifier(entry);

@@ -11,7 +11,7 @@
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {dirname, extname, join} from "node:path";
 import * as esbuild from "esbuild";
-import {MissingPackageError, PackageIndex, parseSpecifier} from "./packages.js";
+import {MissingPackageError, type PackageIndex, parseSpecifier} from "./packages.js";
 
 const REGISTRY = "https://registry.npmjs.org/";
 const CDN = "https://cdn.jsdelivr.net/npm/";
@@ -116,7 +116,11 @@ export async function bundle(entry: string, resolveDir: string): Promise<string>
               });
               return resolved.errors.length ? {errors: resolved.errors} : {path: resolved.path};
             }
-            const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: "inner"});
+            const resolved = await build.resolve(args.path, {
+              kind: args.kind,
+              resolveDir: args.resolveDir,
+              pluginData: "inner"
+            });
             if (resolved.errors.length) return {errors: resolved.errors};
             if (!isEsm(resolved.path)) return {path: resolved.path};
             const [, ...sub] = args.path.slice(name.length).split("/");

@@ -16,7 +16,13 @@ import {markRepeats} from "./repeats.js";
  * into parsed_customers: the columns of the canonical customers table, the id pseudonymized by
  * `pseudonym` (a SQL expression of the raw id), then the working columns.
  */
-export function parseCustomersSql(raw: string, file: CustomersFile, mapped: string[], pseudonym: (raw: string) => string, check?: TextCheck): string {
+export function parseCustomersSql(
+  raw: string,
+  file: CustomersFile,
+  mapped: string[],
+  pseudonym: (raw: string) => string,
+  check?: TextCheck
+): string {
   const has = (f: string) => mapped.includes(f);
   const date = (f: string) => (has(f) ? `${timestamp(f, file.dateFormat, file.timeZone)}::DATE` : "NULL::DATE");
   const written = (f: string) => (has(f) ? `(${text(f)} IS NOT NULL)` : "false");
@@ -78,11 +84,17 @@ const WORKING_COLUMNS = ["customer_raw", "reject_column", "outcome", "reason"];
 export async function adoptMasterList(db: DuckDBConnection): Promise<void> {
   await db.run("DELETE FROM parsed_customers WHERE outcome <> 'accepted'");
   for (const column of WORKING_COLUMNS) await db.run(`ALTER TABLE parsed_customers DROP COLUMN ${column}`);
-  const columns = (table: string) => queryRows(db, `SELECT column_name, data_type FROM duckdb_columns()
-    WHERE database_name = 'memory' AND schema_name = 'main' AND table_name = '${table}' ORDER BY column_index`);
+  const columns = (table: string) =>
+    queryRows(
+      db,
+      `SELECT column_name, data_type FROM duckdb_columns()
+    WHERE database_name = 'memory' AND schema_name = 'main' AND table_name = '${table}' ORDER BY column_index`
+    );
   const [parsed, canonical] = [await columns("parsed_customers"), await columns("customers")];
   if (JSON.stringify(parsed) !== JSON.stringify(canonical)) {
-    throw new Error(`parsed master list columns ${JSON.stringify(parsed)} differ from the canonical customers table's ${JSON.stringify(canonical)}`);
+    throw new Error(
+      `parsed master list columns ${JSON.stringify(parsed)} differ from the canonical customers table's ${JSON.stringify(canonical)}`
+    );
   }
   await db.run("DROP TABLE customers");
   await db.run("ALTER TABLE parsed_customers RENAME TO customers");

@@ -110,7 +110,7 @@ function eachChunk(file: string, f: (chunk: Buffer) => boolean): void {
   const buffer = Buffer.alloc(CHUNK);
   let carry = Buffer.alloc(0);
   try {
-    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
+    for (let n: number; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
       const data = Buffer.concat([carry, buffer.subarray(0, n)]);
       const end = data.lastIndexOf(10) + 1;
       if (end === 0) {
@@ -138,7 +138,8 @@ function eachLine(chunk: Buffer, f: (line: Buffer) => void): void {
 const ascii = (line: Buffer) => !line.some((b) => b >= 0x80);
 
 /** The line with each non-ASCII byte as U+FFFD: ASCII (delimiters, quotes, line ends) stays put. */
-const marked = (line: Buffer) => Buffer.from(Array.from(line, (b) => (b < 0x80 ? String.fromCharCode(b) : UNDECODABLE)).join(""), "utf-8");
+const marked = (line: Buffer) =>
+  Buffer.from(Array.from(line, (b) => (b < 0x80 ? String.fromCharCode(b) : UNDECODABLE)).join(""), "utf-8");
 
 /**
  * Writes the file as UTF-8 to `copy`, each line decoded from `encoding`, or marked undecodable
@@ -159,9 +160,13 @@ function transcode(file: string, copy: string, encoding: Encoding): number {
       eachLine(chunk, (line) => {
         // In a GB18030 file, a line that is valid UTF-8 with non-ASCII bytes is UTF-8: its
         // GB18030 reading would be mojibake.
-        const valid = ascii(line) || (encoding === "utf-8" ? validUtf8(line) : !validUtf8(line) && decodes(decoder, line));
+        const valid =
+          ascii(line) || (encoding === "utf-8" ? validUtf8(line) : !validUtf8(line) && decodes(decoder, line));
         if (!valid) undecodable++;
-        writeSync(output, !valid ? marked(line) : encoding === "utf-8" ? line : Buffer.from(decoder.decode(line), "utf-8"));
+        writeSync(
+          output,
+          !valid ? marked(line) : encoding === "utf-8" ? line : Buffer.from(decoder.decode(line), "utf-8")
+        );
       });
       return true;
     });
@@ -200,13 +205,17 @@ function headerOf(text: string): {delimiter: string; header: string[]} {
   }
   names.push(name);
   // Blank or repeated names get DuckDB's own kind of name, so every column can be declared.
-  return {delimiter, header: names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n))};
+  return {
+    delimiter,
+    header: names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n))
+  };
 }
 
 function checkEnds(file: string, head: string, tail: string, whole: boolean): void {
   const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (lines[0].trim() === "") throw new InputError(file, 1, undefined, "the file is empty (no header line)");
-  if (whole && lines.slice(1).every((l) => l.trim() === "")) throw new InputError(file, 2, undefined, "the file has a header but no data rows");
+  if (whole && lines.slice(1).every((l) => l.trim() === ""))
+    throw new InputError(file, 2, undefined, "the file has a header but no data rows");
   // A file cut off mid-write: no line end after a last line with fewer fields than the header,
   // or with a quoted field left open.
   if (/[\r\n]$/.test(tail)) return;
@@ -214,7 +223,12 @@ function checkEnds(file: string, head: string, tail: string, whole: boolean): vo
   const delimiter = sniffDelimiter(lines[0]);
   const fields = (line: string) => line.split(delimiter).length;
   if (fields(last) < fields(lines[0]) || (last.split('"').length - 1) % 2 === 1) {
-    throw new InputError(file, countLines(file), undefined, `the file is truncated: the last line has ${fields(last)} of ${fields(lines[0])} fields and no line end`);
+    throw new InputError(
+      file,
+      countLines(file),
+      undefined,
+      `the file is truncated: the last line has ${fields(last)} of ${fields(lines[0])} fields and no line end`
+    );
   }
 }
 
@@ -224,7 +238,7 @@ function countLines(file: string): number {
   const buffer = Buffer.alloc(CHUNK);
   let lines = 1;
   try {
-    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
+    for (let n: number; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) {
       for (let i = buffer.indexOf(10, 0); i !== -1 && i < n; i = buffer.indexOf(10, i + 1)) lines++;
     }
   } finally {

@@ -8,7 +8,9 @@ export class InputError extends UserError {
     readonly column: string | undefined,
     readonly reason: string
   ) {
-    super(`${file}${line !== undefined ? `:${line}` : ""}${column !== undefined ? ` (column ${column})` : ""}: ${reason}`);
+    super(
+      `${file}${line !== undefined ? `:${line}` : ""}${column !== undefined ? ` (column ${column})` : ""}: ${reason}`
+    );
     this.name = "InputError";
   }
 }

@@ -22,14 +22,23 @@ export {INVOICE_LINES} from "./mapping.js";
  * read and inserted on a second connection of `instance` while the orders are read and
  * inserted: each statement alone leaves part of the two cores idle.
  */
-export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, source: FilesSource, key: string, workDir: string): Promise<void> {
+export async function loadFiles(
+  instance: DuckDBInstance,
+  db: DuckDBConnection,
+  source: FilesSource,
+  key: string,
+  workDir: string
+): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
   // Transcoded copies of the files (which may hold personal data) live only while this build
   // reads them; rejected rows stay (private, README) but only for the files' latest build.
   const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
-  for (const file of [source.orders, source.customers]) if (file) rmSync(rejectsFile(rejectsDir, file === source.orders ? "orders" : "customers", file.path), {force: true});
-  const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) => fields.filter((f) => columns[f]);
+  for (const file of [source.orders, source.customers])
+    if (file)
+      rmSync(rejectsFile(rejectsDir, file === source.orders ? "orders" : "customers", file.path), {force: true});
+  const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) =>
+    fields.filter((f) => columns[f]);
   const pseudonym = (raw: string) => pseudonymSql(key, raw);
 
   // Each file is parsed and classified as it is read, in any order (faster); it is read again
@@ -42,14 +51,30 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
     // Orders whose rows disagree are rejected right after reading, so that they count towards
     // the second, ordered read that gives rejected rows their line numbers.
     const read = async (ordered: boolean) => {
-      const result = await readExport(db, "parsed_orders", orders, requiredOrderFields(orders), staging, (raw, check) => parseOrdersSql(raw, orders, fields, check), {ordered});
+      const result = await readExport(
+        db,
+        "parsed_orders",
+        orders,
+        requiredOrderFields(orders),
+        staging,
+        (raw, check) => parseOrdersSql(raw, orders, fields, check),
+        {ordered}
+      );
       await markConflictingOrders(db, orders);
       return result;
     };
     let result = await read(false);
     if (await anyRejected(db, "parsed_orders")) result = await read(true);
     await markRepeatedOrders(db);
-    await accountFor(db, {source: "orders", file: orders.path, parsed: "parsed_orders", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
+    await accountFor(db, {
+      source: "orders",
+      file: orders.path,
+      parsed: "parsed_orders",
+      raw: result.raw,
+      read: result.rows,
+      maxRejectRate,
+      rejectsDir
+    });
     // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer; master-list
     // rows (one per customer) get theirs as they are read, with no join.
     await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
@@ -61,13 +86,29 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
   const readMasterList = async (db: DuckDBConnection) => {
     const fields = mappedOf(master!.columns, CUSTOMER_FIELDS);
     const read = (ordered: boolean) =>
-      readExport(db, "parsed_customers", master!, ["customer_id"], staging, (raw, check) => parseCustomersSql(raw, master!, fields, pseudonym, check), {ordered, shared: true});
+      readExport(
+        db,
+        "parsed_customers",
+        master!,
+        ["customer_id"],
+        staging,
+        (raw, check) => parseCustomersSql(raw, master!, fields, pseudonym, check),
+        {ordered, shared: true}
+      );
     let result = await read(false);
     if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
       result = await read(true);
       await markRepeatedCustomers(db);
     }
-    await accountFor(db, {source: "customers", file: master!.path, parsed: "parsed_customers", raw: result.raw, read: result.rows, maxRejectRate, rejectsDir});
+    await accountFor(db, {
+      source: "customers",
+      file: master!.path,
+      parsed: "parsed_customers",
+      raw: result.raw,
+      read: result.rows,
+      maxRejectRate,
+      rejectsDir
+    });
     await adoptMasterList(db);
   };
   try {
@@ -84,6 +125,9 @@ export async function loadFiles(instance: DuckDBInstance, db: DuckDBConnection, 
 }
 
 async function anyRejected(db: DuckDBConnection, table: string): Promise<boolean> {
-  const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE outcome = 'rejected' LIMIT 1)`);
+  const [{n}] = await queryRows<{n: number}>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE outcome = 'rejected' LIMIT 1)`
+  );
   return n > 0;
 }

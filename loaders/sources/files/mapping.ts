@@ -8,14 +8,37 @@ import type {Encoding} from "./decode.js";
 import type {DateWindow} from "./parse.js";
 
 export const ORDER_FIELDS = [
-  "order_id", "customer_id", "ordered_at", "store_id", "channel", "gross", "discount", "net", "items",
-  "sku", "category", "qty", "unit_price", "region"
+  "order_id",
+  "customer_id",
+  "ordered_at",
+  "store_id",
+  "channel",
+  "gross",
+  "discount",
+  "net",
+  "items",
+  "sku",
+  "category",
+  "qty",
+  "unit_price",
+  "region"
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 export const CUSTOMER_FIELDS = [
-  "customer_id", "signup_date", "birth_date", "birth_year", "gender", "region", "city", "home_store",
-  "channel", "tier", "points", "marketing_consent", "opt_out_date"
+  "customer_id",
+  "signup_date",
+  "birth_date",
+  "birth_year",
+  "gender",
+  "region",
+  "city",
+  "home_store",
+  "channel",
+  "tier",
+  "points",
+  "marketing_consent",
+  "opt_out_date"
 ] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 

@@ -17,12 +17,24 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {amountReason, cents, customerId, dateReason, integer, MAX_CENTS, MAX_QTY, plausibleDate, text, timestamp, zoneName, undecodableColumn} from "./parse.js";
+import {
+  amountReason,
+  cents,
+  customerId,
+  dateReason,
+  integer,
+  MAX_CENTS,
+  MAX_QTY,
+  plausibleDate,
+  text,
+  timestamp,
+  zoneName,
+  undecodableColumn
+} from "./parse.js";
 import type {TextCheck} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import type {OrdersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
-import {UserError} from "../../errors.js";
 
 /**
  * The query (over `raw`, the export's mapped columns as text, see read.ts) that parses and
@@ -36,7 +48,11 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   const amount = lines ? "price_cents" : "net_cents";
   const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
-  const net = has("net") ? cents("net", fmt) : has("gross") ? `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)` : "NULL::BIGINT";
+  const net = has("net")
+    ? cents("net", fmt)
+    : has("gross")
+      ? `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)`
+      : "NULL::BIGINT";
   // A line's value; a credit note's always reduces revenue, whatever sign the export wrote.
   const value = lines ? "CAST(qty AS BIGINT) * price_cents" : "net_cents";
   const amountField = lines ? "unit_price" : has("net") ? "net" : "gross";
@@ -71,7 +87,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN bad_text IS NOT NULL THEN bad_text
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
-    WHEN ${lines ? "qty IS NULL OR abs(qty) > " + MAX_QTY : "false"} THEN 'qty'
+    WHEN ${lines ? `qty IS NULL OR abs(qty) > ${MAX_QTY}` : "false"} THEN 'qty'
     WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
     WHEN has_discount AND discount_parsed IS NULL THEN 'discount'
@@ -99,15 +115,31 @@ SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT
 FROM r`;
 }
 
-const PARSED_VALUES = ["order_id", "customer_raw", "ts", "store_id", "channel", "region", "sku", "category", "qty",
-  "price_cents", "gross_cents", "discount_cents", "net_cents", "items", "value_cents"];
+const PARSED_VALUES = [
+  "order_id",
+  "customer_raw",
+  "ts",
+  "store_id",
+  "channel",
+  "region",
+  "sku",
+  "category",
+  "qty",
+  "price_cents",
+  "gross_cents",
+  "discount_cents",
+  "net_cents",
+  "items",
+  "value_cents"
+];
 
 /**
  * Marks as duplicates the rows of parsed_orders that repeat an earlier row: the same text in
  * every mapped column, compared by its hash and by every parsed value (for two different texts
  * to pass, their 64-bit hashes would have to collide and they would still have to read the same).
  */
-export const markRepeatedOrders = (db: DuckDBConnection) => markRepeats(db, "parsed_orders", "text_hash", PARSED_VALUES);
+export const markRepeatedOrders = (db: DuckDBConnection) =>
+  markRepeats(db, "parsed_orders", "text_hash", PARSED_VALUES);
 
 /**
  * Inserts the parsed rows into the canonical orders (and order_lines) tables; `keys` maps
@@ -171,7 +203,10 @@ export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFi
   // distinct counts run over a few rows (at order level, next to none).
   // Most order-level exports repeat no id: one count of distinct hashes (integers) says so, and
   // nothing more is done. Equal ids have equal hashes, so no repeat can hide behind this test.
-  const [{repeats}] = await queryRows<{repeats: number}>(db, `SELECT count(*) - count(DISTINCT hash(order_id)) AS repeats FROM parsed_orders WHERE ${live}`);
+  const [{repeats}] = await queryRows<{repeats: number}>(
+    db,
+    `SELECT count(*) - count(DISTINCT hash(order_id)) AS repeats FROM parsed_orders WHERE ${live}`
+  );
   if (repeats === 0) return;
   // Grouped by the ids' hashes (integers group faster than strings); a collision only adds an id to check.
   await db.run(`CREATE OR REPLACE TEMP TABLE repeated_ids AS SELECT DISTINCT order_id FROM parsed_orders WHERE ${live}

@@ -31,11 +31,17 @@ export interface AmountFormat {
   currency?: string;
 }
 
-const escape = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
+const escapeRegex = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
 const marksOf = (currency: string) => CURRENCY_MARKS[currency] ?? [currency];
 /** Every mark of another currency than `currency` (a "$" amount in a yuan file is not yuan). */
 const foreignMarks = (currency: string) =>
-  [...new Set(Object.entries(CURRENCY_MARKS).filter(([c]) => c !== currency).flatMap(([, m]) => m))].filter((m) => !marksOf(currency).includes(m));
+  [
+    ...new Set(
+      Object.entries(CURRENCY_MARKS)
+        .filter(([c]) => c !== currency)
+        .flatMap(([, m]) => m)
+    )
+  ].filter((m) => !marksOf(currency).includes(m));
 
 /**
  * An amount in integer cents. With decimal ".": 1234.50, 1,234.50 (a valid thousands grouping
@@ -46,13 +52,16 @@ const foreignMarks = (currency: string) =>
  */
 export function cents(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
   const v = `trim(${col})`;
-  const marks = marksOf(currency).map(escape).join("|");
-  const foreign = foreignMarks(currency).map(escape).join("|");
+  const marks = marksOf(currency).map(escapeRegex).join("|");
+  const foreign = foreignMarks(currency).map(escapeRegex).join("|");
   const unmarked = `trim(regexp_replace(${v}, '${marks}', '', 'g'))`;
   const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ') ELSE ${unmarked} END`;
   const [group, point] = decimal === "." ? [",", "\\."] : ["[. \u00a0]", ","];
   const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+)(${point}\\d{1,2})?`;
-  const plain = decimal === "." ? `regexp_replace(${signed}, ',', '', 'g')` : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
+  const plain =
+    decimal === "."
+      ? `regexp_replace(${signed}, ',', '', 'g')`
+      : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
   const slow = `CASE WHEN NOT regexp_matches(${v}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
     THEN TRY_CAST(round(TRY_CAST(${plain} AS DECIMAL(38,2)) * 100) AS BIGINT) END`;
   if (decimal === ",") return slow;
@@ -72,7 +81,7 @@ export function cents(col: string, {decimal = ".", currency = "CNY"}: AmountForm
 /** Why an amount did not read (cents returned NULL): the rule that fired, as the rejection reason. */
 export function amountReason(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
   const v = `trim(${col})`;
-  const foreign = foreignMarks(currency).map(escape).join("|");
+  const foreign = foreignMarks(currency).map(escapeRegex).join("|");
   const point = decimal === "." ? "\\." : ",";
   return `CASE
     WHEN ${v} = '' THEN ${reasonSql("missingAmount")}
@@ -91,8 +100,17 @@ export const integer = (col: string) =>
 
 /** Formats read without configuration: none of them can swap day and month. */
 export const UNAMBIGUOUS_FORMATS = [
-  "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
-  "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"
+  "%Y-%m-%d %H:%M:%S",
+  "%Y-%m-%d %H:%M:%S.%f",
+  "%Y-%m-%dT%H:%M:%S",
+  "%Y-%m-%d %H:%M",
+  "%Y-%m-%d",
+  "%Y/%m/%d %H:%M:%S",
+  "%Y/%m/%d %H:%M",
+  "%Y/%m/%d",
+  "%Y%m%d",
+  "%Y年%m月%d日",
+  "%Y年%m月%d日 %H:%M"
 ];
 
 /** The store time zone when a file names none. */
@@ -131,7 +149,6 @@ export interface DateWindow {
   from?: string;
   to?: string;
 }
-
 
 /**
  * Whether timestamp `ts` falls in the window: a typo year (2204, 1900, 0001) would otherwise

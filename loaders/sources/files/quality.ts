@@ -21,7 +21,8 @@ interface Count {
 }
 
 /** Where the rejected rows of one input file go (private). */
-export const rejectsFile = (rejectsDir: string, source: string, file: string) => join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
+export const rejectsFile = (rejectsDir: string, source: string, file: string) =>
+  join(rejectsDir, `${source}-${basename(file)}.rejected.csv`);
 
 /**
  * Records the outcome counts of table `parsed` (read from `source`/`file`, a row per line
@@ -31,11 +32,30 @@ export const rejectsFile = (rejectsDir: string, source: string, file: string) =>
  */
 export async function accountFor(
   db: DuckDBConnection,
-  {source, file, parsed, raw, read, maxRejectRate, rejectsDir}: {source: string; file: string; parsed: string; raw: string; read: number; maxRejectRate: number; rejectsDir: string}
+  {
+    source,
+    file,
+    parsed,
+    raw,
+    read,
+    maxRejectRate,
+    rejectsDir
+  }: {
+    source: string;
+    file: string;
+    parsed: string;
+    raw: string;
+    read: number;
+    maxRejectRate: number;
+    rejectsDir: string;
+  }
 ): Promise<void> {
   const value = source === "orders" ? "sum(value_cents) FILTER (WHERE outcome <> 'rejected')" : "NULL";
-  const counts = await queryRows<Count>(db, `SELECT outcome, reason, reject_column AS column_name, count(*)::BIGINT AS rows, CAST(${value} AS VARCHAR) AS cents
-    FROM ${parsed} GROUP BY ALL ORDER BY ALL`);
+  const counts = await queryRows<Count>(
+    db,
+    `SELECT outcome, reason, reject_column AS column_name, count(*)::BIGINT AS rows, CAST(${value} AS VARCHAR) AS cents
+    FROM ${parsed} GROUP BY ALL ORDER BY ALL`
+  );
   const total = counts.reduce((s, c) => s + c.rows, 0);
   if (total !== read) throw new InputError(file, undefined, undefined, `read ${read} rows but accounted for ${total}`);
   for (const c of counts) {
@@ -55,23 +75,43 @@ export async function accountFor(
     if (rejected === read) {
       // Every row rejected: a mapping mistake (a wrong dateFormat, a wrong column) more likely
       // than bad data. Say so with the first row's column and value (printed, never published).
-      const [first] = await queryRows<Record<string, unknown>>(db, `SELECT p.rowid + 2 AS line, p.reject_column, p.reason, r.*
-        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid ORDER BY line LIMIT 1`);
-      sample = {line: first.line as number, column: first.reject_column as string, reason: first.reason as string, value: first[first.reject_column as string]};
+      const [first] = await queryRows<Record<string, unknown>>(
+        db,
+        `SELECT p.rowid + 2 AS line, p.reject_column, p.reason, r.*
+        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid ORDER BY line LIMIT 1`
+      );
+      sample = {
+        line: first.line as number,
+        column: first.reject_column as string,
+        reason: first.reason as string,
+        value: first[first.reject_column as string]
+      };
     }
     await db.run("DROP TABLE rejected_raw");
   }
   if (sample) {
-    const reasons = counts.filter((c) => c.outcome === "rejected").map((c) => `${c.rows} ${c.reason} (column ${c.column_name})`);
-    throw new InputError(file, sample.line, sample.column,
+    const reasons = counts
+      .filter((c) => c.outcome === "rejected")
+      .map((c) => `${c.rows} ${c.reason} (column ${c.column_name})`);
+    throw new InputError(
+      file,
+      sample.line,
+      sample.column,
       `every row was rejected (${reasons.join("; ")}); the first, line ${sample.line}: ${sample.reason}, value ${JSON.stringify(sample.value)}. ` +
-        `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`);
+        `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`
+    );
   }
   if (rejected / read > maxRejectRate) {
-    const examples = await queryRows<{line: number; reject_column: string; reason: string}>(db,
-      `SELECT rowid + 2 AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`);
-    throw new InputError(file, examples[0]?.line, examples[0]?.reject_column,
+    const examples = await queryRows<{line: number; reject_column: string; reason: string}>(
+      db,
+      `SELECT rowid + 2 AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
+    );
+    throw new InputError(
+      file,
+      examples[0]?.line,
+      examples[0]?.reject_column,
       `${rejected} of ${read} rows rejected (${((100 * rejected) / read).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%). ` +
-        `First: ${examples.map((e) => `line ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`);
+        `First: ${examples.map((e) => `line ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`
+    );
   }
 }

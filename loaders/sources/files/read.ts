@@ -45,14 +45,22 @@ export async function readExport(
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
   for (const field of required) {
-    if (!columns[field]) throw new InputError(file.path, undefined, undefined, `the config maps no column to the required field "${field}"`);
+    if (!columns[field])
+      throw new InputError(
+        file.path,
+        undefined,
+        undefined,
+        `the config maps no column to the required field "${field}"`
+      );
   }
   const format = file.format ?? (extname(file.path).toLowerCase() === ".parquet" ? "parquet" : "csv");
   let prepared: PreparedCsv | undefined;
   const copy = join(workDir, `${table}-${basename(file.path)}.utf8.csv`);
   // Every column declared as text from our own reading of the header: DuckDB then skips
   // sniffing (a tenth of a second per file) and reads values exactly as written.
-  const csv = (p: PreparedCsv) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, quote = '"', escape = '"',
+  const csv = (
+    p: PreparedCsv
+  ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, quote = '"', escape = '"',
       delim = ${sqlString(p.delimiter)}, null_padding = false, strict_mode = true,
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
   if (format === "csv") {
@@ -60,14 +68,23 @@ export async function readExport(
     prepared = prepareCsv(file.path, copy, file.encoding);
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
-  const select = mapped.map(([field, column]) => `CAST("${column!.replaceAll('"', '""')}" AS VARCHAR) AS ${field}`).join(", ");
+  const select = mapped
+    .map(([field, column]) => `CAST("${column!.replaceAll('"', '""')}" AS VARCHAR) AS ${field}`)
+    .join(", ");
   let raw = "";
   const load = async (from: string) => {
-    const header = prepared?.header ?? (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
+    const header =
+      prepared?.header ??
+      (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
     for (const [field, column] of Object.entries(columns)) {
       if (column && !header.includes(column)) {
         const hint = required.includes(field) ? "required" : "mapped";
-        throw new InputError(file.path, 1, column, `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`);
+        throw new InputError(
+          file.path,
+          1,
+          column,
+          `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`
+        );
       }
     }
     raw = `(SELECT ${select} FROM ${from})`;
@@ -104,5 +121,10 @@ export async function createInOrder(db: DuckDBConnection, table: string, sql: st
 function fail(path: string, format: string, error: unknown): never {
   // Only the CSV reader's own errors name a line of the file (others may name a line of the SQL).
   const line = /csv/i.test(String(error)) ? /line[: ]+(\d+)/i.exec(String(error))?.[1] : undefined;
-  throw new InputError(path, line ? Number(line) : undefined, undefined, `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`);
+  throw new InputError(
+    path,
+    line ? Number(line) : undefined,
+    undefined,
+    `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`
+  );
 }

@@ -12,7 +12,12 @@ import {reasonSql} from "../../../src/lib/quality.js";
  * order). A duplicate is classified before anything else a row could be, but after a
  * rejection. Returns how many rows it marked.
  */
-export async function markRepeats(db: DuckDBConnection, table: string, key: string, values: string[] = []): Promise<number> {
+export async function markRepeats(
+  db: DuckDBConnection,
+  table: string,
+  key: string,
+  values: string[] = []
+): Promise<number> {
   const result = await db.run(`UPDATE ${table} SET outcome = 'classified', reason = ${reasonSql("duplicate")}
     WHERE outcome <> 'rejected' AND rowid IN (SELECT id FROM (
       SELECT rowid AS id, row_number() OVER (PARTITION BY ${[key, ...values].join(", ")} ORDER BY rowid) AS copy

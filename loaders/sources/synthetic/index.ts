@@ -19,12 +19,23 @@ export interface SampleOptions {
 }
 
 /** The default sample: builds in a few seconds for `npm run dev`. */
-export const DEFAULT_SAMPLE: SampleOptions = {customers: 20_000, seed: 20260630, start: "2023-07-01", end: "2026-06-30"};
+export const DEFAULT_SAMPLE: SampleOptions = {
+  customers: 20_000,
+  seed: 20260630,
+  start: "2023-07-01",
+  end: "2026-06-30"
+};
 
 export interface SampleMetadata {
   options: SampleOptions;
   parameters: typeof TRUE_PARAMETERS;
-  campaigns: {campaign_id: string; sent_date: string; window_days: number; holdout_share: number; true_uplift: number}[];
+  campaigns: {
+    campaign_id: string;
+    sent_date: string;
+    window_days: number;
+    holdout_share: number;
+    true_uplift: number;
+  }[];
   counts: {customers: number; orders: number};
 }
 
@@ -62,14 +73,20 @@ export function sampleCampaigns(end: string): Campaign[] {
 }
 
 /** Generates the sample into the (empty) canonical tables of `db`. */
-export async function loadSample(db: DuckDBConnection, options: SampleOptions, pseudonym: (raw: string) => string): Promise<SampleMetadata> {
+export async function loadSample(
+  db: DuckDBConnection,
+  options: SampleOptions,
+  pseudonym: (raw: string) => string
+): Promise<SampleMetadata> {
   const campaigns = sampleCampaigns(options.end);
   await db.run(`CREATE TEMP TABLE gen_orders (order_id VARCHAR, customer_key VARCHAR, day INTEGER, minute INTEGER,
     store_id VARCHAR, channel VARCHAR, gross BIGINT, discount BIGINT, items INTEGER, kind VARCHAR)`);
   await db.run(`CREATE TEMP TABLE gen_customers (customer_key VARCHAR, signup INTEGER, birth_year INTEGER, gender VARCHAR,
     region VARCHAR, city VARCHAR, home_store VARCHAR, channel VARCHAR, tier VARCHAR, points INTEGER, consent BOOLEAN, opt_out INTEGER)`);
   await db.run(`CREATE TEMP TABLE gen_feedback (customer_key VARCHAR, day INTEGER, kind VARCHAR, score INTEGER)`);
-  await db.run(`CREATE TEMP TABLE gen_contacts (campaign_id VARCHAR, customer_key VARCHAR, grp VARCHAR, redeemed BOOLEAN)`);
+  await db.run(
+    `CREATE TEMP TABLE gen_contacts (campaign_id VARCHAR, customer_key VARCHAR, grp VARCHAR, redeemed BOOLEAN)`
+  );
   const orders = await db.createAppender("gen_orders");
   const customers = await db.createAppender("gen_customers");
   const feedback = await db.createAppender("gen_feedback");
@@ -84,60 +101,72 @@ export async function loadSample(db: DuckDBConnection, options: SampleOptions, p
   const text = (a: DuckDBAppender, v: string | null) => (v === null ? a.appendNull() : a.appendVarchar(v));
   let orderCount = 0;
 
-  simulate(options.customers, options.seed, dayNumber(options.start), dayNumber(options.end), campaigns, {
-    customer(c, tier, points) {
-      text(customers, keyOf(c));
-      customers.appendInteger(c.signupDay);
-      customers.appendInteger(c.birthYear);
-      text(customers, c.gender);
-      text(customers, c.region);
-      text(customers, c.city);
-      text(customers, c.home.store_id);
-      text(customers, c.channel);
-      text(customers, tier);
-      customers.appendInteger(points);
-      if (c.consent === null) customers.appendNull();
-      else customers.appendBoolean(c.consent);
-      if (c.optOutDay === null) customers.appendNull();
-      else customers.appendInteger(c.optOutDay);
-      customers.endRow();
-      keys.delete(c.index); // every row of this customer is written: keep memory flat
+  simulate(
+    options.customers,
+    options.seed,
+    dayNumber(options.start),
+    dayNumber(options.end),
+    campaigns,
+    {
+      customer(c, tier, points) {
+        text(customers, keyOf(c));
+        customers.appendInteger(c.signupDay);
+        customers.appendInteger(c.birthYear);
+        text(customers, c.gender);
+        text(customers, c.region);
+        text(customers, c.city);
+        text(customers, c.home.store_id);
+        text(customers, c.channel);
+        text(customers, tier);
+        customers.appendInteger(points);
+        if (c.consent === null) customers.appendNull();
+        else customers.appendBoolean(c.consent);
+        if (c.optOutDay === null) customers.appendNull();
+        else customers.appendInteger(c.optOutDay);
+        customers.endRow();
+        keys.delete(c.index); // every row of this customer is written: keep memory flat
+      },
+      order(c, o) {
+        orderCount++;
+        text(orders, `${o.kind === "return" ? "R" : "O"}${String(orderCount).padStart(9, "0")}`);
+        text(orders, c ? keyOf(c) : null);
+        orders.appendInteger(o.day);
+        orders.appendInteger(o.minute);
+        text(orders, o.store.store_id);
+        text(orders, o.store.channel);
+        orders.appendBigInt(BigInt(o.gross));
+        orders.appendBigInt(BigInt(o.discount));
+        orders.appendInteger(o.items);
+        text(orders, o.kind);
+        orders.endRow();
+      },
+      feedback(c, day, kind, score) {
+        text(feedback, keyOf(c));
+        feedback.appendInteger(day);
+        text(feedback, kind);
+        feedback.appendInteger(score);
+        feedback.endRow();
+      },
+      contact(c, campaign, group, redeemed) {
+        text(contacts, campaign.campaign_id);
+        text(contacts, keyOf(c));
+        text(contacts, group);
+        contacts.appendBoolean(redeemed);
+        contacts.endRow();
+      }
     },
-    order(c, o) {
-      orderCount++;
-      text(orders, `${o.kind === "return" ? "R" : "O"}${String(orderCount).padStart(9, "0")}`);
-      text(orders, c ? keyOf(c) : null);
-      orders.appendInteger(o.day);
-      orders.appendInteger(o.minute);
-      text(orders, o.store.store_id);
-      text(orders, o.store.channel);
-      orders.appendBigInt(BigInt(o.gross));
-      orders.appendBigInt(BigInt(o.discount));
-      orders.appendInteger(o.items);
-      text(orders, o.kind);
-      orders.endRow();
-    },
-    feedback(c, day, kind, score) {
-      text(feedback, keyOf(c));
-      feedback.appendInteger(day);
-      text(feedback, kind);
-      feedback.appendInteger(score);
-      feedback.endRow();
-    },
-    contact(c, campaign, group, redeemed) {
-      text(contacts, campaign.campaign_id);
-      text(contacts, keyOf(c));
-      text(contacts, group);
-      contacts.appendBoolean(redeemed);
-      contacts.endRow();
-    }
-  }, options.intensity ?? 1);
+    options.intensity ?? 1
+  );
   for (const a of [orders, customers, feedback, contacts]) a.closeSync();
 
   // Store-local time is China Standard Time (UTC+8, no daylight saving): UTC = local - 8 h.
   const date = (col: string) => `(DATE '1970-01-01' + ${col})`;
-  await db.run(`INSERT INTO stores VALUES ${ALL_STORES.map((s) =>
-    `('${s.store_id}', '${s.store_name}', '${s.region}', '${s.city}', ${s.city_tier ?? "NULL"}, '${s.channel}')`).join(", ")}`);
+  await db.run(
+    `INSERT INTO stores VALUES ${ALL_STORES.map(
+      (s) =>
+        `('${s.store_id}', '${s.store_name}', '${s.region}', '${s.city}', ${s.city_tier ?? "NULL"}, '${s.channel}')`
+    ).join(", ")}`
+  );
   await db.run(`INSERT INTO customers SELECT customer_key, ${date("signup")}, birth_year, gender, region, city, home_store,
     channel, tier, points, consent, ${date("opt_out")} FROM gen_customers`);
   await db.run(`INSERT INTO orders SELECT order_id, customer_key,
@@ -145,9 +174,14 @@ export async function loadSample(db: DuckDBConnection, options: SampleOptions, p
       gross, discount, gross - discount, items, kind
     FROM gen_orders ORDER BY day, order_id`);
   await db.run(`INSERT INTO feedback SELECT customer_key, ${date("day")}, kind, score FROM gen_feedback`);
-  await db.run(`INSERT INTO campaigns VALUES ${campaigns.map((c) =>
-    `('${c.campaign_id}', '${c.campaign_name}', DATE '${isoDate(c.sent_day)}', '${c.offer}')`).join(", ")}`);
-  await db.run(`INSERT INTO campaign_contacts SELECT campaign_id, customer_key, grp, grp = 'treatment', redeemed FROM gen_contacts`);
+  await db.run(
+    `INSERT INTO campaigns VALUES ${campaigns
+      .map((c) => `('${c.campaign_id}', '${c.campaign_name}', DATE '${isoDate(c.sent_day)}', '${c.offer}')`)
+      .join(", ")}`
+  );
+  await db.run(
+    `INSERT INTO campaign_contacts SELECT campaign_id, customer_key, grp, grp = 'treatment', redeemed FROM gen_contacts`
+  );
   for (const t of ["gen_orders", "gen_customers", "gen_feedback", "gen_contacts"]) await db.run(`DROP TABLE ${t}`);
   // The sample is clean by construction; its rows are still accounted for like a file's.
   await db.run(`INSERT INTO quality

@@ -79,7 +79,15 @@ export interface SimSink {
  * benchmark sizes: k = 3 gives about 10 orders per customer); only k = 1 follows
  * TRUE_PARAMETERS exactly.
  */
-export function simulate(count: number, seed: number, startDay: number, endDay: number, campaigns: Campaign[], sink: SimSink, intensity = 1): void {
+export function simulate(
+  count: number,
+  seed: number,
+  startDay: number,
+  endDay: number,
+  campaigns: Campaign[],
+  sink: SimSink,
+  intensity = 1
+): void {
   const source = randomLcg(seed);
   const u = () => source();
   const normal = randomNormal.source(source);
@@ -151,7 +159,8 @@ export function simulate(count: number, seed: number, startDay: number, endDay: 
     // Campaigns, in send order: the random split, then a treated customer's extra purchase.
     const redeemedDays = new Set<number>();
     for (const campaign of campaigns) {
-      if (!campaign.eligible({consent: c.consent, optOutDay: c.optOutDay, purchases: days}, campaign.sent_day)) continue;
+      if (!campaign.eligible({consent: c.consent, optOutDay: c.optOutDay, purchases: days}, campaign.sent_day))
+        continue;
       const group = u() < campaign.holdout_share ? "holdout" : "treatment";
       const responds = group === "treatment" && u() < campaign.trueUplift;
       if (responds) {
@@ -169,9 +178,19 @@ export function simulate(count: number, seed: number, startDay: number, endDay: 
     for (const day of days) {
       const store = online ? (u() < 0.05 ? place : ONLINE_STORE) : u() < 0.15 ? ONLINE_STORE : home;
       const gross = Math.max(100, Math.round(gamma(m.p, 1 / nu)() * ageLift * 100));
-      const discounted = redeemedDays.has(day) || (isPromotion(day) && u() < m.discountShare / 0.6) || u() < m.discountShare * 0.25;
+      const discounted =
+        redeemedDays.has(day) || (isPromotion(day) && u() < m.discountShare / 0.6) || u() < m.discountShare * 0.25;
       const discount = discounted ? Math.round(gross * (type === "promo" ? 0.3 + 0.2 * u() : 0.1 + 0.2 * u())) : 0;
-      const order: SimOrder = {day, minute: 600 + Math.floor(u() * 660), store, gross, discount, items: 1 + poisson(1.3)(), kind: "sale", customer: true};
+      const order: SimOrder = {
+        day,
+        minute: 600 + Math.floor(u() * 660),
+        store,
+        gross,
+        discount,
+        items: 1 + poisson(1.3)(),
+        kind: "sale",
+        customer: true
+      };
       if (u() < P.cancelRate) {
         sink.order(c, {...order, kind: "cancellation"});
         continue;
@@ -181,7 +200,14 @@ export function simulate(count: number, seed: number, startDay: number, endDay: 
       if (u() < P.returnRate) {
         const share = 0.3 + 0.7 * u();
         const back = Math.min(endDay, day + 3 + Math.floor(u() * 18));
-        sink.order(c, {...order, day: back, gross: -Math.round(gross * share), discount: -Math.round(discount * share), items: -1, kind: "return"});
+        sink.order(c, {
+          ...order,
+          day: back,
+          gross: -Math.round(gross * share),
+          discount: -Math.round(discount * share),
+          items: -1,
+          kind: "return"
+        });
         spend -= Math.round((gross - discount) * share);
       }
       if (complaints.has(day)) {
@@ -191,11 +217,21 @@ export function simulate(count: number, seed: number, startDay: number, endDay: 
       }
       if (store.channel === "store" && u() < P.walkInPerStoreSale) {
         const walkIn = Math.max(100, Math.round(gamma(6, 1 / (4 / 225))() * 100));
-        sink.order(null, {day, minute: 600 + Math.floor(u() * 660), store, gross: walkIn, discount: 0, items: 1, kind: "sale", customer: false});
+        sink.order(null, {
+          day,
+          minute: 600 + Math.floor(u() * 660),
+          store,
+          gross: walkIn,
+          discount: 0,
+          items: 1,
+          kind: "sale",
+          customer: false
+        });
       }
     }
     const yuan = spend / 100;
-    const tier = days.length === 0 ? "Basic" : yuan < 1500 ? "Basic" : yuan < 5000 ? "Silver" : yuan < 15000 ? "Gold" : "Platinum";
+    const tier =
+      days.length === 0 ? "Basic" : yuan < 1500 ? "Basic" : yuan < 5000 ? "Silver" : yuan < 15000 ? "Gold" : "Platinum";
     sink.customer(c, tier, Math.max(0, Math.floor(yuan * (1 - 0.6 * u()))));
   }
 }

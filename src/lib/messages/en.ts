@@ -59,7 +59,8 @@ export const en = {
   },
   missing: {
     title: "What this data lacks",
-    text: (names: string) => `The source has no ${names}: the filters, breakdowns and cross-tabs that would only show "unknown" are hidden.`
+    text: (names: string) =>
+      `The source has no ${names}: the filters, breakdowns and cross-tabs that would only show "unknown" are hidden.`
   },
   ruleSets: {
     "Standard RFM segments": "Standard RFM segments",
@@ -108,7 +109,10 @@ export const en = {
     Churned: "Churned",
     "(not yet a customer)": "(not yet a customer)"
   } as Record<string, string>,
-  states: {new: "new", returning: "returning", resurrecting: "resurrecting", dormant: "dormant"} as Record<string, string>,
+  states: {new: "new", returning: "returning", resurrecting: "resurrecting", dormant: "dormant"} as Record<
+    string,
+    string
+  >,
   charts: {
     customersAxis: "Customers →",
     shareAxis: "Share →",
@@ -129,7 +133,8 @@ export const en = {
     lorenzTip: (x: string, y: string) => `top ${x} of customers bring ${y} of revenue`,
     dataStart: "* first month of data: customers already active before it start here",
     partial: "dashed: partial month",
-    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) => `${cohort}, period ${period}\n${active} of ${members} customers (${share})`,
+    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) =>
+      `${cohort}, period ${period}\n${active} of ${members} customers (${share})`,
     revenueTip: (revenue: string, share: string) => `revenue ${revenue}${share ? ` (${share} of period 0)` : ""}`,
     ltvTip: (ltv: string) => `LTV ${ltv}`,
     kpis: {
@@ -142,7 +147,10 @@ export const en = {
     } as Record<string, string>
   },
   outcomes: {accepted: "accepted", classified: "classified", rejected: "rejected"} as Record<string, string>,
-  kinds: {sale: "sale", return: "return", cancellation: "cancellation", adjustment: "adjustment"} as Record<string, string>,
+  kinds: {sale: "sale", return: "return", cancellation: "cancellation", adjustment: "adjustment"} as Record<
+    string,
+    string
+  >,
   overview: {
     title: "Customer overview",
     meta: (asOf: string, source: string, built: string) => `As of ${asOf} · source: ${source} · built ${built} UTC`,
@@ -173,7 +181,8 @@ export const en = {
     shares: (set: string) => `${set}: share of customers and revenue`,
     drillDown: "Drill down",
     largest: (shown: string, total: string) => `The ${shown} largest spenders of ${total} are listed below.`,
-    pseudonyms: "Customer keys are pseudonyms: the same key in every build with the same secret, no name or contact detail behind it on this site.",
+    pseudonyms:
+      "Customer keys are pseudonyms: the same key in every build with the same secret, no name or contact detail behind it on this site.",
     columns: {
       group: "segment",
       customers: "customers",
@@ -208,11 +217,20 @@ export const en = {
     error: (message: string) => message,
     copy: "Copy rules",
     copied: "Copied ✓",
-    columns: {rule: "rule", line: "line", matches: "condition true for", named: "first match for", revenue: "revenue", share: "share", problem: "problem"} as Record<string, string>
+    columns: {
+      rule: "rule",
+      line: "line",
+      matches: "condition true for",
+      named: "first match for",
+      revenue: "revenue",
+      share: "share",
+      problem: "problem"
+    } as Record<string, string>
   },
   migration: {
     title: "Segment migration",
-    intro: "Each customer's segment at two dates, with the same rule set and 1–5 quantile scores at each date: who moved from Loyal to At Risk, and how much revenue they carry (revenue up to the later date).",
+    intro:
+      "Each customer's segment at two dates, with the same rule set and 1–5 quantile scores at each date: who moved from Loyal to At Risk, and how much revenue they carry (revenue up to the later date).",
     compared: "Customers compared",
     moved: "Changed segment",
     movedRevenue: "Their revenue",
@@ -237,21 +255,33 @@ export const en = {
     customerRetentionTitle: "Customer retention (%)",
     revenueRetentionTitle: "Revenue retention (% of the first period's revenue)",
     ltvTitle: "Cumulative revenue per customer (LTV curves)",
-    periodLabel: (grain: string) => (grain === "month" ? "Months since first purchase" : "Quarters since first purchase"),
-    columns: {period: "period", members: "cohort customers", active: "bought", retention: "retention", revenue_cents: "revenue", revenue_retention: "revenue retention", ltv_cents: "LTV"} as Record<string, string>
+    periodLabel: (grain: string) =>
+      grain === "month" ? "Months since first purchase" : "Quarters since first purchase",
+    columns: {
+      period: "period",
+      members: "cohort customers",
+      active: "bought",
+      retention: "retention",
+      revenue_cents: "revenue",
+      revenue_retention: "revenue retention",
+      ltv_cents: "LTV"
+    } as Record<string, string>
   },
   lifecycle: {
     title: "Lifecycle & trends",
-    intro: "A customer is **active** in a month in which they bought. Each month, active customers are **new** (their first purchase month), **returning** (also active the month before) or **resurrecting** (not active the month before, but at some earlier month); **dormant** customers were active the month before and not this month, drawn below zero. So last month's active customers = this month's returning + dormant.",
+    intro:
+      "A customer is **active** in a month in which they bought. Each month, active customers are **new** (their first purchase month), **returning** (also active the month before) or **resurrecting** (not active the month before, but at some earlier month); **dormant** customers were active the month before and not this month, drawn below zero. So last month's active customers = this month's returning + dormant.",
     activeIn: (month: string) => `Active in ${month}`,
     newCustomers: "New",
     returning: "Returning + resurrecting",
     dormant: "Dormant",
     byState: "Customers by lifecycle state, per month",
     kpiTitle: "KPI trends",
-    kpiIntro: "**Active customers**: bought in the month. **New customers**: first purchase in the month. **Repeat purchase rate**: share of the month's active customers who had bought before. **Retention rate**: share of last month's active customers active again (returning ÷ (returning + dormant)). **Average order value**: net revenue (returns and credits deducted) ÷ orders. **Purchase frequency**: orders ÷ active customers.",
+    kpiIntro:
+      "**Active customers**: bought in the month. **New customers**: first purchase in the month. **Repeat purchase rate**: share of the month's active customers who had bought before. **Retention rate**: share of last month's active customers active again (returning ÷ (returning + dormant)). **Average order value**: net revenue (returns and credits deducted) ÷ orders. **Purchase frequency**: orders ÷ active customers.",
     stagesTitle: "Lifecycle stages",
-    stagesIntro: "Every customer known by the date (signed up or bought by then) is in one stage, tested in this order: **prospect** (no purchase yet), **churned** (no purchase for more than the churn threshold), **at risk** (more than the at-risk threshold), **high value** (net revenue to date at least the threshold), **repeat** (two orders or more), **first purchase** (one order).",
+    stagesIntro:
+      "Every customer known by the date (signed up or bought by then) is in one stage, tested in this order: **prospect** (no purchase yet), **churned** (no purchase for more than the churn threshold), **at risk** (more than the at-risk threshold), **high value** (net revenue to date at least the threshold), **repeat** (two orders or more), **first purchase** (one order).",
     atRiskAfter: "At risk after (days)",
     churnedAfter: "Churned after (days)",
     highValueFrom: (symbol: string) => `High value from (${symbol})`,
@@ -264,7 +294,8 @@ export const en = {
     firstToSecond: "First → second purchase",
     ofBuyers: (a: string, b: string) => `${a} of ${b} buyers`,
     medianAfterFirst: (days: string) => `median ${days} days after the first`,
-    conversionNote: "Customers who joined or first bought recently have had less time to convert. Customers without a signup date are not in the first rate.",
+    conversionNote:
+      "Customers who joined or first bought recently have had less time to convert. Customers without a signup date are not in the first rate.",
     flowsTitle: "Stage flows",
     flowsFromTo: (a: string, b: string) => `From ${a} to ${b}`,
     moving: "Customers moving between stages",
@@ -281,7 +312,8 @@ export const en = {
     clipped: (n: string, zero: string) => `${n} buyers with net credits count as ${zero}`,
     lorenz: "Pareto (Lorenz) curve of revenue over buyers",
     byGroup: "Contribution by group",
-    byGroupIntro: (set: string, asOf: string) => `Each group's share of buyers beside its share of revenue (all buyers, no filter). Segments are the rule set “${set}” as of ${asOf}.`,
+    byGroupIntro: (set: string, asOf: string) =>
+      `Each group's share of buyers beside its share of revenue (all buyers, no filter). Segments are the rule set “${set}” as of ${asOf}.`,
     shareBy: (dimension: string) => `Share of buyers and of revenue by ${dimension}`
   },
   demographics: {
@@ -292,23 +324,48 @@ export const en = {
     ageGender: (n: string) => `Age band × gender (${n} customers)`,
     regionTier: "Region × city tier",
     storesTitle: "Store comparison",
-    storesIntro: "Per home store: customers, buyers, net revenue, revenue per buyer, the share of buyers with two orders or more, and average order value.",
-    columns: {store: "store", customers: "customers", buyers: "buyers", revenue_cents: "revenue", revenue_per_buyer_cents: "revenue per buyer", repeat_rate: "repeat rate", aov_cents: "AOV"} as Record<string, string>,
+    storesIntro:
+      "Per home store: customers, buyers, net revenue, revenue per buyer, the share of buyers with two orders or more, and average order value.",
+    columns: {
+      store: "store",
+      customers: "customers",
+      buyers: "buyers",
+      revenue_cents: "revenue",
+      revenue_per_buyer_cents: "revenue per buyer",
+      repeat_rate: "repeat rate",
+      aov_cents: "AOV"
+    } as Record<string, string>,
     perCustomer: " each",
     cellCustomers: (n: string) => `${n} customers`,
     fewCustomers: (k: number) => `< ${k} customers`
   },
   quality: {
     title: "Data quality",
-    meta: (asOf: string, source: string, built: string, seconds: string) => `As of ${asOf} · source: ${source} · ingested ${built} UTC in ${seconds} s`,
-    intro: "Every input row is **accepted** (a customer's purchase, or a customer on the master list), **classified** (a duplicate, cancellation, credit note, return, adjustment or sale without customer id: counted here, and its amount goes where the table below says) or **rejected** (unreadable: the row's line, column and reason are in the private folder `.workbench/files/rejects/`, never published). Per file, the three add up to the rows read.",
-    reconciles: (read: string, accepted: string, classified: string, rejected: string) => `${read} rows read = ${accepted} accepted + ${classified} classified + ${rejected} rejected`,
+    meta: (asOf: string, source: string, built: string, seconds: string) =>
+      `As of ${asOf} · source: ${source} · ingested ${built} UTC in ${seconds} s`,
+    intro:
+      "Every input row is **accepted** (a customer's purchase, or a customer on the master list), **classified** (a duplicate, cancellation, credit note, return, adjustment or sale without customer id: counted here, and its amount goes where the table below says) or **rejected** (unreadable: the row's line, column and reason are in the private folder `.workbench/files/rejects/`, never published). Per file, the three add up to the rows read.",
+    reconciles: (read: string, accepted: string, classified: string, rejected: string) =>
+      `${read} rows read = ${accepted} accepted + ${classified} classified + ${rejected} rejected`,
     ok: "✓",
     notOk: "✗ does not reconcile",
     ordersTitle: "What the orders add up to, and where each amount went",
-    ordersIntro: "Orders by kind, with and without a customer id, and what their amounts do: sales with a customer are customer revenue; returns and credit notes with a customer are deducted from it (on the day they were issued); sales and returns without a customer id count in sales totals only; cancellations and adjustments are left out. Add the first two to reconcile with the customer revenue the other pages show.",
+    ordersIntro:
+      "Orders by kind, with and without a customer id, and what their amounts do: sales with a customer are customer revenue; returns and credit notes with a customer are deducted from it (on the day they were issued); sales and returns without a customer id count in sales totals only; cancellations and adjustments are left out. Add the first two to reconcile with the customer revenue the other pages show.",
     accepted: "A customer's purchase (or a customer on the master list).",
-    columns: {outcome: "outcome", reason: "reason", column: "column", rows: "rows", amount_cents: "worth", meaning: "meaning", kind: "kind", with_customer: "customer id", orders: "orders", net_cents: "net amount", effect: "where it went"} as Record<string, string>,
+    columns: {
+      outcome: "outcome",
+      reason: "reason",
+      column: "column",
+      rows: "rows",
+      amount_cents: "worth",
+      meaning: "meaning",
+      kind: "kind",
+      with_customer: "customer id",
+      orders: "orders",
+      net_cents: "net amount",
+      effect: "where it went"
+    } as Record<string, string>,
     yes: "yes",
     no: "no",
     effects: {
@@ -319,33 +376,47 @@ export const en = {
       leftOut: "left out of revenue"
     },
     reasons: {
-      "duplicate": "An exact copy of an earlier row (in a master list, an id seen before): counted once.",
-      "cancellation": "A cancelled order whose sale is not in the file (order id with the cancel prefix): left out of revenue.",
-      "credit note": "A credit note against a sale that stays in the file (order id with the credit prefix): deducted from the customer's revenue on the day it was issued.",
-      "return": "Goods returned (negative quantity or amount): deducted from revenue.",
-      "adjustment": "A line or order worth nothing to revenue (zero or negative price, zero quantity or amount: a correction, a fee, a write-off): left out of revenue.",
-      "no customer id": "A sale without a customer id (a walk-in or guest sale): in sales totals, left out of customer tables.",
+      duplicate: "An exact copy of an earlier row (in a master list, an id seen before): counted once.",
+      cancellation:
+        "A cancelled order whose sale is not in the file (order id with the cancel prefix): left out of revenue.",
+      "credit note":
+        "A credit note against a sale that stays in the file (order id with the credit prefix): deducted from the customer's revenue on the day it was issued.",
+      return: "Goods returned (negative quantity or amount): deducted from revenue.",
+      adjustment:
+        "A line or order worth nothing to revenue (zero or negative price, zero quantity or amount: a correction, a fee, a write-off): left out of revenue.",
+      "no customer id":
+        "A sale without a customer id (a walk-in or guest sale): in sales totals, left out of customer tables.",
       "missing order id": "Rejected: the row has no order id.",
       "missing date": "Rejected: the row has no date.",
       "unreadable date": "Rejected: the date is in no known format.",
-      "ambiguous date (day and month order unknown: set dateFormat)": "Rejected: 03/04/2024 could be March or April; set dateFormat in workbench.config.ts.",
-      "date outside the plausible window": "Rejected: the date is before 1990 or after the build (a typo year would move every page); set dates in the mapping to widen the window.",
+      "ambiguous date (day and month order unknown: set dateFormat)":
+        "Rejected: 03/04/2024 could be March or April; set dateFormat in workbench.config.ts.",
+      "date outside the plausible window":
+        "Rejected: the date is before 1990 or after the build (a typo year would move every page); set dates in the mapping to widen the window.",
       "quantity is not a whole number": "Rejected: the quantity is not a whole number.",
       "quantity out of range": "Rejected: a quantity above a million on one line.",
       "missing amount": "Rejected: the price or amount is blank.",
       "amount out of range": "Rejected: an amount above ten billion: a typo, and sums must stay exact.",
-      "amount in another currency": "Rejected: the amount carries another currency's mark than the configured currency.",
+      "amount in another currency":
+        "Rejected: the amount carries another currency's mark than the configured currency.",
       "more than two decimals": "Rejected: more than two decimals (0.001): it would have to be rounded.",
       "amount in exponent notation": "Rejected: an amount written like 1e15.",
-      'decimal comma (set decimal: "," in the mapping)': 'Rejected: 12,50 uses a decimal comma; set decimal: "," in the mapping if the file does.',
-      "digit grouping not in threes": "Rejected: separators that are not a thousands grouping (12 50): the number cannot be read for certain.",
+      'decimal comma (set decimal: "," in the mapping)':
+        'Rejected: 12,50 uses a decimal comma; set decimal: "," in the mapping if the file does.',
+      "digit grouping not in threes":
+        "Rejected: separators that are not a thousands grouping (12 50): the number cannot be read for certain.",
       "amount is not a number": "Rejected: the price or amount is not a number.",
-      "undecodable text (not valid in the file's encoding)": "Rejected: the line's bytes are not valid in the file's encoding (a line from another program): it would be read as garbage.",
-      "invoice lines name different customers": "Rejected: the lines of one invoice name different customers (or some none): whose purchase it is cannot be told.",
-      "invoice lines fall on different days": "Rejected: the lines of one invoice fall on different days: its day cannot be told.",
-      "order id repeated with different values": "Rejected: the same order id on rows that differ: which is right cannot be told.",
+      "undecodable text (not valid in the file's encoding)":
+        "Rejected: the line's bytes are not valid in the file's encoding (a line from another program): it would be read as garbage.",
+      "invoice lines name different customers":
+        "Rejected: the lines of one invoice name different customers (or some none): whose purchase it is cannot be told.",
+      "invoice lines fall on different days":
+        "Rejected: the lines of one invoice fall on different days: its day cannot be told.",
+      "order id repeated with different values":
+        "Rejected: the same order id on rows that differ: which is right cannot be told.",
       "missing customer id": "Rejected: a master-list row without a customer id.",
-      "unreadable opt-out date (counted as no consent)": "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
+      "unreadable opt-out date (counted as no consent)":
+        "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",
       "unreadable points (left blank)": "Accepted, but the points could not be read: left blank."
     }
@@ -354,4 +425,8 @@ export const en = {
 
 /** The shape every language's messages must have: en's, with any string where en has one. */
 export type Messages = Widen<typeof en>;
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : {[K in keyof T]: Widen<T[K]>};
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : {[K in keyof T]: Widen<T[K]>};

@@ -138,7 +138,8 @@ export const zhCN: Messages = {
     lorenzTip: (x: string, y: string) => `前 ${x} 的客户带来 ${y} 的收入`,
     dataStart: "* 数据的第一个月：数据开始前已活跃的客户都从这里开始",
     partial: "虚线：不完整月份",
-    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) => `${cohort}，第 ${period} 期\n${members} 位客户中 ${active} 位（${share}）`,
+    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) =>
+      `${cohort}，第 ${period} 期\n${members} 位客户中 ${active} 位（${share}）`,
     revenueTip: (revenue: string, share: string) => `收入 ${revenue}${share ? `（第 0 期的 ${share}）` : ""}`,
     ltvTip: (ltv: string) => `生命周期价值 ${ltv}`,
     kpis: {
@@ -235,14 +236,27 @@ export const zhCN: Messages = {
       [/^no rules: .*$/, "没有规则：每行写一条，`细分名称: 条件`"]
     ]),
     problem: (problem: string) =>
-      problem === "matches nobody" ? "没有匹配任何客户" : problem.startsWith("unreachable") ? "永远不会被用到：它匹配的客户都已被前面的规则占用" : problem,
+      problem === "matches nobody"
+        ? "没有匹配任何客户"
+        : problem.startsWith("unreachable")
+          ? "永远不会被用到：它匹配的客户都已被前面的规则占用"
+          : problem,
     copy: "复制规则",
     copied: "已复制 ✓",
-    columns: {rule: "规则", line: "行", matches: "条件成立", named: "首个匹配", revenue: "收入", share: "占比", problem: "问题"}
+    columns: {
+      rule: "规则",
+      line: "行",
+      matches: "条件成立",
+      named: "首个匹配",
+      revenue: "收入",
+      share: "占比",
+      problem: "问题"
+    }
   },
   migration: {
     title: "细分迁移",
-    intro: "每位客户在两个日期的细分（同一规则集，各日期分别按 1–5 分位数打分）：谁从忠实客户变成了流失风险客户，他们带来多少收入（截至较晚日期的收入）。",
+    intro:
+      "每位客户在两个日期的细分（同一规则集，各日期分别按 1–5 分位数打分）：谁从忠实客户变成了流失风险客户，他们带来多少收入（截至较晚日期的收入）。",
     compared: "参与比较的客户",
     moved: "细分发生变化",
     movedRevenue: "他们的收入",
@@ -268,20 +282,31 @@ export const zhCN: Messages = {
     revenueRetentionTitle: "收入留存率（占第一个期间收入的 %）",
     ltvTitle: "每位客户累计收入（LTV 曲线）",
     periodLabel: (grain: string) => (grain === "month" ? "首次购买后的月数" : "首次购买后的季度数"),
-    columns: {period: "期间", members: "同期群客户", active: "购买", retention: "留存率", revenue_cents: "收入", revenue_retention: "收入留存率", ltv_cents: "生命周期价值"}
+    columns: {
+      period: "期间",
+      members: "同期群客户",
+      active: "购买",
+      retention: "留存率",
+      revenue_cents: "收入",
+      revenue_retention: "收入留存率",
+      ltv_cents: "生命周期价值"
+    }
   },
   lifecycle: {
     title: "生命周期与趋势",
-    intro: "客户在有购买的月份为**活跃**。每个月的活跃客户分为**新增**（首次购买的月份）、**连续活跃**（上个月也活跃）或**回流**（上个月不活跃，但更早曾活跃）；**沉睡**客户上个月活跃、本月不活跃，画在零线以下。因此上个月的活跃客户 = 本月的连续活跃 + 沉睡。",
+    intro:
+      "客户在有购买的月份为**活跃**。每个月的活跃客户分为**新增**（首次购买的月份）、**连续活跃**（上个月也活跃）或**回流**（上个月不活跃，但更早曾活跃）；**沉睡**客户上个月活跃、本月不活跃，画在零线以下。因此上个月的活跃客户 = 本月的连续活跃 + 沉睡。",
     activeIn: (month: string) => `${month} 活跃`,
     newCustomers: "新增",
     returning: "连续活跃 + 回流",
     dormant: "沉睡",
     byState: "每月各生命周期状态的客户数",
     kpiTitle: "KPI 趋势",
-    kpiIntro: "**活跃客户**：当月有购买。**新客户**：当月首次购买。**复购率**：当月活跃客户中以前购买过的占比。**留存率**：上月活跃客户中本月再次活跃的占比（连续活跃 ÷（连续活跃 + 沉睡））。**客单价**：净收入（扣除退货和贷项）÷ 订单数。**购买频次**：订单数 ÷ 活跃客户数。",
+    kpiIntro:
+      "**活跃客户**：当月有购买。**新客户**：当月首次购买。**复购率**：当月活跃客户中以前购买过的占比。**留存率**：上月活跃客户中本月再次活跃的占比（连续活跃 ÷（连续活跃 + 沉睡））。**客单价**：净收入（扣除退货和贷项）÷ 订单数。**购买频次**：订单数 ÷ 活跃客户数。",
     stagesTitle: "生命周期阶段",
-    stagesIntro: "截至该日期已知的每位客户（已注册或已购买）属于一个阶段，按以下顺序判断：**潜在客户**（尚未购买）、**已流失**（未购买时间超过流失阈值）、**有流失风险**（超过风险阈值）、**高价值**（截至当日净收入达到阈值）、**复购**（两单及以上）、**首次购买**（一单）。",
+    stagesIntro:
+      "截至该日期已知的每位客户（已注册或已购买）属于一个阶段，按以下顺序判断：**潜在客户**（尚未购买）、**已流失**（未购买时间超过流失阈值）、**有流失风险**（超过风险阈值）、**高价值**（截至当日净收入达到阈值）、**复购**（两单及以上）、**首次购买**（一单）。",
     atRiskAfter: "有流失风险（天后）",
     churnedAfter: "已流失（天后）",
     highValueFrom: (symbol: string) => `高价值起点（${symbol}）`,
@@ -311,7 +336,8 @@ export const zhCN: Messages = {
     clipped: (n: string, zero: string) => `${n} 位净贷项客户按 ${zero} 计`,
     lorenz: "收入的帕累托（洛伦兹）曲线",
     byGroup: "按分组的贡献",
-    byGroupIntro: (set: string, asOf: string) => `每个分组的购买客户占比与收入占比（全部购买客户，不筛选）。细分使用规则集“${set}”，截至 ${asOf}。`,
+    byGroupIntro: (set: string, asOf: string) =>
+      `每个分组的购买客户占比与收入占比（全部购买客户，不筛选）。细分使用规则集“${set}”，截至 ${asOf}。`,
     shareBy: (dimension: string) => `按${dimension}的购买客户占比与收入占比`
   },
   demographics: {
@@ -323,22 +349,46 @@ export const zhCN: Messages = {
     regionTier: "地区 × 城市等级",
     storesTitle: "门店比较",
     storesIntro: "按所属门店：客户数、购买客户数、净收入、每位购买客户收入、两单及以上客户占比和客单价。",
-    columns: {store: "门店", customers: "客户", buyers: "购买客户", revenue_cents: "收入", revenue_per_buyer_cents: "每位购买客户收入", repeat_rate: "复购率", aov_cents: "客单价"},
+    columns: {
+      store: "门店",
+      customers: "客户",
+      buyers: "购买客户",
+      revenue_cents: "收入",
+      revenue_per_buyer_cents: "每位购买客户收入",
+      repeat_rate: "复购率",
+      aov_cents: "客单价"
+    },
     perCustomer: "/人",
     cellCustomers: (n: string) => `${n} 位客户`,
     fewCustomers: (k: number) => `少于 ${k} 位客户`
   },
   quality: {
     title: "数据质量",
-    meta: (asOf: string, source: string, built: string, seconds: string) => `截至 ${asOf} · 数据源：${source} · 导入于 ${built} UTC，用时 ${seconds} 秒`,
-    intro: "每一行输入要么被**接受**（客户的一次购买，或会员名单中的一位客户），要么被**归类**（重复、取消、贷项、退货、调整或无客户编号的销售：在此计数，金额去向见下表），要么被**拒绝**（无法读取：行号、列和原因写在私有文件夹 `.workbench/files/rejects/` 中，从不发布）。每个文件的三者之和等于读取的行数。",
-    reconciles: (read: string, accepted: string, classified: string, rejected: string) => `读取 ${read} 行 = ${accepted} 接受 + ${classified} 归类 + ${rejected} 拒绝`,
+    meta: (asOf: string, source: string, built: string, seconds: string) =>
+      `截至 ${asOf} · 数据源：${source} · 导入于 ${built} UTC，用时 ${seconds} 秒`,
+    intro:
+      "每一行输入要么被**接受**（客户的一次购买，或会员名单中的一位客户），要么被**归类**（重复、取消、贷项、退货、调整或无客户编号的销售：在此计数，金额去向见下表），要么被**拒绝**（无法读取：行号、列和原因写在私有文件夹 `.workbench/files/rejects/` 中，从不发布）。每个文件的三者之和等于读取的行数。",
+    reconciles: (read: string, accepted: string, classified: string, rejected: string) =>
+      `读取 ${read} 行 = ${accepted} 接受 + ${classified} 归类 + ${rejected} 拒绝`,
     ok: "✓",
     notOk: "✗ 无法对账",
     ordersTitle: "订单合计，以及每笔金额的去向",
-    ordersIntro: "按类型、有无客户编号的订单及其金额去向：有客户的销售计入客户收入；有客户的退货和贷项从中扣除（计入开具当日）；没有客户编号的销售和退货只计入销售总额；取消和调整不计入。前两项相加即可与其他页面显示的客户收入对账。",
+    ordersIntro:
+      "按类型、有无客户编号的订单及其金额去向：有客户的销售计入客户收入；有客户的退货和贷项从中扣除（计入开具当日）；没有客户编号的销售和退货只计入销售总额；取消和调整不计入。前两项相加即可与其他页面显示的客户收入对账。",
     accepted: "客户的一次购买（或会员名单中的一位客户）。",
-    columns: {outcome: "结果", reason: "原因", column: "列", rows: "行数", amount_cents: "金额", meaning: "含义", kind: "类型", with_customer: "客户编号", orders: "订单", net_cents: "净额", effect: "去向"},
+    columns: {
+      outcome: "结果",
+      reason: "原因",
+      column: "列",
+      rows: "行数",
+      amount_cents: "金额",
+      meaning: "含义",
+      kind: "类型",
+      with_customer: "客户编号",
+      orders: "订单",
+      net_cents: "净额",
+      effect: "去向"
+    },
     yes: "有",
     no: "无",
     effects: {
@@ -349,17 +399,19 @@ export const zhCN: Messages = {
       leftOut: "不计入收入"
     },
     reasons: {
-      "duplicate": "与前面某一行完全相同（会员名单中为已出现过的编号）：只计一次。",
-      "cancellation": "已取消的订单，其销售不在文件中（订单号带取消前缀）：不计入收入。",
+      duplicate: "与前面某一行完全相同（会员名单中为已出现过的编号）：只计一次。",
+      cancellation: "已取消的订单，其销售不在文件中（订单号带取消前缀）：不计入收入。",
       "credit note": "针对仍在文件中的销售开具的贷项（订单号带贷项前缀）：在开具当日从客户收入中扣除。",
-      "return": "退货（数量或金额为负）：从收入中扣除。",
-      "adjustment": "对收入没有价值的行或订单（价格为零或负、数量或金额为零：更正、费用、核销）：不计入收入。",
+      return: "退货（数量或金额为负）：从收入中扣除。",
+      adjustment: "对收入没有价值的行或订单（价格为零或负、数量或金额为零：更正、费用、核销）：不计入收入。",
       "no customer id": "没有客户编号的销售（散客或游客购买）：计入销售总额，不进入客户表。",
       "missing order id": "拒绝：该行没有订单号。",
       "missing date": "拒绝：该行没有日期。",
       "unreadable date": "拒绝：日期格式无法识别。",
-      "ambiguous date (day and month order unknown: set dateFormat)": "拒绝：03/04/2024 可能是三月或四月；请在 workbench.config.ts 中设置 dateFormat。",
-      "date outside the plausible window": "拒绝：日期早于 1990 年或晚于构建日期（年份笔误会影响所有页面）；可在映射中设置 dates 放宽范围。",
+      "ambiguous date (day and month order unknown: set dateFormat)":
+        "拒绝：03/04/2024 可能是三月或四月；请在 workbench.config.ts 中设置 dateFormat。",
+      "date outside the plausible window":
+        "拒绝：日期早于 1990 年或晚于构建日期（年份笔误会影响所有页面）；可在映射中设置 dates 放宽范围。",
       "quantity is not a whole number": "拒绝：数量不是整数。",
       "quantity out of range": "拒绝：单行数量超过一百万。",
       "missing amount": "拒绝：价格或金额为空。",
@@ -367,11 +419,14 @@ export const zhCN: Messages = {
       "amount in another currency": "拒绝：金额带有与配置货币不同的货币符号。",
       "more than two decimals": "拒绝：超过两位小数（0.001）：必须四舍五入才能读取。",
       "amount in exponent notation": "拒绝：金额写成了 1e15 这样的形式。",
-      'decimal comma (set decimal: "," in the mapping)': '拒绝：12,50 使用逗号作小数点；如果文件确实如此，请在映射中设置 decimal: ","。',
+      'decimal comma (set decimal: "," in the mapping)':
+        '拒绝：12,50 使用逗号作小数点；如果文件确实如此，请在映射中设置 decimal: ","。',
       "digit grouping not in threes": "拒绝：分隔符不是千位分组（12 50）：无法确定数值。",
       "amount is not a number": "拒绝：价格或金额不是数字。",
-      "undecodable text (not valid in the file's encoding)": "拒绝：该行的字节不符合文件的编码（来自其他程序的行）：读取会变成乱码。",
-      "invoice lines name different customers": "拒绝：同一发票的各行属于不同客户（或部分没有客户）：无法判断是谁的购买。",
+      "undecodable text (not valid in the file's encoding)":
+        "拒绝：该行的字节不符合文件的编码（来自其他程序的行）：读取会变成乱码。",
+      "invoice lines name different customers":
+        "拒绝：同一发票的各行属于不同客户（或部分没有客户）：无法判断是谁的购买。",
       "invoice lines fall on different days": "拒绝：同一发票的各行日期不同：无法判断日期。",
       "order id repeated with different values": "拒绝：同一订单号出现在内容不同的行上：无法判断哪一行正确。",
       "missing customer id": "拒绝：会员名单中没有客户编号的行。",
