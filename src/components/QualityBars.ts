@@ -17,7 +17,10 @@ export function QualityBars(
 ): HTMLElement | SVGSVGElement {
   if (reasons.length === 0) return emptyState(t().common.noRows);
   width = Math.max(width, 420); // the margins alone take 290 px
-  const data = reasons.map((r) => ({...r, label: r.reason ?? t().outcomes[r.outcome] ?? r.outcome}));
+  const data = reasons.map((r) => ({
+    ...r,
+    label: r.reason ? (t().quality.reasonNames[r.reason] ?? r.reason) : (t().outcomes[r.outcome] ?? r.outcome)
+  }));
   return Plot.plot({
     width,
     height: 30 + data.length * 26,

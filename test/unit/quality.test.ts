@@ -6,6 +6,7 @@ import {REASON, reasonSql, reasonText} from "../../src/lib/quality.js";
 test("every reason has an explanation in every language, and no explanation is for a reason nobody gives", () => {
   for (const messages of Object.values(MESSAGES)) {
     expect(Object.keys(messages.quality.reasons).sort()).toEqual(Object.values(REASON).sort());
+    expect(Object.keys(messages.quality.reasonNames).sort()).toEqual(Object.values(REASON).sort());
   }
   for (const reason of Object.values(REASON)) expect(reasonText("rejected", reason)).not.toBe(reason);
 });

@@ -375,6 +375,38 @@ export const en = {
       deductedTotals: "deducted from sales totals only",
       leftOut: "left out of revenue"
     },
+    reasonNames: {
+      duplicate: "duplicate",
+      cancellation: "cancellation",
+      "credit note": "credit note",
+      return: "return",
+      adjustment: "adjustment",
+      "no customer id": "no customer id",
+      "missing order id": "missing order id",
+      "missing date": "missing date",
+      "unreadable date": "unreadable date",
+      "ambiguous date (day and month order unknown: set dateFormat)":
+        "ambiguous date (day and month order unknown: set dateFormat)",
+      "date outside the plausible window": "date outside the plausible window",
+      "quantity is not a whole number": "quantity is not a whole number",
+      "quantity out of range": "quantity out of range",
+      "missing amount": "missing amount",
+      "amount out of range": "amount out of range",
+      "amount in another currency": "amount in another currency",
+      "more than two decimals": "more than two decimals",
+      "amount in exponent notation": "amount in exponent notation",
+      'decimal comma (set decimal: "," in the mapping)': 'decimal comma (set decimal: "," in the mapping)',
+      "digit grouping not in threes": "digit grouping not in threes",
+      "amount is not a number": "amount is not a number",
+      "undecodable text (not valid in the file's encoding)": "undecodable text (not valid in the file's encoding)",
+      "invoice lines name different customers": "invoice lines name different customers",
+      "invoice lines fall on different days": "invoice lines fall on different days",
+      "order id repeated with different values": "order id repeated with different values",
+      "missing customer id": "missing customer id",
+      "unreadable opt-out date (counted as no consent)": "unreadable opt-out date (counted as no consent)",
+      "unreadable birth date (age unknown)": "unreadable birth date (age unknown)",
+      "unreadable points (left blank)": "unreadable points (left blank)"
+    } as Record<string, string>,
     reasons: {
       duplicate: "An exact copy of an earlier row (in a master list, an id seen before): counted once.",
       cancellation:
