@@ -1,5 +1,5 @@
 /**
- * Number, money and date formats shared by pages and components, defined once: every page reads
+ * Number and money formats shared by pages and components, defined once: every page reads
  * the same, in the reader's language and the configured currency (locale.ts). No currency sign
  * is written anywhere else.
  */
@@ -35,9 +35,6 @@ export function formatCents(cents: number): string {
   ).format(amount);
 }
 
-/** Money in whole units (thresholds, axis labels): ¥3,000. */
-export const formatMoney = (units: number): string => formatCents(units * 100);
-
 /** The currency's symbol alone, for input labels and axis titles: ¥, £, $. */
 export function currencySymbol(): string {
   const {currency} = locale();
@@ -51,14 +48,3 @@ export function currencySymbol(): string {
 /** 12.3% from a share between 0 and 1. */
 export const formatShare = (share: number): string =>
   numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);
-
-/** A date (ISO string or Date) in the reader's language: 2026年6月30日 or Jun 30, 2026. */
-export function formatDate(date: string | Date): string {
-  const d = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
-  return new Intl.DateTimeFormat(locale().language, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC"
-  }).format(d);
-}

@@ -19,14 +19,25 @@ const lookup = (table: Record<string, string>, value: unknown): string => {
   return table[key] ?? (key === "unknown" ? t().values.unknown : key);
 };
 
-/** A segment's display name (a rule's own name when it has no translation). */
-export const segmentName = (name: string): string => lookup(t().segments, name);
+/**
+ * A segment's display name: translated for the shipped segments and the two placeholders the
+ * SQL writes ("(no rule)", "(not in population)"); a rule's own name otherwise.
+ */
+export function segmentName(name: string): string {
+  if (name === "(no rule)") return t().common.noRule;
+  if (name === "(not in population)") return t().common.notInPopulation;
+  return lookup(t().segments, name);
+}
 export const ruleSetName = (name: string): string => lookup(t().ruleSets, name);
 export const stageName = (name: string): string => lookup(t().stages, name);
 export const stateName = (name: string): string => lookup(t().states, name);
 export const playbook = (segment: string): string => t().playbooks[segment] ?? "";
 /** A customer attribute's (column's) display name. */
 export const attributeName = (column: string): string => (t().attributes as Record<string, string>)[column] ?? column;
+
+/** Rows with their `group` values named for display (see valueName): what charts and tables of groups show. */
+export const withGroupNames = <R extends {group: string}>(rows: R[], column: string): R[] =>
+  rows.map((r) => ({...r, group: valueName(column, r.group)}));
 
 /** An attribute value for display: genders and channels translated, "unknown" in the reader's words. */
 export function valueName(column: string, value: unknown): string {

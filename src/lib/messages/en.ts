@@ -3,19 +3,11 @@
  * test fail on a missing key). Strings with `**bold**` or `code` are rendered by rich().
  */
 export const en = {
-  site: {
-    language: "Language",
-    switchTo: "中文",
-    noData: "–"
-  },
   common: {
     customers: "Customers",
     buyers: "Buyers",
-    orders: "Orders",
     revenue: "Revenue",
     netRevenue: "Net revenue",
-    aov: "AOV",
-    share: "Share",
     customerShare: "share of customers",
     revenueShare: "share of revenue",
     segment: "Segment",
@@ -28,16 +20,12 @@ export const en = {
     to: "To",
     before: "Before",
     after: "After",
-    playbook: "Playbook",
     noCustomers: "No customers match.",
     noRows: "No rows were read.",
-    unknown: "unknown",
     notInPopulation: "(not in population)",
     noRule: "(no rule)",
     download: "Download CSV",
-    exportOf: (name: string, n: string) => `Export ${name} (${n} customers)`,
-    firstMonthNote: "first month of data: customers already active before it start here",
-    partialMonthNote: (day: string) => `partial month (data to ${day})`
+    exportOf: (name: string, n: string) => `Export ${name} (${n} customers)`
   },
   attributes: {
     region: "Region",

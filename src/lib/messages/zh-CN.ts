@@ -12,19 +12,11 @@ const translate = (patterns: [RegExp, string][]) => (message: string) => {
 const DIMENSIONS: Record<string, string> = {recency: "最近购买", frequency: "频次", monetary: "金额"};
 
 export const zhCN: Messages = {
-  site: {
-    language: "语言",
-    switchTo: "English",
-    noData: "–"
-  },
   common: {
     customers: "客户",
     buyers: "购买客户",
-    orders: "订单",
     revenue: "收入",
     netRevenue: "净收入",
-    aov: "客单价",
-    share: "占比",
     customerShare: "客户占比",
     revenueShare: "收入占比",
     segment: "细分",
@@ -37,16 +29,12 @@ export const zhCN: Messages = {
     to: "到",
     before: "之前",
     after: "之后",
-    playbook: "行动建议",
     noCustomers: "没有符合条件的客户。",
     noRows: "没有读取到任何行。",
-    unknown: "未知",
     notInPopulation: "（不在人群中）",
     noRule: "（无匹配规则）",
     download: "下载 CSV",
-    exportOf: (name: string, n: string) => `导出 ${name}（${n} 位客户）`,
-    firstMonthNote: "数据的第一个月：数据开始前已活跃的客户都从这里开始",
-    partialMonthNote: (day: string) => `不完整月份（数据截至 ${day}）`
+    exportOf: (name: string, n: string) => `导出 ${name}（${n} 位客户）`
   },
   attributes: {
     region: "地区",
