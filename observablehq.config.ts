@@ -27,6 +27,9 @@ export default {
     {name: "生命周期 Lifecycle & trends", path: "/lifecycle"},
     {name: "价值贡献 Value contribution", path: "/value"},
     {name: "人口属性与门店 Demographics & stores", path: "/demographics"},
+    {name: "客户终身价值 Customer lifetime value", path: "/clv"},
+    {name: "流失预警与挽回 Churn & win-back", path: "/churn"},
+    {name: "聚类 Clusters", path: "/clusters"},
     {name: "数据质量 Data quality", path: "/data-quality"}
   ],
   // Filled by src/lib/locale.ts with links to this page in each language (Framework would

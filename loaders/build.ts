@@ -21,6 +21,7 @@ import {withLock} from "./lock.js";
 import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
 import {PUBLISHED_FILES, publishInDuckDB, publishTo} from "./derive/publish.js";
+import {MODEL_DEFAULTS, predictInto} from "./derive/predict.js";
 import {loadFiles} from "./sources/files/index.js";
 import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
@@ -153,6 +154,8 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
     await publishInDuckDB(db, asOf, publish);
   }
+  // The models read the published customer × day file: the same input whatever the source.
+  await predictInto(db, tmp, join(tmp, PUBLISHED_FILES.out_customer_day), asOf, {...MODEL_DEFAULTS, ...config.models});
   const info: BuildInfo = {
     asOf,
     builtAt: new Date(started).toISOString(),

@@ -4,6 +4,7 @@ import {pathToFileURL} from "node:url";
 import type {FilesSource} from "./sources/files/index.js";
 import type {PostgresSource} from "./sources/postgres.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
+import type {ModelSettings} from "./derive/predict.js";
 
 export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource | PostgresSource;
 
@@ -20,6 +21,8 @@ export interface WorkbenchConfig {
   currency?: string;
   /** The site's default language ("zh-CN" unless set); readers can switch on any page. */
   language?: "zh-CN" | "en";
+  /** Prediction settings (README, Predictions); each defaults to MODEL_DEFAULTS. */
+  models?: Partial<ModelSettings>;
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */

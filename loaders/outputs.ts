@@ -7,6 +7,7 @@ import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {openBuild} from "./build.js";
 import {PUBLISHED_FILES} from "./derive/publish.js";
+import {MODELS_FILE} from "./derive/predict.js";
 import {qualitySummary} from "./derive/quality.js";
 import {queryRows} from "./duckdb.js";
 import {knownValuesSql} from "../src/lib/attributes.js";
@@ -25,6 +26,19 @@ export const customerMonthParquet = () => publishedFile("out_customer_month");
 
 /** customer-day.parquet: customer × day activity, for any as-of date in the browser. */
 export const customerDayParquet = () => publishedFile("out_customer_day");
+
+/** predictions.parquet: one row per buyer, the models' predictions (see derive/predict.ts). */
+export const predictionsParquet = () => publishedFile("out_predictions");
+
+/**
+ * models.json: the fitted models, diagnostics, validation, at-risk trend and default clusters
+ * (aggregates only), with the sample's true parameters when the data is the built-in sample.
+ */
+export async function modelsJson(): Promise<string> {
+  const {info, dir} = await openBuild();
+  const report = JSON.parse(await readFile(join(dir, MODELS_FILE), "utf-8"));
+  return JSON.stringify({...report, builtAt: info.builtAt, truth: info.sample?.parameters ?? null}, null, 2);
+}
 
 /** kpis.json: headline figures and the as-of date. */
 export async function kpisJson(): Promise<string> {

@@ -30,7 +30,7 @@ import {queryRows, toParquet} from "./duckdb.js";
 async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
   const {db, info} = await openBuild();
   // Temporary views (over the published Parquet files) shadow the build file's canonical tables.
-  for (const name of ["customers", "customer_month", "customer_day"])
+  for (const name of ["customers", "customer_month", "customer_day", "predictions"])
     await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   return {db, asOf: info.asOf};
 }

@@ -34,7 +34,9 @@ export function publishedTables(
 export const PUBLISHED_FILES: Record<string, string> = {
   out_customers: "customers.parquet",
   out_customer_month: "customer-month.parquet",
-  out_customer_day: "customer-day.parquet"
+  out_customer_day: "customer-day.parquet",
+  // Written by derive/predict.ts after the others, not by publishTo.
+  out_predictions: "predictions.parquet"
 };
 
 /** Writes one published table, given the query that computes it. */

@@ -18,6 +18,8 @@ export interface Rfm {
   tx: number;
   /** Time from the first purchase to the end of the period. */
   T: number;
+  /** Customers with this history (default 1): fits run on distinct histories, weighted. */
+  n?: number;
 }
 
 export interface BgNbdParams {
@@ -40,10 +42,52 @@ export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rf
   return a1 + a2 + logAddExp(a3, a4);
 }
 
-/** The sample's log-likelihood. */
-export function bgnbdTotalLogLikelihood(params: BgNbdParams, customers: readonly Rfm[]): number {
+/** Histories packed in typed arrays: the likelihood loop runs over them thousands of times per fit. */
+export interface PackedRfm {
+  x: Int32Array;
+  tx: Float64Array;
+  T: Float64Array;
+  n: Float64Array;
+}
+
+export function pack(customers: readonly Rfm[]): PackedRfm {
+  const length = customers.length;
+  const packed = {
+    x: new Int32Array(length),
+    tx: new Float64Array(length),
+    T: new Float64Array(length),
+    n: new Float64Array(length)
+  };
+  customers.forEach((c, i) => {
+    if (!Number.isInteger(c.x) || c.x < 0)
+      throw new Error(`repeat purchases must be whole and not negative, got ${c.x}`);
+    packed.x[i] = c.x;
+    packed.tx[i] = c.tx;
+    packed.T[i] = c.T;
+    packed.n[i] = c.n ?? 1;
+  });
+  return packed;
+}
+
+/**
+ * The sample's log-likelihood: the same sum, with the terms in x alone computed once per x, from
+ * the products Γ(r+x)/Γ(r) = Π (r+j) and B(a, b+x)/B(a, b) = Π (b+j)/(a+b+j), j < x, summed as
+ * logs: differences of log-gammas lose every digit when b is huge (the optimizer wanders there,
+ * and a wrong likelihood there looked better than the true optimum).
+ */
+export function bgnbdTotalLogLikelihood({r, alpha, a, b}: BgNbdParams, customers: readonly Rfm[] | PackedRfm): number {
+  const {x, tx, T, n} = Array.isArray(customers) ? pack(customers) : (customers as PackedRfm);
+  const lead = [r * Math.log(alpha)];
+  const logA = Math.log(a);
   let sum = 0;
-  for (const c of customers) sum += bgnbdLogLikelihood(params, c);
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
+    for (let j = lead.length; j <= xi; j++)
+      lead[j] = lead[j - 1] + Math.log(r + j - 1) + Math.log(b + j - 1) - Math.log(a + b + j - 1);
+    const a3 = -(r + xi) * Math.log(alpha + T[i]);
+    const a4 = xi > 0 ? logA - Math.log(b + xi - 1) - (r + xi) * Math.log(alpha + tx[i]) : -Infinity;
+    sum += n[i] * (lead[xi] + logAddExp(a3, a4));
+  }
   return sum;
 }
 
@@ -55,24 +99,42 @@ export interface BgNbdFit {
 }
 
 /**
- * Maximum-likelihood fit. The parameters are optimized on the log scale (they must be positive),
- * by Nelder-Mead restarted from its own optimum until the likelihood stops improving.
+ * A start the optimizer converges from on any time unit: r = 1 with α matching the sample's
+ * repeat purchase rate (r / α = Σx / ΣT), a = 1, b = 1. From a fixed α = 1 a fit in days wandered
+ * to parameters where the likelihood's terms overflow.
  */
-export function fitBgNbd(customers: readonly Rfm[], start: BgNbdParams = {r: 1, alpha: 1, a: 1, b: 1}): BgNbdFit {
+export function startingPoint(customers: readonly Rfm[]): BgNbdParams {
+  let x = 0;
+  let T = 0;
+  for (const c of customers) {
+    x += c.x * (c.n ?? 1);
+    T += c.T * (c.n ?? 1);
+  }
+  return {r: 1, alpha: x > 0 && T > 0 ? T / x : 1, a: 1, b: 1};
+}
+
+/**
+ * Maximum-likelihood fit. The parameters are optimized on the log scale (they must be positive),
+ * the objective is the mean log-likelihood per customer (so the optimizer's tolerances mean the
+ * same on 2,000 customers and on a million), restarted from its own optimum until it stops improving.
+ */
+export function fitBgNbd(customers: readonly Rfm[], start: BgNbdParams = startingPoint(customers)): BgNbdFit {
   const toParams = ([lr, lalpha, la, lb]: number[]): BgNbdParams => ({
     r: Math.exp(lr),
     alpha: Math.exp(lalpha),
     a: Math.exp(la),
     b: Math.exp(lb)
   });
+  const packed = pack(customers);
+  const count = packed.n.reduce((s, n) => s + n, 0);
   const objective = (p: number[]) => {
-    const ll = bgnbdTotalLogLikelihood(toParams(p), customers);
+    const ll = bgnbdTotalLogLikelihood(toParams(p), packed) / count;
     return Number.isFinite(ll) ? ll : -Infinity;
   };
   const result = maximize(objective, [start.r, start.alpha, start.a, start.b].map(Math.log));
   return {
     params: toParams(result.x),
-    logLikelihood: result.value,
+    logLikelihood: result.value * count,
     converged: result.converged,
     iterations: result.iterations
   };

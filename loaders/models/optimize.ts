@@ -14,8 +14,18 @@ export interface Maximum {
   iterations: number;
 }
 
-export function maximize(f: (x: number[]) => number, x0: number[], {tolerance = 1e-10, restarts = 20} = {}): Maximum {
+/**
+ * Maximizes f from x0. Both models optimize log-parameters; outside ±bound their likelihood terms
+ * overflow into nonsense (a fit once "converged" to r = 1e56 with a likelihood of 0), so there the
+ * objective counts as −∞, and an optimum within 1e-3 of the bound is not converged.
+ */
+export function maximize(
+  f: (x: number[]) => number,
+  x0: number[],
+  {tolerance = 1e-10, restarts = 20, bound = 15} = {}
+): Maximum {
   const negative = (x: number[]) => {
+    if (x.some((v) => Math.abs(v) > bound)) return Number.MAX_VALUE;
     const v = f(x);
     return Number.isFinite(v) ? -v : Number.MAX_VALUE;
   };
@@ -29,7 +39,7 @@ export function maximize(f: (x: number[]) => number, x0: number[], {tolerance = 
       best = result.f;
     }
     if (gain >= 0 && gain < tolerance * Math.max(1, Math.abs(best)))
-      return {x, value: -best, converged: true, iterations: i};
+      return {x, value: -best, converged: x.every((v) => Math.abs(v) < bound - 1e-3), iterations: i};
   }
   return {x, value: -best, converged: false, iterations: restarts};
 }

@@ -21,3 +21,7 @@ export const OUTCOME_COLORS = {
   domain: ["accepted", "classified", "rejected"],
   range: ["#59a14f", "#f28e2b", "#e15759"]
 };
+
+/** Predicted vs actual (the calibration chart) and the two churn signals. */
+export const PREDICTION_COLORS = {domain: ["predicted", "actual"], range: ["#4e79a7", "#e15759"]};
+export const SIGNAL_COLORS = {domain: ["model", "rule"], range: ["#b07aa1", "#f28e2b"]};

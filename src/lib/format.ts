@@ -45,6 +45,18 @@ export function currencySymbol(): string {
   );
 }
 
+/** An amount in whole currency units, no decimals (axis labels, bands): ¥1,000. */
+export function formatWhole(units: number): string {
+  const {currency} = locale();
+  return numberFormat({
+    style: "currency",
+    currency,
+    currencyDisplay: "narrowSymbol",
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0
+  }).format(units);
+}
+
 /** 12.3% from a share between 0 and 1. */
 export const formatShare = (share: number): string =>
   numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);

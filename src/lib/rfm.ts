@@ -12,7 +12,10 @@
  * Threshold scores: ascending cut points per dimension; recency in days (≤ first cut scores k),
  * frequency in orders and monetary value in yuan (≥ last cut scores k).
  *
- * discount_share and complaints come from customers.parquet, as of the build's date.
+ * discount_share and complaints come from customers.parquet, as of the build's date; p_alive,
+ * clv (yuan), expected_purchases_90d and cluster from predictions.parquet, also as of the build's
+ * date (the models are fitted once per build; NULL for customers without a purchase by then).
+ * Every page that scores RFM therefore opens both tables.
  */
 import {ATTRIBUTES} from "./attributes.js";
 import {knownAtSql} from "./known.js";
@@ -50,6 +53,9 @@ export const DEFAULT_THRESHOLDS: Record<3 | 5, Thresholds> = {
   3: {recency: [90, 365], frequency: [2, 5], monetary: [500, 2000]}
 };
 
+/** The build's predictions that rules may use (loaders/derive/predict.ts). */
+export const PREDICTION_COLUMNS = ["p_alive", "clv", "expected_purchases_90d", "cluster"] as const;
+
 /** Columns of the scored table that rules and pages may use. */
 export const RFM_COLUMNS = [
   "customer_key",
@@ -70,7 +76,8 @@ export const RFM_COLUMNS = [
   ...FILTER_COLUMNS,
   "city",
   "consent",
-  "points"
+  "points",
+  ...PREDICTION_COLUMNS
 ] as const;
 
 function thresholdScore(column: string, cuts: number[], scale: number, lowerIsBetter: boolean, unit = 1): string {
@@ -111,8 +118,8 @@ export function rfmSql(options: RfmOptions): string {
   const inPlace = options.activity === "customers";
   const a = inPlace ? "c" : "a";
   const from = inPlace
-    ? "customers c"
-    : `customers c LEFT JOIN (SELECT customer_key,
+    ? "customers c LEFT JOIN predictions p USING (customer_key)"
+    : `customers c LEFT JOIN predictions p USING (customer_key) LEFT JOIN (SELECT customer_key,
     min(day) FILTER (WHERE orders > 0) AS first_purchase,
     max(day) FILTER (WHERE orders > 0) AS last_purchase,
     CAST(sum(orders) AS INTEGER) AS orders,
@@ -122,6 +129,7 @@ export function rfmSql(options: RfmOptions): string {
 WITH base AS (
   SELECT c.customer_key, c.signup_date, ${FILTER_COLUMNS.map((f) => `c.${f}`).join(", ")}, c.city, c.consent, c.points,
     c.discount_share, c.complaints,
+    p.p_alive, p.clv_cents / 100.0 AS clv, p.expected_purchases_90d, p.cluster,
     ${a}.first_purchase, ${a}.last_purchase,
     coalesce(${a}.orders, 0) AS orders,
     coalesce(${a}.revenue_cents, 0) AS revenue_cents,

@@ -32,7 +32,18 @@ function pagePaths(dir = DIST): string[] {
 /** The catalogue section of each page. */
 const PAGE_MESSAGES: Record<
   string,
-  "overview" | "rfm" | "rulesLab" | "migration" | "cohorts" | "lifecycle" | "value" | "demographics" | "quality"
+  | "overview"
+  | "rfm"
+  | "rulesLab"
+  | "migration"
+  | "cohorts"
+  | "lifecycle"
+  | "value"
+  | "demographics"
+  | "quality"
+  | "clv"
+  | "churn"
+  | "clusters"
 > = {
   "/": "overview",
   "/rfm": "rfm",
@@ -42,7 +53,10 @@ const PAGE_MESSAGES: Record<
   "/lifecycle": "lifecycle",
   "/value": "value",
   "/demographics": "demographics",
-  "/data-quality": "quality"
+  "/data-quality": "quality",
+  "/clv": "clv",
+  "/churn": "churn",
+  "/clusters": "clusters"
 };
 
 let browser: Browser;

@@ -133,7 +133,9 @@ test("by default the build holds the published files and tables and the counts, 
     "customer-day.parquet",
     "customer-month.parquet",
     "customers.parquet",
-    "info.json"
+    "info.json",
+    "models.json",
+    "predictions.parquet"
   ]);
   const lean = await openBuildFolder(dir);
   const tables = (

@@ -13,6 +13,7 @@ import {parseRules, ruleCounts, ruleCountsSql, segmentSql, type Rule} from "../.
 import {evaluateRules, Superseded} from "../../src/lib/lab.js";
 import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
 import {sampleDatabase} from "../helpers/sample-db.js";
+import {NO_PREDICTIONS} from "../fixtures/activity.js";
 
 const AS_OF = "2026-03-31";
 let db: DuckDBConnection;
@@ -62,6 +63,7 @@ describe("rfmSql", () => {
 
   test("ties at a quantile boundary share the lower score (hand-computed)", async () => {
     const t = await openDuckDB();
+    await t.run(NO_PREDICTIONS);
     await t.run(`CREATE TABLE customers AS SELECT 'c' || i AS customer_key, DATE '2024-01-01' AS signup_date, DATE '2024-06-01' AS first_purchase, 'R' AS region, 1 AS city_tier,
       'S' AS home_store, 'store' AS channel, 'Basic' AS tier, '25-34' AS age_band, 'F' AS gender, 'X' AS city, true AS consent, 0 AS points,
       0.0 AS discount_share, 0 AS complaints FROM range(10) r(i)`);

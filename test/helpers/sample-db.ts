@@ -4,6 +4,10 @@
  * objects (dates as ISO strings) for independent TypeScript computations.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {PREDICTIONS_FILE, predict} from "../../loaders/derive/predict.js";
 import {publishInDuckDB} from "../../loaders/derive/publish.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
@@ -46,6 +50,11 @@ export async function sampleDatabase(customers = 3000, seed = 5, asOf = "2026-06
   await db.run("USE memory");
   for (const name of ["customers", "customer_month", "customer_day"])
     await db.run(`CREATE TABLE ${name} AS SELECT * FROM gen.out_${name}`);
+  // The models, as a build runs them, on the published customer × day table.
+  const dir = mkdtempSync(join(tmpdir(), "workbench-models-"));
+  await predict(db, "customer_day", dir, asOf);
+  await db.run(`CREATE TABLE predictions AS SELECT * FROM read_parquet('${join(dir, PREDICTIONS_FILE)}')`);
+  rmSync(dir, {recursive: true, force: true});
   return {db, ...(await activityRows(db))};
 }
 

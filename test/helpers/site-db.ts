@@ -13,6 +13,9 @@ export async function siteDatabase(): Promise<DuckDBConnection> {
     `CREATE TABLE customer_day AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-day", ".parquet")}')`
   );
   await db.run(
+    `CREATE TABLE predictions AS SELECT * FROM read_parquet('${builtFile("_file/data", "predictions", ".parquet")}')`
+  );
+  await db.run(
     `CREATE TABLE customer_month AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-month", ".parquet")}')`
   );
   return db;

@@ -52,6 +52,8 @@ export interface SimCustomer {
   channel: "store" | "online";
   consent: boolean | null;
   optOutDay: number | null;
+  /** Whether the customer dropped out (left for good) before the end of the data: the truth churn models are scored on. */
+  droppedOut: boolean;
 }
 
 export interface SimOrder {
@@ -120,7 +122,8 @@ export function simulate(
       city: place.city,
       channel: online ? "online" : "store",
       consent: ((x) => (x < 0.7 ? true : x < 0.95 ? false : null))(u()),
-      optOutDay: null
+      optOutDay: null,
+      droppedOut: false
     };
     if (c.consent && u() < 0.1) c.optOutDay = signupDay + Math.floor(u() * (endDay - signupDay + 1));
 
@@ -144,7 +147,10 @@ export function simulate(
           complaints.add(day);
           dropout = Math.min(1, dropout + P.complaintDropout);
         }
-        if (u() < dropout) alive = false;
+        if (u() < dropout) {
+          alive = false;
+          c.droppedOut = true;
+        }
         let next = day;
         for (;;) {
           next += Math.max(1, Math.ceil(expo(lambda * MAX_SEASONALITY)()));

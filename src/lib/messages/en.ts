@@ -327,6 +327,160 @@ export const en = {
     cellCustomers: (n: string) => `${n} customers`,
     fewCustomers: (k: number) => `< ${k} customers`
   },
+  models: {
+    diagnostics: {
+      too_few_repeaters: (v: Record<string, number>) =>
+        `Only ${v.repeaters} repeat buyers (at least ${v.minimum} are needed): no model is fitted. Expected purchases are each buyer's own past rate carried forward, spend is their own average, and there is no P(alive).`,
+      bgnbd_not_converged: () =>
+        "The purchase model (BG/NBD) did not converge: expected purchases fall back to each buyer's own past rate, and there is no P(alive).",
+      bgnbd_extreme: (v: Record<string, number>) =>
+        `The purchase model's parameters ran to an extreme (r ${v.r.toPrecision(3)}, α ${v.alpha.toPrecision(3)}, b ${v.b.toPrecision(3)}): the data cannot pin it down. Expected purchases fall back to each buyer's own past rate, and there is no P(alive).`,
+      no_dropout: (v: Record<string, number>) =>
+        `The purchase model sees almost no one leave (mean drop-out chance per purchase ${(100 * v.dropout).toPrecision(2)} %): P(alive) would be near 1 for everyone, so it is not shown; the churn page relies on the overdue rule.`,
+      gg_not_converged: () =>
+        "The spend model (Gamma-Gamma) did not converge: expected spend is each buyer's own average.",
+      gg_unbounded_mean: (v: Record<string, number>) =>
+        `The spend model's q is ${v.q.toPrecision(3)} (≤ 1): its mean spend per order would be unbounded. Expected spend is each buyer's own average.`,
+      gg_extreme: (v: Record<string, number>) =>
+        `The spend model's parameters ran to an extreme (p ${v.p.toPrecision(3)}, q ${v.q.toPrecision(3)}, v ${v.v.toPrecision(3)}). Expected spend is each buyer's own average.`,
+      gg_correlation: (v: Record<string, number>) =>
+        `Spend per order rises or falls with purchase frequency (correlation ${v.correlation.toFixed(2)}, beyond ±${v.limit}): the spend model assumes they are unrelated. Expected spend is each buyer's own average.`,
+      validation_skipped: (v: Record<string, number>) =>
+        `The data is shorter than twice the ${v.holdoutWeeks}-week holdout: the models are not validated.`
+    } as Record<string, (values: Record<string, number>) => string>,
+    allGood:
+      "All checks passed: the purchase model converged with parameters in range, and spend per order is unrelated to purchase frequency, as the spend model assumes.",
+    methods: {
+      purchases: {bgnbd: "BG/NBD model", "own-rate": "own past rate (fallback)"},
+      pAlive: {bgnbd: "BG/NBD model", none: "not available"},
+      spend: {gammagamma: "Gamma-Gamma model", "own-mean": "own average (fallback)"}
+    } as Record<string, Record<string, string>>,
+    methodLine: (purchases: string, spend: string) => `Purchases: ${purchases}. Spend: ${spend}.`
+  },
+  clv: {
+    title: "Customer lifetime value",
+    intro: (months: number, discount: string, margin: string, asOf: string) =>
+      `What each buyer is expected to bring in the next **${months} months**: the purchases the BG/NBD model expects of them, times the spend per purchase the Gamma-Gamma model expects, times a margin of ${margin}, discounted at ${discount} a month. Models fitted on every buyer's purchase days as of ${asOf}. See the README (Predictions) for every number.`,
+    buyers: "Buyers",
+    totalClv: (months: number) => `CLV, next ${months} months`,
+    expected90: "Expected purchases, next 90 days",
+    meanClv: "Mean CLV per buyer",
+    distribution: "Buyers by CLV",
+    band: "CLV band",
+    checks: "Model checks",
+    validationTitle: "Does the model predict? Calibration and holdout",
+    validationIntro: (end: string, weeks: number, n: string) =>
+      `Fitted again on the data up to ${end}, the model predicted each of ${n} buyers' purchases in the ${weeks} weeks after; here is the prediction beside what they did, by their repeat purchases before.`,
+    validationTotals: (actual: string, predicted: string, naive: string, mae: string, naiveMae: string) =>
+      `In total ${predicted} purchases predicted, ${actual} made (a naive "same rate as before" rule: ${naive}). Mean error per buyer ${mae} purchases (naive rule ${naiveMae}).`,
+    repeatsBefore: "Repeat purchases in calibration",
+    perBuyer: "Holdout purchases per buyer",
+    actual: "actual",
+    predicted: "predicted",
+    noValidation: "No validation: the data is too short or the model could not be fitted.",
+    parameters: "Fitted parameters",
+    parametersIntro:
+      "Per day and per yuan. The built-in sample's true parameters are shown beside them: the sample mixes two customer types, a retail calendar and campaigns, and draws gross order values (the spend model sees net value per purchase day, after discounts), so the fit matches them in kind, not digit for digit.",
+    parameter: "parameter",
+    fitted: "fitted",
+    truthRegular: "true (regular)",
+    truthPromo: "true (promotion-driven)",
+    byGroup: "CLV by group",
+    top: "Buyers with the highest CLV",
+    columns: {
+      group: "group",
+      buyers: "buyers",
+      clv_cents: "CLV",
+      mean_clv_cents: "mean CLV",
+      expected_90d: "purchases, 90 days",
+      mean_p_alive: "mean P(alive)",
+      revenue_cents: "revenue to date",
+      customer_key: "customer (pseudonym)",
+      segment: "segment",
+      clv_percentile: "CLV percentile",
+      p_alive: "P(alive)",
+      expected_purchases_90d: "purchases, 90 days",
+      expected_order_cents: "per purchase",
+      orders: "orders",
+      recency_days: "days since last"
+    } as Record<string, string>
+  },
+  churn: {
+    title: "Churn early warning and win-back",
+    intro: (threshold: number, asOf: string) =>
+      `Two signals side by side. **The model**: P(alive), the BG/NBD model's probability that a buyer still buys (at risk below ${threshold}). **The rule**: days since the last purchase beyond the buyer's usual gap (their mean interval plus two deviations; twice the typical interval for one-time buyers). As of ${asOf}.`,
+    atRiskModel: "At risk by the model",
+    atRiskRule: "Overdue by the rule",
+    both: "Both signals",
+    buyersOf: (n: string) => `of ${n} buyers`,
+    noModel: "Without P(alive) (see the model checks on the CLV page) only the rule speaks.",
+    disagree: "Where the signals disagree",
+    disagreeIntro:
+      'The model weighs how often a buyer bought: a frequent buyer silent for a while drops fast, a one-time buyer stays "alive" (P(alive) is 1 until a second purchase). The rule compares with the buyer\'s own rhythm. Buyers flagged by one signal only deserve a look before any campaign.',
+    modelSays: "model: at risk",
+    modelFine: "model: alive",
+    ruleSays: "rule: overdue",
+    ruleFine: "rule: on time",
+    trend: "At-risk buyers at each month end",
+    trendModel: "P(alive) below threshold",
+    trendRule: "overdue by the rule",
+    valueAtRisk: "Value at risk by group",
+    warningTitle: "Early warning: valuable buyers newly at risk",
+    warningIntro: (p: number) =>
+      `Buyers in the top ${100 - p} % by CLV whose risk crossed its line in the last 30 days, most valuable first, with why and their segment's playbook.`,
+    why: {
+      overdue: (days: string) => `${days} days overdue`,
+      pAlive: (now: string, before: string) => `P(alive) ${before} → ${now}`,
+      falling: (now: number, before: number) => `purchases in the last 12 months ${now}, the 12 before ${before}`
+    },
+    winBackTitle: "Win-back",
+    winBackIntro:
+      "Lapsed buyers (either signal), ranked by the value of winning them back: a year of purchases at their old pace (expected spend per purchase × 365 ÷ their usual interval).",
+    consentNote: (exported: string, refused: string, unknown: string) =>
+      `The export holds ${exported} buyers with marketing consent; ${refused} without consent or opted out and ${unknown} with unknown consent are left out.`,
+    exportName: "win-back",
+    columns: {
+      group: "group",
+      buyers: "buyers",
+      at_risk: "at risk",
+      clv_at_risk_cents: "CLV at risk",
+      revenue_at_risk_cents: "revenue to date of those at risk",
+      customer_key: "customer (pseudonym)",
+      segment: "segment",
+      clv_cents: "CLV",
+      why: "why",
+      playbook: "playbook",
+      win_back_cents: "win-back value",
+      recency_days: "days since last",
+      orders: "orders",
+      revenue_cents: "revenue to date",
+      p_alive: "P(alive)"
+    } as Record<string, string>
+  },
+  clusters: {
+    title: "Clusters",
+    intro: (sample: string) =>
+      `k-means groups buyers by how recently, how often and how much they bought (logarithms, standardized), with no rules given: a second opinion on the segments. Fitted on up to ${sample} buyers with a fixed seed (the same clusters every time), then every buyer is assigned to the nearest centre.`,
+    k: "Clusters (k)",
+    choose: "Choosing k",
+    chooseIntro:
+      "Inertia (within-cluster spread) always falls as k grows: look for the bend. Silhouette (−1 to 1) is higher when clusters are well apart.",
+    inertia: "inertia per buyer",
+    silhouette: "silhouette",
+    centres: "The clusters in plain words",
+    describe: (cluster: number, days: string, orders: string, revenue: string) =>
+      `Cluster ${cluster}: typically last bought ${days} days ago, ${orders} orders, ${revenue} in total.`,
+    versus: (set: string) => `Clusters against the segments of “${set}”`,
+    columns: {
+      cluster: "cluster",
+      customers: "buyers",
+      recencyDays: "median days since last",
+      orders: "median orders",
+      revenue: "median revenue",
+      revenueShare: "share of revenue"
+    } as Record<string, string>,
+    buildTime: (k: number) => `The build's default clustering (k = ${k}); changing an input recomputes in your browser.`
+  },
   quality: {
     title: "Data quality",
     meta: (asOf: string, source: string, built: string, seconds: string) =>

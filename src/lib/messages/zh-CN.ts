@@ -350,6 +350,155 @@ export const zhCN: Messages = {
     cellCustomers: (n: string) => `${n} 位客户`,
     fewCustomers: (k: number) => `少于 ${k} 位客户`
   },
+  models: {
+    diagnostics: {
+      too_few_repeaters: (v: Record<string, number>) =>
+        `只有 ${v.repeaters} 位复购客户（至少需要 ${v.minimum} 位）：不拟合模型。预期购买次数沿用每位客户过去的购买频率，消费额用其自身平均值，不提供存活概率。`,
+      bgnbd_not_converged: () => "购买模型（BG/NBD）未收敛：预期购买次数改用每位客户过去的购买频率，不提供存活概率。",
+      bgnbd_extreme: (v: Record<string, number>) =>
+        `购买模型的参数走到了极端（r ${v.r.toPrecision(3)}，α ${v.alpha.toPrecision(3)}，b ${v.b.toPrecision(3)}）：数据无法确定它。预期购买次数改用每位客户过去的购买频率，不提供存活概率。`,
+      no_dropout: (v: Record<string, number>) =>
+        `购买模型几乎看不到客户流失（每次购买后的平均流失概率 ${(100 * v.dropout).toPrecision(2)} %）：所有人的存活概率都接近 1，因此不显示；流失页只用逾期规则。`,
+      gg_not_converged: () => "消费模型（Gamma-Gamma）未收敛：预期消费额用每位客户自身的平均值。",
+      gg_unbounded_mean: (v: Record<string, number>) =>
+        `消费模型的 q 为 ${v.q.toPrecision(3)}（≤ 1）：其每单平均消费没有上限。预期消费额用每位客户自身的平均值。`,
+      gg_extreme: (v: Record<string, number>) =>
+        `消费模型的参数走到了极端（p ${v.p.toPrecision(3)}，q ${v.q.toPrecision(3)}，v ${v.v.toPrecision(3)}）。预期消费额用每位客户自身的平均值。`,
+      gg_correlation: (v: Record<string, number>) =>
+        `每单消费额随购买频率升降（相关系数 ${v.correlation.toFixed(2)}，超出 ±${v.limit}）：消费模型假定两者无关。预期消费额用每位客户自身的平均值。`,
+      validation_skipped: (v: Record<string, number>) => `数据短于 ${v.holdoutWeeks} 周留出期的两倍：模型未做验证。`
+    } as Record<string, (values: Record<string, number>) => string>,
+    allGood: "所有检查均通过：购买模型已收敛且参数在合理范围内，每单消费额与购买频率无关，符合消费模型的假设。",
+    methods: {
+      purchases: {bgnbd: "BG/NBD 模型", "own-rate": "自身过去频率（后备）"},
+      pAlive: {bgnbd: "BG/NBD 模型", none: "不提供"},
+      spend: {gammagamma: "Gamma-Gamma 模型", "own-mean": "自身平均值（后备）"}
+    } as Record<string, Record<string, string>>,
+    methodLine: (purchases: string, spend: string) => `购买次数：${purchases}。消费额：${spend}。`
+  },
+  clv: {
+    title: "客户终身价值",
+    intro: (months: number, discount: string, margin: string, asOf: string) =>
+      `每位购买客户在未来 **${months} 个月**预计带来的价值：BG/NBD 模型预期的购买次数，乘以 Gamma-Gamma 模型预期的每次消费额，乘以 ${margin} 的毛利率，并按每月 ${discount} 折现。模型基于截至 ${asOf} 每位客户的购买日拟合。各项数字的含义见 README（Predictions）。`,
+    buyers: "购买客户",
+    totalClv: (months: number) => `未来 ${months} 个月 CLV`,
+    expected90: "未来 90 天预期购买次数",
+    meanClv: "每位客户平均 CLV",
+    distribution: "按 CLV 分布的客户",
+    band: "CLV 区间",
+    checks: "模型检查",
+    validationTitle: "模型准不准？校准期与留出期",
+    validationIntro: (end: string, weeks: number, n: string) =>
+      `用截至 ${end} 的数据重新拟合，模型预测了 ${n} 位客户在之后 ${weeks} 周的购买次数；下图按其此前的复购次数，对比预测与实际。`,
+    validationTotals: (actual: string, predicted: string, naive: string, mae: string, naiveMae: string) =>
+      `共预测 ${predicted} 次购买，实际 ${actual} 次（“保持以往频率”的朴素规则：${naive}）。每位客户的平均误差 ${mae} 次（朴素规则 ${naiveMae}）。`,
+    repeatsBefore: "校准期复购次数",
+    perBuyer: "留出期每位客户购买次数",
+    actual: "实际",
+    predicted: "预测",
+    noValidation: "未验证：数据太短或模型无法拟合。",
+    parameters: "拟合参数",
+    parametersIntro:
+      "单位为天和元。内置样本的真实参数列在旁边：样本混合了两类客户、零售日历和营销活动，且按毛额生成订单金额（消费模型看到的是折扣后每个购买日的净额），因此拟合结果在量级上相符，而非逐位相同。",
+    parameter: "参数",
+    fitted: "拟合值",
+    truthRegular: "真实值（常规客户）",
+    truthPromo: "真实值（促销型客户）",
+    byGroup: "按分组的 CLV",
+    top: "CLV 最高的客户",
+    columns: {
+      group: "分组",
+      buyers: "购买客户",
+      clv_cents: "CLV",
+      mean_clv_cents: "平均 CLV",
+      expected_90d: "90 天购买次数",
+      mean_p_alive: "平均存活概率",
+      revenue_cents: "累计收入",
+      customer_key: "客户（假名）",
+      segment: "细分",
+      clv_percentile: "CLV 百分位",
+      p_alive: "存活概率",
+      expected_purchases_90d: "90 天购买次数",
+      expected_order_cents: "每次消费",
+      orders: "订单数",
+      recency_days: "距上次购买天数"
+    } as Record<string, string>
+  },
+  churn: {
+    title: "流失预警与挽回",
+    intro: (threshold: number, asOf: string) =>
+      `两个信号并列。**模型**：存活概率，即 BG/NBD 模型估计客户仍会购买的概率（低于 ${threshold} 为有风险）。**规则**：距上次购买的天数超过客户惯常的间隔（平均间隔加两个标准差；只买过一次的客户用典型间隔的两倍）。截至 ${asOf}。`,
+    atRiskModel: "模型判定有风险",
+    atRiskRule: "规则判定逾期",
+    both: "两个信号都触发",
+    buyersOf: (n: string) => `共 ${n} 位购买客户`,
+    noModel: "没有存活概率时（见 CLV 页的模型检查）只有规则可用。",
+    disagree: "两个信号不一致之处",
+    disagreeIntro:
+      "模型看重客户过去买得多频繁：高频客户沉默一段时间概率就会快速下降，只买过一次的客户则一直“存活”（在第二次购买前存活概率为 1）。规则对比的是客户自己的节奏。只被一个信号标记的客户，在做活动前值得先看一看。",
+    modelSays: "模型：有风险",
+    modelFine: "模型：存活",
+    ruleSays: "规则：逾期",
+    ruleFine: "规则：正常",
+    trend: "各月末有风险的购买客户",
+    trendModel: "存活概率低于阈值",
+    trendRule: "按规则逾期",
+    valueAtRisk: "按分组的风险价值",
+    warningTitle: "早期预警：新近出现风险的高价值客户",
+    warningIntro: (p: number) =>
+      `CLV 排名前 ${100 - p} % 且风险在过去 30 天内越过界线的客户，按价值从高到低，附原因及其细分的运营建议。`,
+    why: {
+      overdue: (days: string) => `逾期 ${days} 天`,
+      pAlive: (now: string, before: string) => `存活概率 ${before} → ${now}`,
+      falling: (now: number, before: number) => `近 12 个月购买 ${now} 次，之前 12 个月 ${before} 次`
+    },
+    winBackTitle: "挽回",
+    winBackIntro:
+      "已流失的购买客户（任一信号），按挽回价值排序：以其过去的节奏一年的购买（预期每次消费 × 365 ÷ 其惯常间隔）。",
+    consentNote: (exported: string, refused: string, unknown: string) =>
+      `导出包含 ${exported} 位同意营销的客户；${refused} 位未同意或已退订、${unknown} 位同意状态未知的客户不在其中。`,
+    exportName: "挽回名单",
+    columns: {
+      group: "分组",
+      buyers: "购买客户",
+      at_risk: "有风险",
+      clv_at_risk_cents: "风险中的 CLV",
+      revenue_at_risk_cents: "有风险客户的累计收入",
+      customer_key: "客户（假名）",
+      segment: "细分",
+      clv_cents: "CLV",
+      why: "原因",
+      playbook: "运营建议",
+      win_back_cents: "挽回价值",
+      recency_days: "距上次购买天数",
+      orders: "订单数",
+      revenue_cents: "累计收入",
+      p_alive: "存活概率"
+    } as Record<string, string>
+  },
+  clusters: {
+    title: "聚类",
+    intro: (sample: string) =>
+      `k-means 按客户最近一次购买、购买频率和消费金额（取对数并标准化）把购买客户分组，不需要任何规则：为细分提供第二种视角。最多用 ${sample} 位客户以固定种子拟合（每次结果相同），再把每位客户分到最近的中心。`,
+    k: "聚类数（k）",
+    choose: "如何选择 k",
+    chooseIntro: "惯性（簇内离散度）总是随 k 增大而下降：找拐点。轮廓系数（−1 到 1）越高，簇之间分得越开。",
+    inertia: "每位客户的惯性",
+    silhouette: "轮廓系数",
+    centres: "用大白话描述各簇",
+    describe: (cluster: number, days: string, orders: string, revenue: string) =>
+      `第 ${cluster} 簇：通常 ${days} 天前最后购买，${orders} 笔订单，累计 ${revenue}。`,
+    versus: (set: string) => `聚类与“${set}”细分的对照`,
+    columns: {
+      cluster: "簇",
+      customers: "购买客户",
+      recencyDays: "距上次购买天数中位数",
+      orders: "订单数中位数",
+      revenue: "收入中位数",
+      revenueShare: "收入占比"
+    } as Record<string, string>,
+    buildTime: (k: number) => `构建时的默认聚类（k = ${k}）；修改输入后在浏览器中重新计算。`
+  },
   quality: {
     title: "数据质量",
     meta: (asOf: string, source: string, built: string, seconds: string) =>

@@ -1,0 +1,201 @@
+/**
+ * The predictions a build publishes (loaders/derive/predict.ts) on a generated sample: the SQL
+ * histories against a TypeScript reference written independently (test/reference/history.ts),
+ * every buyer scored once with values a reader can recompute from the models, the models telling
+ * dropped-out customers from active ones (AUC against the simulator's truth), and the validation.
+ */
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {historiesSql, purchaseDaysSql} from "../../loaders/derive/histories.js";
+import {
+  MODEL_DEFAULTS,
+  type ModelsReport,
+  PREDICTIONS_FILE,
+  predict,
+  trendDates
+} from "../../loaders/derive/predict.js";
+import {queryRows} from "../../loaders/duckdb.js";
+import {expectedPurchases, pAlive} from "../../loaders/models/bgnbd.js";
+import {clv} from "../../loaders/models/clv.js";
+import {expectedSpend} from "../../loaders/models/gammagamma.js";
+import {simulate} from "../../loaders/sources/synthetic/simulate.js";
+import {dayNumber} from "../../loaders/sources/synthetic/calendar.js";
+import {sampleCampaigns} from "../../loaders/sources/synthetic/index.js";
+import {allowedGapAt, type History, repeatValueAt, rfmAt, typicalGapAt} from "../reference/history.js";
+import {sampleDatabase} from "../helpers/sample-db.js";
+
+const AS_OF = "2026-06-30";
+const CUSTOMERS = 3000;
+const SEED = 5;
+let db: DuckDBConnection;
+let histories: Map<string, History>;
+let report: ModelsReport;
+let predictions: Record<string, number | boolean | string | null>[];
+let dir: string;
+
+beforeAll(async () => {
+  ({db} = await sampleDatabase(CUSTOMERS, SEED, AS_OF));
+  const days = await queryRows<{customer_key: string; day: number; cents: number}>(
+    db,
+    `SELECT customer_key, CAST(day - DATE '1970-01-01' AS INTEGER) AS day, revenue_cents AS cents
+     FROM customer_day WHERE orders > 0 ORDER BY customer_key, day`
+  );
+  const lists = new Map<string, {days: number[]; cents: number[]}>();
+  for (const d of days) {
+    const h = lists.get(d.customer_key) ?? {days: [], cents: []};
+    h.days.push(d.day);
+    h.cents.push(d.cents);
+    lists.set(d.customer_key, h);
+  }
+  histories = new Map(
+    [...lists].map(([k, h]) => [k, {days: Int32Array.from(h.days), cents: Float64Array.from(h.cents)}])
+  );
+  dir = mkdtempSync(join(tmpdir(), "workbench-predict-"));
+  report = await predict(db, "customer_day", dir, AS_OF);
+  predictions = await queryRows(db, `SELECT * FROM read_parquet('${join(dir, PREDICTIONS_FILE)}')`);
+}, 120_000);
+
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+describe("histories", () => {
+  for (const date of ["2026-06-30", "2025-12-30", "2024-03-31"]) {
+    test(`x, t_x, T, repeat value and the overdue rule as of ${date} equal the TypeScript reference`, async () => {
+      await db.run(purchaseDaysSql("customer_day", AS_OF));
+      const rows = await queryRows<{
+        customer_key: string;
+        x: number;
+        tx: number;
+        T: number;
+        m_cents: number | null;
+        allowed_gap: number;
+        holdout: number;
+      }>(db, historiesSql(date));
+      const day = dayNumber(date);
+      const expected = [...histories].filter(([, h]) => h.days[0] <= day);
+      expect(rows.length).toBe(expected.length);
+      expect(rows.length).toBeGreaterThan(100);
+      const typical = typicalGapAt([...histories.values()], day);
+      for (const r of rows) {
+        const h = histories.get(r.customer_key)!;
+        expect(rfmAt(h, day)).toEqual({x: r.x, tx: r.tx, T: r.T});
+        const m = repeatValueAt(h, day);
+        if (m === undefined) expect(r.m_cents).toBeNull();
+        else expect(r.m_cents).toBeCloseTo(m, 6);
+        expect(r.allowed_gap).toBeCloseTo(allowedGapAt(h, day, typical), 6);
+        expect(r.holdout).toBe(h.days.length - (r.x + 1));
+      }
+    });
+  }
+});
+
+describe("predictions", () => {
+  test("every buyer has one row, and nobody else", () => {
+    expect(predictions.length).toBe(histories.size);
+    expect(new Set(predictions.map((p) => p.customer_key))).toEqual(new Set(histories.keys()));
+    expect(report.buyers).toBe(histories.size);
+  });
+
+  test("the models fit, the checks pass on the sample, and the methods are the models", () => {
+    expect(report.bgnbd?.converged).toBe(true);
+    expect(report.gammaGamma?.converged).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.methods).toEqual({purchases: "bgnbd", pAlive: "bgnbd", spend: "gammagamma"});
+  });
+
+  test("each buyer's P(alive), expected purchases, spend and CLV recompute from the fitted models", () => {
+    const params = report.bgnbd!.params;
+    const gg = report.gammaGamma!.params;
+    const day = dayNumber(AS_OF);
+    for (const p of predictions.slice(0, 300)) {
+      const h = histories.get(p.customer_key as string)!;
+      const rfm = rfmAt(h, day)!;
+      expect(p.p_alive).toBeCloseTo(pAlive(params, rfm), 5);
+      expect(p.expected_purchases_90d).toBeCloseTo(expectedPurchases(params, rfm, 90), 4);
+      const m = repeatValueAt(h, day);
+      const spend = 100 * expectedSpend(gg, m !== undefined && m > 0 ? {x: rfm.x, m: m / 100} : {x: 0, m: 0});
+      expect(Math.abs((p.expected_order_cents as number) - spend)).toBeLessThanOrEqual(0.5);
+      const value = clv((t) => expectedPurchases(params, rfm, t), spend, MODEL_DEFAULTS);
+      expect(Math.abs((p.clv_cents as number) - value)).toBeLessThanOrEqual(1);
+      expect(p.repeat_purchases).toBe(rfm.x);
+    }
+  });
+
+  test("CLV percentiles run from 0 to 100 in CLV order; totals match the rows", () => {
+    const sorted = [...predictions].sort((a, b) => (a.clv_cents as number) - (b.clv_cents as number));
+    expect(sorted[0].clv_percentile).toBe(0);
+    expect(sorted.at(-1)!.clv_percentile).toBe(100);
+    for (let i = 1; i < sorted.length; i++)
+      expect(sorted[i].clv_percentile as number).toBeGreaterThanOrEqual(sorted[i - 1].clv_percentile as number);
+    const total = predictions.reduce((s, p) => s + (p.clv_cents as number), 0);
+    expect(Math.abs(report.totals.clvCents - total)).toBeLessThan(predictions.length);
+    expect(report.clvBands.reduce((s, b) => s + b.customers, 0)).toBe(predictions.length);
+    expect(report.totals.atRiskRule).toBe(predictions.filter((p) => (p.overdue_days as number) > 0).length);
+  });
+
+  test("P(alive) tells the customers the simulator dropped from the active ones (AUC)", () => {
+    const dropped = new Map<string, boolean>();
+    simulate(CUSTOMERS, SEED, dayNumber("2023-07-01"), dayNumber(AS_OF), sampleCampaigns(AS_OF), {
+      customer: (c) => dropped.set(`kC${String(c.index + 1).padStart(7, "0")}`, c.droppedOut),
+      order: () => {},
+      feedback: () => {},
+      contact: () => {}
+    });
+    // AUC: the chance that an active buyer scores above a dropped one (ties count half).
+    const auc = (rows: typeof predictions, score: (p: (typeof predictions)[number]) => number) => {
+      const pos = rows.filter((p) => !dropped.get(p.customer_key as string)).map(score);
+      const neg = rows.filter((p) => dropped.get(p.customer_key as string)).map(score);
+      let wins = 0;
+      for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
+      return wins / (pos.length * neg.length);
+    };
+    expect(predictions.every((p) => dropped.has(p.customer_key as string))).toBe(true);
+    const alive = (p: (typeof predictions)[number]) => p.p_alive as number;
+    const onTime = (p: (typeof predictions)[number]) => -(p.overdue_days as number);
+    const repeat = predictions.filter((p) => (p.repeat_purchases as number) > 0);
+    const all = auc(predictions, alive);
+    const repeaters = auc(repeat, alive);
+    console.log(
+      `AUC of P(alive): all buyers ${all.toFixed(3)}, repeat buyers ${repeaters.toFixed(3)}; ` +
+        `of the overdue rule: all ${auc(predictions, onTime).toFixed(3)}, repeat ${auc(repeat, onTime).toFixed(3)}`
+    );
+    // One-time buyers all have P(alive) = 1 (BG/NBD lets no one leave before a repeat purchase), so
+    // among all buyers they tie; among repeat buyers the model must separate well.
+    expect(all).toBeGreaterThan(0.6);
+    expect(repeaters).toBeGreaterThan(0.8);
+  });
+
+  test("the holdout validation predicts the holdout's purchases within 10 %", () => {
+    const v = report.validation!;
+    expect(v.calibrationEnd).toBe("2025-12-30");
+    expect(Math.abs(v.totals.predicted - v.totals.actual) / v.totals.actual).toBeLessThan(0.1);
+    expect(v.mae.model).toBeLessThan(v.mae.naive);
+    expect(v.byRepeats.reduce((s, b) => s + b.customers, 0)).toBe(v.customers);
+  });
+
+  test("the trend has a point per month end of the last year, ending at the as-of date", () => {
+    expect(report.trend.map((p) => p.date)).toEqual(trendDates(AS_OF));
+    expect(trendDates(AS_OF)[0]).toBe("2025-07-31");
+    expect(report.trend.at(-1)!.atRiskRule).toBe(report.totals.atRiskRule);
+    expect(report.trend.at(-1)!.buyers).toBe(report.buyers);
+  });
+
+  test("the default clusters cover every buyer, named by revenue per member", () => {
+    const counts = new Map<number, number>();
+    for (const p of predictions) counts.set(p.cluster as number, (counts.get(p.cluster as number) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([1, 2, 3, 4]);
+    const centres = report.clusters!.centres;
+    expect(centres.map((c) => c.customers)).toEqual([1, 2, 3, 4].map((c) => counts.get(c)));
+    const perMember = centres.map((c) => c.revenueShare / c.customers);
+    for (let i = 1; i < perMember.length; i++) expect(perMember[i]).toBeLessThanOrEqual(perMember[i - 1]);
+    expect(centres.reduce((s, c) => s + c.revenueShare, 0)).toBeCloseTo(1, 9);
+  });
+
+  test("models.json carries aggregates only: no customer key", () => {
+    const text = JSON.stringify(report);
+    for (const p of predictions.slice(0, 200)) expect(text).not.toContain(p.customer_key as string);
+    expect(readFileSync(join(dir, PREDICTIONS_FILE)).length).toBeGreaterThan(0);
+  });
+});
