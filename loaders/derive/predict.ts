@@ -14,7 +14,14 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {type BgNbdFit, type BgNbdParams, type Rfm, expectedPurchases, fitBgNbd, pAlive} from "../models/bgnbd.js";
+import {
+  type BgNbdFit,
+  type BgNbdParams,
+  type Rfm,
+  aliveFactorSql,
+  fitBgNbd,
+  purchasesBeforeAlive
+} from "../models/bgnbd.js";
 import {type ClvSettings, discountedPurchases} from "../models/clv.js";
 import {type Diagnostic, LIMITS, type Methods, diagnose} from "../models/diagnostics.js";
 import {type GammaGammaFit, type GammaGammaParams, fitGammaGamma} from "../models/gammagamma.js";
@@ -22,7 +29,7 @@ import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
 import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue} from "../../src/lib/clusters.js";
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
-import {historiesSql, purchaseDaysSql} from "./histories.js";
+import {buyerValuesSql, purchaseDaysSql, snapshotsSql} from "./histories.js";
 
 export interface ModelSettings extends ClvSettings {
   /** Weeks at the end of the data held out to validate the models (default 26). */
@@ -100,8 +107,11 @@ export interface ModelsReport {
 /** Lower bounds of the CLV bands, in yuan (a 1-2-5 scale). */
 const BANDS = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
-/** Fits both models on the histories of table `hist` (GG in yuan), on a fixed sample of FIT_SAMPLE buyers. */
-async function fitModels(db: DuckDBConnection): Promise<{
+/** Fits both models on a fixed sample of at most FIT_SAMPLE rows of `histories` (SQL with x, tx, T, m_cents). */
+async function fitModels(
+  db: DuckDBConnection,
+  histories: string
+): Promise<{
   buyers: number;
   fitted: number;
   repeaters: number;
@@ -109,40 +119,52 @@ async function fitModels(db: DuckDBConnection): Promise<{
   bgnbd?: BgNbdFit;
   gg?: GammaGammaFit;
 }> {
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE fit_sample AS SELECT * FROM hist ORDER BY hash(customer_key), customer_key LIMIT ${FIT_SAMPLE}`
-  );
-  const distinct = await queryRows<Rfm>(db, "SELECT x, tx, T, count(*) AS n FROM fit_sample GROUP BY ALL");
-  const spend = await queryRows<{x: number; m: number}>(
-    db,
-    "SELECT x, m_cents / 100 AS m FROM fit_sample WHERE x > 0 AND m_cents > 0"
-  );
-  const [{buyers}] = await queryRows<{buyers: number}>(db, "SELECT count(*) AS buyers FROM hist");
+  const sample = `(SELECT * FROM (${histories}) ORDER BY hash(customer_key), customer_key LIMIT ${FIT_SAMPLE})`;
+  const distinct = await queryRows<Rfm>(db, `SELECT x, tx, T, count(*) AS n FROM ${sample} GROUP BY ALL`);
+  const [{buyers}] = await queryRows<{buyers: number}>(db, `SELECT count(*) AS buyers FROM (${histories})`);
   const fitted = distinct.reduce((s, d) => s + d.n!, 0);
   const repeaters = distinct.reduce((s, d) => s + (d.x > 0 ? d.n! : 0), 0);
   const counts = {buyers, fitted, repeaters, distinct: distinct.length};
   if (repeaters < LIMITS.minRepeaters) return counts;
-  return {...counts, bgnbd: fitBgNbd(distinct), gg: fitGammaGamma(spend)};
-}
-
-/** What a history predicts, the same for every buyer with this x, t_x and T. */
-function forecast(h: Rfm, params: BgNbdParams | undefined, methods: Methods, settings: ClvSettings) {
-  const ownRate = h.T > 0 ? h.x / h.T : 0;
-  const purchases = (t: number) =>
-    methods.purchases === "bgnbd" && params ? expectedPurchases(params, h, t) : ownRate * t;
-  return {
-    pAlive: methods.pAlive === "bgnbd" && params ? pAlive(params, h) : null,
-    e30: purchases(30),
-    e90: purchases(90),
-    e365: purchases(365),
-    discounted: discountedPurchases(purchases, settings)
-  };
+  const spend = await queryRows<{x: number; m: number}>(
+    db,
+    `SELECT x, m_cents / 100 AS m FROM ${sample} WHERE x > 0 AND m_cents > 0`
+  );
+  return {...counts, bgnbd: fitBgNbd(distinct), gg: spend.length ? fitGammaGamma(spend) : undefined};
 }
 
 /** A number as a SQL DOUBLE (a bare literal is a DECIMAL, which overflows in products). */
 const double = (n: number) => `CAST(${sqlNumber(n)} AS DOUBLE)`;
 
-/** Expected value of a buyer's next purchase day in cents, as SQL over hist (x, m_cents, mean_cents). */
+/**
+ * Table `name` (x, T, columns): for each distinct (x, T) of `histories`, the expected purchases
+ * in each horizon before the division by the alive factor (which alone depends on t_x, and is SQL;
+ * see purchasesBeforeAlive). Without the model, the own rate x / T (alive factor 1).
+ */
+async function horizonsTable(
+  db: DuckDBConnection,
+  name: string,
+  histories: string,
+  columns: Record<string, (purchases: (t: number) => number) => number>,
+  params: BgNbdParams | undefined
+): Promise<void> {
+  const names = Object.keys(columns);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${name} (x INTEGER, T INTEGER, ${names.map((c) => `${c} DOUBLE`).join(", ")})`
+  );
+  const pairs = await queryRows<{x: number; T: number}>(db, `SELECT DISTINCT x, T FROM (${histories})`);
+  const appender = await db.createAppender(name);
+  for (const {x, T} of pairs) {
+    const purchases = (t: number) => (params ? purchasesBeforeAlive(params, x, T, t) : T > 0 ? (x / T) * t : 0);
+    appender.appendInteger(x);
+    appender.appendInteger(T);
+    for (const c of names) appender.appendDouble(columns[c](purchases));
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Expected value of a buyer's next purchase day in cents, as SQL over x, m_cents and first_cents. */
 function spendSql(gg: GammaGammaParams | undefined, methods: Methods): string {
   const own = "coalesce(m_cents, first_cents)";
   if (methods.spend !== "gammagamma" || !gg) return own;
@@ -173,81 +195,60 @@ export async function predict(
   const clock = () => performance.now() / 1000;
   const seconds = {histories: 0, fit: 0, score: 0, validation: 0, clusters: 0};
   let t = clock();
+  const before = addDays(asOf, -RECENT_DAYS);
+  const holdoutDays = settings.holdoutWeeks * 7;
+  const calibrationEnd = addDays(asOf, -holdoutDays);
+  const trend = trendDates(asOf);
   await db.run(purchaseDaysSql(customerDay, asOf));
-  // Orders and revenue to date as the customer table counts them (return-only days included), for the clusters.
-  await db.run(`CREATE OR REPLACE TEMP TABLE buyer_totals AS SELECT customer_key, CAST(sum(orders) AS INTEGER) AS orders,
-    sum(revenue_cents) AS cents FROM ${customerDay} WHERE day <= ${sqlString(asOf)}::DATE GROUP BY ALL`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE snap AS ${snapshotsSql([...new Set([...trend, before, calibrationEnd])])}`
+  );
   await db.run(`CREATE OR REPLACE TEMP TABLE hist AS
-    SELECT h.*, f.first_cents FROM (${historiesSql(asOf)}) h
-    JOIN (SELECT customer_key, cents AS first_cents FROM purchase_days WHERE gap IS NULL) f USING (customer_key)`);
+    SELECT s.* EXCLUDE (date), v.* EXCLUDE (customer_key) FROM snap s JOIN (${buyerValuesSql(asOf)}) v USING (customer_key)
+    WHERE s.date = ${sqlString(asOf)}::DATE`);
   seconds.histories = clock() - t;
 
   t = clock();
-  const fits = await fitModels(db);
+  const fits = await fitModels(db, "SELECT * FROM hist");
   const {diagnostics, methods} = diagnose(fits.repeaters, fits.bgnbd, fits.gg);
-  const params = fits.bgnbd?.params;
+  const params = methods.purchases === "bgnbd" ? fits.bgnbd?.params : undefined;
   const gg = fits.gg?.params;
   seconds.fit = clock() - t;
 
-  // Forecasts per distinct history, now and RECENT_DAYS ago, in a table the per-buyer SQL joins.
   t = clock();
-  const before = addDays(asOf, -RECENT_DAYS);
-  await db.run(`CREATE OR REPLACE TEMP TABLE hist_before AS ${historiesSql(before)}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE forecasts (x INTEGER, tx INTEGER, T INTEGER, p_alive DOUBLE,
-    e30 DOUBLE, e90 DOUBLE, e365 DOUBLE, discounted DOUBLE)`);
-  await db.run("CREATE OR REPLACE TEMP TABLE alive_before (x INTEGER, tx INTEGER, T INTEGER, p_alive DOUBLE)");
-  const now = await queryRows<Rfm>(db, "SELECT DISTINCT x, tx, T FROM hist");
-  const appender = await db.createAppender("forecasts");
-  const nullable = (a: typeof appender, v: number | null) => (v === null ? a.appendNull() : a.appendDouble(v));
-  for (const h of now) {
-    const f = forecast(h, params, methods, settings);
-    appender.appendInteger(h.x);
-    appender.appendInteger(h.tx);
-    appender.appendInteger(h.T);
-    nullable(appender, f.pAlive);
-    appender.appendDouble(f.e30);
-    appender.appendDouble(f.e90);
-    appender.appendDouble(f.e365);
-    appender.appendDouble(f.discounted);
-    appender.endRow();
-  }
-  appender.closeSync();
-  if (methods.pAlive === "bgnbd" && params) {
-    const then = await queryRows<Rfm>(db, "SELECT DISTINCT x, tx, T FROM hist_before");
-    const alive = await db.createAppender("alive_before");
-    for (const h of then) {
-      alive.appendInteger(h.x);
-      alive.appendInteger(h.tx);
-      alive.appendInteger(h.T);
-      alive.appendDouble(pAlive(params, h));
-      alive.endRow();
-    }
-    alive.closeSync();
-  }
-  seconds.score = clock() - t;
-
-  t = clock();
-  const clusters = await clusterBuyers(db, settings.clusters);
+  const clusters = await clusterBuyers(db, customerDay, asOf, settings.clusters);
   seconds.clusters = clock() - t;
 
+  // Per buyer in SQL: the (x, T) part of the forecasts from JS, divided by the alive factor.
   t = clock();
+  await horizonsTable(
+    db,
+    "horizons",
+    "SELECT x, T FROM hist",
+    {
+      e30: (e) => e(30),
+      e90: (e) => e(90),
+      e365: (e) => e(365),
+      discounted: (e) => discountedPurchases(e, settings)
+    },
+    params
+  );
+  const alive = params ? aliveFactorSql(params) : "1";
+  const withPAlive = methods.pAlive === "bgnbd" && params;
   const margin = double(settings.margin);
   await db.run(`CREATE OR REPLACE TEMP TABLE scored_buyers AS
-WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents FROM hist)
-SELECT s.customer_key, s.x AS repeat_purchases, f.p_alive, b.p_alive AS p_alive_before,
-  f.e30 AS expected_purchases_30d, f.e90 AS expected_purchases_90d, f.e365 AS expected_purchases_365d,
-  s.spend_cents AS expected_order_cents, f.discounted * s.spend_cents * ${margin} AS clv_cents,
+WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents, ${alive} AS alive FROM hist),
+before AS (SELECT customer_key, ${withPAlive ? `1 / ${alive}` : "NULL"} AS p_alive, recency > allowed_gap AS overdue
+  FROM snap WHERE date = ${sqlString(before)}::DATE)
+SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "NULL"} AS p_alive, b.p_alive AS p_alive_before,
+  h.e30 / s.alive AS expected_purchases_30d, h.e90 / s.alive AS expected_purchases_90d, h.e365 / s.alive AS expected_purchases_365d,
+  s.spend_cents AS expected_order_cents, h.discounted / s.alive * s.spend_cents * ${margin} AS clv_cents,
   s.recency AS recency_days, CASE WHEN s.x > 0 THEN CAST(s.tx AS DOUBLE) / s.x END AS mean_gap_days,
-  s.allowed_gap AS allowed_gap_days, s.recency - s.allowed_gap AS overdue_days,
-  coalesce(hb.recency > hb.allowed_gap, false) AS overdue_before,
-  CAST((SELECT count(*) FROM purchase_days d WHERE d.customer_key = s.customer_key AND d.day > ${sqlString(addDays(asOf, -365))}::DATE) AS INTEGER) AS purchases_12m,
-  CAST((SELECT count(*) FROM purchase_days d WHERE d.customer_key = s.customer_key
-    AND d.day > ${sqlString(addDays(asOf, -730))}::DATE AND d.day <= ${sqlString(addDays(asOf, -365))}::DATE) AS INTEGER) AS purchases_prior_12m,
-  c.cluster
+  s.allowed_gap AS allowed_gap_days, s.recency - s.allowed_gap AS overdue_days, coalesce(b.overdue, false) AS overdue_before,
+  s.purchases_12m, s.purchases_prior_12m, c.cluster
 FROM spend s
-JOIN forecasts f USING (x, tx, T)
-LEFT JOIN hist_before hb USING (customer_key)
-LEFT JOIN alive_before b ON b.x = hb.x AND b.tx = hb.tx AND b.T = hb.T
+JOIN horizons h USING (x, T)
+LEFT JOIN before b USING (customer_key)
 LEFT JOIN clusters c USING (customer_key)`);
   // Published at the precision a page can show: single floats for probabilities and counts, whole cents
   // for money (the file is then half as large).
@@ -256,7 +257,8 @@ LEFT JOIN clusters c USING (customer_key)`);
       CAST(expected_purchases_30d AS FLOAT) AS expected_purchases_30d, CAST(expected_purchases_90d AS FLOAT) AS expected_purchases_90d,
       CAST(expected_purchases_365d AS FLOAT) AS expected_purchases_365d,
       CAST(round(expected_order_cents) AS BIGINT) AS expected_order_cents, CAST(round(clv_cents) AS BIGINT) AS clv_cents,
-      CAST(mean_gap_days AS FLOAT) AS mean_gap_days, CAST(allowed_gap_days AS FLOAT) AS allowed_gap_days, CAST(overdue_days AS FLOAT) AS overdue_days),
+      CAST(mean_gap_days AS FLOAT) AS mean_gap_days, CAST(allowed_gap_days AS FLOAT) AS allowed_gap_days,
+      CAST(overdue_days AS FLOAT) AS overdue_days),
     CAST(round(100 * percent_rank() OVER (ORDER BY clv_cents)) AS INTEGER) AS clv_percentile
     FROM scored_buyers) TO ${sqlString(join(dir, PREDICTIONS_FILE))} ${PARQUET_OPTIONS}`);
   const threshold = double(settings.riskThreshold);
@@ -271,35 +273,32 @@ LEFT JOIN clusters c USING (customer_key)`);
   const bands = await queryRows<{band: number; customers: number; clvCents: number}>(
     db,
     `SELECT band, count(*) AS customers, sum(clv_cents) AS "clvCents" FROM (
-      SELECT clv_cents, (SELECT max(b) FROM unnest([${BANDS.join(", ")}]) AS t(b) WHERE b * 100 <= greatest(clv_cents, 0)) AS band
+      SELECT clv_cents, CASE ${[...BANDS]
+        .reverse()
+        .map((b) => `WHEN clv_cents >= ${b * 100} THEN ${b}`)
+        .join(" ")} ELSE 0 END AS band
       FROM scored_buyers) GROUP BY band`
   );
   const [{gap}] = await queryRows<{gap: number}>(
     db,
     "SELECT median(CAST(tx AS DOUBLE) / x) AS gap FROM hist WHERE x > 0"
   );
-  seconds.score += clock() - t;
+  seconds.score = clock() - t;
 
   t = clock();
-  const validation = await validate(db, asOf, settings);
+  const validation = await validate(db, calibrationEnd, holdoutDays);
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
-  const trend = await atRiskTrend(db, asOf, params, methods, settings.riskThreshold);
+  const points = await queryRows<{date: Date; buyers: number; model: number; rule: number}>(
+    db,
+    `SELECT date, count(*) AS buyers, count(*) FILTER (WHERE ${withPAlive ? `1 / ${alive} < ${threshold}` : "false"}) AS model,
+      count(*) FILTER (WHERE recency > allowed_gap) AS rule
+     FROM snap WHERE date IN (${trend.map((d) => `${sqlString(d)}::DATE`).join(", ")}) GROUP BY date ORDER BY date`
+  );
   seconds.validation = clock() - t;
-  for (const table of [
-    "purchase_days",
-    "buyer_totals",
-    "hist",
-    "hist_before",
-    "forecasts",
-    "alive_before",
-    "fit_sample",
-    "clusters",
-    "scored_buyers"
-  ])
+  for (const table of ["purchase_days", "snap", "hist", "horizons", "horizons_holdout", "clusters", "scored_buyers"])
     await db.run(`DROP TABLE IF EXISTS ${table}`);
 
-  const withModel = methods.pAlive === "bgnbd";
   return {
     asOf,
     settings,
@@ -324,8 +323,13 @@ LEFT JOIN clusters c USING (customer_key)`);
     methods,
     validation,
     typicalGapDays: gap,
-    totals: {...totals, atRiskModel: withModel ? totals.atRiskModel : null, both: withModel ? totals.both : null},
-    trend,
+    totals: {...totals, atRiskModel: withPAlive ? totals.atRiskModel : null, both: withPAlive ? totals.both : null},
+    trend: points.map((p) => ({
+      date: p.date.toISOString().slice(0, 10),
+      buyers: p.buyers,
+      atRiskModel: withPAlive ? p.model : null,
+      atRiskRule: p.rule
+    })),
     clvBands: BANDS.map((from, i) => {
       const row = bands.find((b) => b.band === from);
       return {from, to: BANDS[i + 1] ?? null, customers: row?.customers ?? 0, clvCents: row?.clvCents ?? 0};
@@ -337,29 +341,33 @@ LEFT JOIN clusters c USING (customer_key)`);
 
 /**
  * The default clustering: centres fitted on a sample (src/lib/clusters.ts), every buyer assigned
- * to the nearest centre in SQL (table `clusters`), clusters named by revenue per member.
+ * to the nearest centre in SQL (table `clusters`), clusters named by revenue per member. Orders and
+ * revenue to date as the customer table counts them (return-only days included), recency from hist.
  */
-async function clusterBuyers(db: DuckDBConnection, k: number): Promise<ModelsReport["clusters"]> {
+async function clusterBuyers(
+  db: DuckDBConnection,
+  customerDay: string,
+  asOf: string,
+  k: number
+): Promise<ModelsReport["clusters"]> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE clusters AS
+    SELECT h.customer_key, h.recency, t.orders, t.cents, CAST(NULL AS INTEGER) AS cluster FROM hist h
+    JOIN (SELECT customer_key, CAST(sum(orders) AS INTEGER) AS orders, sum(revenue_cents) AS cents FROM ${customerDay}
+      WHERE day <= ${sqlString(asOf)}::DATE GROUP BY ALL) t USING (customer_key)`);
   const sample = await queryRows<{recency_days: number; orders: number; revenue_cents: number}>(
     db,
-    `SELECT h.recency AS recency_days, r.orders, r.cents AS revenue_cents FROM hist h JOIN buyer_totals r USING (customer_key)
+    `SELECT recency AS recency_days, orders, cents AS revenue_cents FROM clusters
      ORDER BY hash(customer_key), customer_key LIMIT ${CLUSTER_SAMPLE}`
   );
-  if (sample.length < k) {
-    // Fewer buyers than clusters: no clustering, every buyer's cluster NULL.
-    await db.run("CREATE OR REPLACE TEMP TABLE clusters (customer_key VARCHAR, cluster INTEGER)");
-    return undefined;
-  }
+  if (sample.length < k) return undefined; // fewer buyers than clusters: every cluster NULL
   const {scale, centroids, fitted} = fitCentroids(sample, k);
   // The same features as features() in src/lib/clusters.ts, standardized with the sample's scaling.
   const f = ["ln(1 + greatest(0, recency))", "ln(greatest(1, orders))", "ln(1 + greatest(0, cents) / 100)"].map(
     (e, j) => `((${e}) - ${double(scale.mean[j])}) / ${double(scale.sd[j])}`
   );
   const distances = centroids.map((c) => c.map((v, j) => `(${f[j]} - ${double(v)}) ** 2`).join(" + "));
-  await db.run(`CREATE OR REPLACE TEMP TABLE clusters AS
-    SELECT customer_key, recency, orders, cents, CAST(list_position(d, list_min(d)) AS INTEGER) AS cluster
-    FROM (SELECT h.customer_key, h.recency, r.orders, r.cents, [${distances.join(", ")}] AS d
-      FROM hist h JOIN buyer_totals r USING (customer_key))`);
+  await db.run(`UPDATE clusters SET cluster = list_position(d, list_min(d))
+    FROM (SELECT customer_key AS key, [${distances.join(", ")}] AS d FROM clusters) AS t WHERE clusters.customer_key = t.key`);
   const groups = await queryRows<{
     cluster: number;
     customers: number;
@@ -390,83 +398,49 @@ async function clusterBuyers(db: DuckDBConnection, k: number): Promise<ModelsRep
   return {k, fitted, centres};
 }
 
-/** Fits on the data up to the start of the holdout and predicts each buyer's holdout purchases. */
-async function validate(db: DuckDBConnection, asOf: string, settings: ModelSettings): Promise<Calibration | undefined> {
-  const holdoutDays = settings.holdoutWeeks * 7;
-  const end = addDays(asOf, -holdoutDays);
-  // Validation needs a calibration period at least as long as the holdout.
-  const [{first}] = await queryRows<{first: Date}>(db, "SELECT min(day) AS first FROM purchase_days");
+/**
+ * Fits BG/NBD on the histories as of `end` (calibration) and predicts each buyer's purchases in
+ * the holdout (`end`, asOf]; compares with what they did. Undefined when the calibration period is
+ * shorter than the holdout or the fit fails.
+ */
+async function validate(db: DuckDBConnection, end: string, holdoutDays: number): Promise<Calibration | undefined> {
+  const [{first}] = await queryRows<{first: Date | null}>(db, "SELECT min(day) AS first FROM purchase_days");
   if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays) > end) return undefined;
-  const rows = await queryRows<Rfm & {holdout: number; n: number}>(
+  const calibration = `SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
+    WHERE c.date = ${sqlString(end)}::DATE`;
+  const fits = await fitModels(db, `SELECT *, NULL AS m_cents FROM (${calibration})`);
+  if (!fits.bgnbd?.converged) return undefined;
+  const params = fits.bgnbd.params;
+  await horizonsTable(db, "horizons_holdout", calibration, {expected: (e) => e(holdoutDays)}, params);
+  const scored = `SELECT least(x, 7) AS repeats, holdout AS actual, h.expected / ${aliveFactorSql(params)} AS predicted,
+      CASE WHEN T > 0 THEN CAST(x AS DOUBLE) / T * ${holdoutDays} ELSE 0 END AS naive
+    FROM (${calibration}) c JOIN horizons_holdout h USING (x, T)`;
+  const byRepeats = await queryRows<Calibration["byRepeats"][number]>(
     db,
-    `SELECT x, tx, T, holdout, count(*) AS n FROM (${historiesSql(end)}) GROUP BY ALL`
+    `SELECT repeats, count(*) AS customers, avg(actual) AS actual, avg(predicted) AS predicted FROM (${scored})
+     GROUP BY repeats ORDER BY repeats`
   );
-  const sample = await queryRows<Rfm>(
+  const [totals] = await queryRows<{
+    customers: number;
+    actual: number;
+    predicted: number;
+    naive: number;
+    mae: number;
+    naive_mae: number;
+  }>(
     db,
-    `SELECT x, tx, T, count(*) AS n FROM (SELECT * FROM (${historiesSql(end)}) ORDER BY hash(customer_key), customer_key LIMIT ${FIT_SAMPLE}) GROUP BY ALL`
+    `SELECT count(*) AS customers, sum(actual) AS actual, sum(predicted) AS predicted, sum(naive) AS naive,
+      avg(abs(predicted - actual)) AS mae, avg(abs(naive - actual)) AS naive_mae FROM (${scored})`
   );
-  if (sample.reduce((s, r) => s + (r.x > 0 ? r.n! : 0), 0) < LIMITS.minRepeaters) return undefined;
-  const fit = fitBgNbd(sample);
-  if (!fit.converged) return undefined;
-  const buckets = Array.from({length: 8}, (_, repeats) => ({repeats, customers: 0, actual: 0, predicted: 0}));
-  const totals = {actual: 0, predicted: 0, naive: 0};
-  const mae = {model: 0, naive: 0};
-  const predictedOf = new Map<string, number>();
-  let customers = 0;
-  for (const r of rows) {
-    const id = `${r.x} ${r.tx} ${r.T}`;
-    let predicted = predictedOf.get(id);
-    if (predicted === undefined) predictedOf.set(id, (predicted = expectedPurchases(fit.params, r, holdoutDays)));
-    const naive = r.T > 0 ? (r.x / r.T) * holdoutDays : 0;
-    const b = buckets[Math.min(7, r.x)];
-    b.customers += r.n!;
-    b.actual += r.holdout * r.n!;
-    b.predicted += predicted * r.n!;
-    totals.actual += r.holdout * r.n!;
-    totals.predicted += predicted * r.n!;
-    totals.naive += naive * r.n!;
-    mae.model += Math.abs(predicted - r.holdout) * r.n!;
-    mae.naive += Math.abs(naive - r.holdout) * r.n!;
-    customers += r.n!;
-  }
   return {
     calibrationEnd: end,
     holdoutDays,
-    customers,
-    params: fit.params,
-    byRepeats: buckets
-      .filter((b) => b.customers > 0)
-      .map((b) => ({...b, actual: b.actual / b.customers, predicted: b.predicted / b.customers})),
-    totals,
-    mae: {model: mae.model / customers, naive: mae.naive / customers}
+    customers: totals.customers,
+    params,
+    byRepeats,
+    totals: {actual: totals.actual, predicted: totals.predicted, naive: totals.naive},
+    mae: {model: totals.mae, naive: totals.naive_mae}
   };
-}
-
-/** At-risk buyers at each trend date, by P(alive) with the current parameters and by the overdue rule. */
-async function atRiskTrend(
-  db: DuckDBConnection,
-  asOf: string,
-  params: BgNbdParams | undefined,
-  methods: Methods,
-  threshold: number
-): Promise<ModelsReport["trend"]> {
-  const trend: ModelsReport["trend"] = [];
-  for (const date of trendDates(asOf)) {
-    const rows = await queryRows<Rfm & {overdue: boolean; n: number}>(
-      db,
-      `SELECT x, tx, T, recency > allowed_gap AS overdue, count(*) AS n FROM (${historiesSql(date)}) GROUP BY ALL`
-    );
-    let buyers = 0;
-    let model = 0;
-    let rule = 0;
-    for (const r of rows) {
-      buyers += r.n!;
-      if (r.overdue) rule += r.n!;
-      if (params && methods.pAlive === "bgnbd" && pAlive(params, r) < threshold) model += r.n!;
-    }
-    trend.push({date, buyers, atRiskModel: methods.pAlive === "bgnbd" ? model : null, atRiskRule: rule});
-  }
-  return trend;
 }
 
 export const PREDICTIONS_FILE = "predictions.parquet";

@@ -140,21 +140,40 @@ export function fitBgNbd(customers: readonly Rfm[], start: BgNbdParams = startin
   };
 }
 
+/**
+ * 1 / P(alive): 1 + a / (b + x − 1) × ((α + T) / (α + t_x))^(r + x) for x > 0, and 1 for x = 0.
+ * Expected purchases divide by it too, so it is computed once per history (t_x enters nowhere else).
+ */
+export function aliveFactor({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): number {
+  return x > 0 ? 1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 1;
+}
+
+/** The same as SQL over columns x, tx and T (in logs, clamped: past e^700 P(alive) is 0 anyway). */
+export function aliveFactorSql({r, alpha, a, b}: BgNbdParams): string {
+  const n = (v: number) => `CAST(${v} AS DOUBLE)`;
+  return `(1 + CASE WHEN x > 0 THEN exp(least(700, ln(${n(a)} / (${n(b)} + x - 1)) + (${n(r)} + x) * ln((${n(alpha)} + T) / (${n(alpha)} + tx)))) ELSE 0 END)`;
+}
+
 /** The probability that a customer with this history is still alive at T (equation 11). */
-export function pAlive({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): number {
-  if (x === 0) return 1;
-  return 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
+export function pAlive(params: BgNbdParams, h: Rfm): number {
+  return 1 / aliveFactor(params, h);
+}
+
+/**
+ * The part of the expected purchases in the next `t` time units that does not depend on t_x
+ * (equation 10 times the alive factor): expectedPurchases = this / aliveFactor.
+ */
+export function purchasesBeforeAlive({r, alpha, a, b}: BgNbdParams, x: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  const z = t / (alpha + T + t);
+  const lead = (a + b + x - 1) / (a - 1);
+  return lead * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
 }
 
 /**
  * Expected purchases in the next `t` time units for a customer with this history (equation 10),
  * through the Gauss hypergeometric function.
  */
-export function expectedPurchases({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm, t: number): number {
-  if (t <= 0) return 0;
-  const z = t / (alpha + T + t);
-  const lead = (a + b + x - 1) / (a - 1);
-  const inner = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
-  const alive = 1 + (x > 0 ? (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 0);
-  return (lead * inner) / alive;
+export function expectedPurchases(params: BgNbdParams, h: Rfm, t: number): number {
+  return purchasesBeforeAlive(params, h.x, h.T, t) / aliveFactor(params, h);
 }

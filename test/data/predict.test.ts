@@ -9,7 +9,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {historiesSql, purchaseDaysSql} from "../../loaders/derive/histories.js";
+import {buyerValuesSql, purchaseDaysSql, snapshotsSql} from "../../loaders/derive/histories.js";
 import {
   MODEL_DEFAULTS,
   type ModelsReport,
@@ -61,34 +61,54 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe("histories", () => {
-  for (const date of ["2026-06-30", "2025-12-30", "2024-03-31"]) {
-    test(`x, t_x, T, repeat value and the overdue rule as of ${date} equal the TypeScript reference`, async () => {
-      await db.run(purchaseDaysSql("customer_day", AS_OF));
-      const rows = await queryRows<{
-        customer_key: string;
-        x: number;
-        tx: number;
-        T: number;
-        m_cents: number | null;
-        allowed_gap: number;
-        holdout: number;
-      }>(db, historiesSql(date));
+  const DATES = ["2026-06-30", "2025-12-30", "2024-03-31"];
+  test("x, t_x, T and the overdue rule at several dates at once equal the TypeScript reference", async () => {
+    await db.run(purchaseDaysSql("customer_day", AS_OF));
+    const rows = await queryRows<{
+      customer_key: string;
+      date: Date;
+      x: number;
+      tx: number;
+      T: number;
+      recency: number;
+      allowed_gap: number;
+    }>(db, snapshotsSql(DATES));
+    for (const date of DATES) {
       const day = dayNumber(date);
-      const expected = [...histories].filter(([, h]) => h.days[0] <= day);
-      expect(rows.length).toBe(expected.length);
-      expect(rows.length).toBeGreaterThan(100);
+      const at = rows.filter((r) => r.date.toISOString().slice(0, 10) === date);
+      expect(at.length).toBe([...histories.values()].filter((h) => h.days[0] <= day).length);
+      expect(at.length).toBeGreaterThan(100);
       const typical = typicalGapAt([...histories.values()], day);
-      for (const r of rows) {
+      for (const r of at) {
         const h = histories.get(r.customer_key)!;
         expect(rfmAt(h, day)).toEqual({x: r.x, tx: r.tx, T: r.T});
-        const m = repeatValueAt(h, day);
-        if (m === undefined) expect(r.m_cents).toBeNull();
-        else expect(r.m_cents).toBeCloseTo(m, 6);
+        expect(r.recency).toBe(day - h.days[r.x]);
         expect(r.allowed_gap).toBeCloseTo(allowedGapAt(h, day, typical), 6);
-        expect(r.holdout).toBe(h.days.length - (r.x + 1));
       }
-    });
-  }
+    }
+  });
+
+  test("repeat value and purchases in the last two years equal the reference", async () => {
+    await db.run(purchaseDaysSql("customer_day", AS_OF));
+    const rows = await queryRows<{
+      customer_key: string;
+      first_cents: number;
+      m_cents: number | null;
+      purchases_12m: number;
+      purchases_prior_12m: number;
+    }>(db, buyerValuesSql(AS_OF));
+    const day = dayNumber(AS_OF);
+    expect(rows.length).toBe(histories.size);
+    for (const r of rows) {
+      const h = histories.get(r.customer_key)!;
+      const m = repeatValueAt(h, day);
+      if (m === undefined) expect(r.m_cents).toBeNull();
+      else expect(r.m_cents).toBeCloseTo(m, 6);
+      expect(r.first_cents).toBe(h.cents[0]);
+      expect(r.purchases_12m).toBe(h.days.filter((d) => d > day - 365).length);
+      expect(r.purchases_prior_12m).toBe(h.days.filter((d) => d > day - 730 && d <= day - 365).length);
+    }
+  });
 });
 
 describe("predictions", () => {

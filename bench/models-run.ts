@@ -1,0 +1,34 @@
+/**
+ * One measured run of the prediction step, in its own process so that peak memory is its own:
+ *   node --import tsx bench/models-run.ts CUSTOMER-DAY.parquet
+ * Times predict() (histories, fits, scoring, validation, trend, clusters: everything a build
+ * does after publishing) and, as the floor, one evaluation of the BG/NBD likelihood over every
+ * buyer's history. Prints {seconds, parts, buyers, peakMB, likelihoodMs} as JSON.
+ */
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {predict} from "../loaders/derive/predict.js";
+import {purchaseDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
+import {openDuckDB, queryRows} from "../loaders/duckdb.js";
+import {bgnbdTotalLogLikelihood, pack, type Rfm} from "../loaders/models/bgnbd.js";
+import {MODELS_AS_OF} from "./models-input.js";
+
+const [file] = process.argv.slice(2);
+const db = await openDuckDB();
+const dir = mkdtempSync(join(tmpdir(), "bench-models-"));
+const started = performance.now();
+const report = await predict(db, `read_parquet('${file}')`, dir, MODELS_AS_OF);
+const seconds = (performance.now() - started) / 1000;
+const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
+rmSync(dir, {recursive: true, force: true});
+
+// The floor: the likelihood of all buyers' histories, once (a fit evaluates it hundreds of times).
+await db.run(purchaseDaysSql(`read_parquet('${file}')`, MODELS_AS_OF));
+const histories = pack(await queryRows<Rfm>(db, `SELECT x, tx, T FROM (${snapshotsSql([MODELS_AS_OF])})`));
+const params = report.bgnbd?.params ?? {r: 0.5, alpha: 40, a: 1, b: 10};
+bgnbdTotalLogLikelihood(params, histories); // warm-up
+const t = performance.now();
+bgnbdTotalLogLikelihood(params, histories);
+const likelihoodMs = performance.now() - t;
+console.log(JSON.stringify({seconds, parts: report.seconds, buyers: report.buyers, peakMB, likelihoodMs}));
