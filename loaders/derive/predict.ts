@@ -405,7 +405,8 @@ async function clusterBuyers(
  */
 async function validate(db: DuckDBConnection, end: string, holdoutDays: number): Promise<Calibration | undefined> {
   const [{first}] = await queryRows<{first: Date | null}>(db, "SELECT min(day) AS first FROM purchase_days");
-  if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays) > end) return undefined;
+  // The calibration period, first purchase to `end` inclusive, must be at least as long as the holdout.
+  if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays - 1) > end) return undefined;
   const calibration = `SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
     WHERE c.date = ${sqlString(end)}::DATE`;
   const fits = await fitModels(db, `SELECT *, NULL AS m_cents FROM (${calibration})`);
