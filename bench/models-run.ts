@@ -1,6 +1,6 @@
 /**
  * One measured run of the prediction step, in its own process so that peak memory is its own:
- *   node --import tsx bench/models-run.ts CUSTOMER-DAY.parquet
+ *   [BENCH_MEMORY_LIMIT=700MB] node --import tsx bench/models-run.ts CUSTOMER-DAY.parquet
  * Times predict() (histories, fits, scoring, validation, trend, clusters: everything a build
  * does after publishing) and, as the floor, one evaluation of the BG/NBD likelihood over every
  * buyer's history. Prints {seconds, parts, buyers, peakMB, likelihoodMs} as JSON.
@@ -16,6 +16,8 @@ import {MODELS_AS_OF} from "./models-input.js";
 
 const [file] = process.argv.slice(2);
 const db = await openDuckDB();
+// BENCH_MEMORY_LIMIT caps DuckDB's memory (it spills past it), as WORKBENCH_DUCKDB_MEMORY does in a build.
+if (process.env.BENCH_MEMORY_LIMIT) await db.run(`SET memory_limit = '${process.env.BENCH_MEMORY_LIMIT}'`);
 const dir = mkdtempSync(join(tmpdir(), "bench-models-"));
 const started = performance.now();
 const report = await predict(db, `read_parquet('${file}')`, dir, MODELS_AS_OF);

@@ -17,6 +17,7 @@
  * date (the models are fitted once per build; NULL for customers without a purchase by then).
  * Every page that scores RFM therefore opens both tables.
  */
+import {purchasesToDateSql} from "./activity.js";
 import {ATTRIBUTES} from "./attributes.js";
 import {knownAtSql} from "./known.js";
 import {sqlDate, sqlFilters, sqlNumber, type Filters} from "./sql.js";
@@ -119,12 +120,7 @@ export function rfmSql(options: RfmOptions): string {
   const a = inPlace ? "c" : "a";
   const from = inPlace
     ? "customers c LEFT JOIN predictions p USING (customer_key)"
-    : `customers c LEFT JOIN predictions p USING (customer_key) LEFT JOIN (SELECT customer_key,
-    min(day) FILTER (WHERE orders > 0) AS first_purchase,
-    max(day) FILTER (WHERE orders > 0) AS last_purchase,
-    CAST(sum(orders) AS INTEGER) AS orders,
-    CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents
-  FROM customer_day WHERE day <= ${asof} GROUP BY customer_key) AS a USING (customer_key)`;
+    : `customers c LEFT JOIN predictions p USING (customer_key) LEFT JOIN (${purchasesToDateSql(options.asOf)}) AS a USING (customer_key)`;
   return `
 WITH base AS (
   SELECT c.customer_key, c.signup_date, ${FILTER_COLUMNS.map((f) => `c.${f}`).join(", ")}, c.city, c.consent, c.points,

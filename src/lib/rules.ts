@@ -9,6 +9,7 @@
  * strings, comparison and boolean operators. Anything else (`;`, comments, other functions,
  * unknown names) is refused with its position, so a rule can never be more than one expression.
  */
+import {withShares} from "./shares.js";
 import {sqlString} from "./sql.js";
 
 export interface Rule {
@@ -232,15 +233,7 @@ export function ruleCounts(baseline: Rule[], edited: Rule[], rows: Record<string
     if (s.matched === 0) s.problem = "matches nobody";
     else if (s.assigned === 0) s.problem = "unreachable: every customer it matches is taken by earlier rules";
   }
-  const revenue = [...segments.values()].reduce((sum, c) => sum + c.revenue_cents, 0);
-  const summary = [...segments]
-    .map(([group, c]) => ({
-      group,
-      ...c,
-      customer_share: total ? c.customers / total : 0,
-      revenue_share: revenue ? c.revenue_cents / revenue : 0
-    }))
-    .sort((a, b) => b.revenue_cents - a.revenue_cents || a.group.localeCompare(b.group));
+  const summary = withShares([...segments].map(([group, c]) => ({group, ...c})));
   const migration = [...pairs]
     .map(([key, c]) => {
       const [from, to] = JSON.parse(key) as [string, string];

@@ -2,6 +2,7 @@
  * SQL over a scored customer table (rfmSql): the R × F grid, segment summaries, drill-down
  * lists and segment migration between two dates. Shared by the RFM, rules-lab and migration pages.
  */
+import {withShares} from "./shares.js";
 import {rfmSql, type RfmOptions} from "./rfm.js";
 import {ruleIndexSql, segmentSql, type Rule} from "./rules.js";
 import {sqlNumber, sqlString} from "./sql.js";
@@ -87,28 +88,21 @@ export function rfmViews(rules: Rule[], cells: RfmCell[]): {grid: GridCell[]; su
     s.with_recency += n(c.with_recency);
   }
   for (const g of grid.values()) g.avg_monetary = g.revenue_cents / g.customers / 100;
-  const customers = [...groups.values()].reduce((sum, s) => sum + s.customers, 0);
-  const revenue = [...groups.values()].reduce((sum, s) => sum + s.revenue_cents, 0);
-  const summary = [...groups].map(([group, s]) => ({
-    group,
-    customers: s.customers,
-    orders: s.orders,
-    revenue_cents: s.revenue_cents,
-    aov_cents: s.orders > 0 ? s.revenue_cents / s.orders : null,
-    mean_recency_days: s.with_recency > 0 ? s.recency / s.with_recency : null,
-    mean_frequency: s.orders / s.customers,
-    customer_share: s.customers / customers,
-    revenue_share: revenue ? s.revenue_cents / revenue : 0
-  }));
-  return {
-    grid: [...grid.values()].sort((a, b) => a.r_score - b.r_score || a.f_score - b.f_score),
-    summary: summary.sort(
-      (a, b) => b.revenue_cents - a.revenue_cents || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)
-    )
-  };
+  const summary = withShares(
+    [...groups].map(([group, s]) => ({
+      group,
+      customers: s.customers,
+      orders: s.orders,
+      revenue_cents: s.revenue_cents,
+      aov_cents: s.orders > 0 ? s.revenue_cents / s.orders : null,
+      mean_recency_days: s.with_recency > 0 ? s.recency / s.with_recency : null,
+      mean_frequency: s.orders / s.customers
+    }))
+  );
+  return {grid: [...grid.values()].sort((a, b) => a.r_score - b.r_score || a.f_score - b.f_score), summary};
 }
 
-/** One row per segment: size, orders, revenue, AOV, mean recency and frequency, shares. */
+/** One row per segment: size, orders, revenue, AOV, mean recency and frequency, shares (ordered as withShares). */
 export function segmentSummarySql(source: string, rules: Rule[]): string {
   return `SELECT coalesce(segment, '(no rule)') AS "group", CAST(count(*) AS INTEGER) AS customers, CAST(sum(orders) AS INTEGER) AS orders,
   CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents,

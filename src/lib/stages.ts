@@ -14,6 +14,7 @@
  * median days are from signup to first purchase (buyers who registered first) and from the
  * first purchase to the day of the second order (0 when both were on one day).
  */
+import {purchasesToDateSql} from "./activity.js";
 import {knownAtSql} from "./known.js";
 import {LIFECYCLE_FILTERS, type LifecycleFilter} from "./lifecycle.js";
 import {sqlDate, sqlFilters, sqlNumber, sqlString, type Filters} from "./sql.js";
@@ -33,13 +34,6 @@ export interface StageOptions {
 
 export const DEFAULT_STAGE_THRESHOLDS = {atRiskDays: 180, churnDays: 365, highValueYuan: 3000};
 
-/** Purchases to the date, per customer: orders, revenue, first and last purchase day. */
-function activitySql(asOf: string): string {
-  return `SELECT customer_key, sum(orders) AS orders, sum(revenue_cents) AS revenue_cents,
-    min(day) FILTER (WHERE orders > 0) AS first_day, max(day) FILTER (WHERE orders > 0) AS last_day
-  FROM customer_day WHERE day <= ${asOf} GROUP BY customer_key`;
-}
-
 /** SQL: customer_key and stage of every customer known at the date. */
 export function stageSql(options: StageOptions): string {
   const asof = sqlDate(options.asOf, "as-of date");
@@ -51,12 +45,12 @@ export function stageSql(options: StageOptions): string {
   return `
 SELECT c.customer_key, CASE
     WHEN coalesce(a.orders, 0) = 0 THEN ${sqlString("Prospect")}
-    WHEN ${asof} - a.last_day > ${churn} THEN ${sqlString("Churned")}
-    WHEN ${asof} - a.last_day > ${atRisk} THEN ${sqlString("At risk")}
+    WHEN ${asof} - a.last_purchase > ${churn} THEN ${sqlString("Churned")}
+    WHEN ${asof} - a.last_purchase > ${atRisk} THEN ${sqlString("At risk")}
     WHEN a.revenue_cents >= ${highValue} THEN ${sqlString("High value")}
     WHEN a.orders >= 2 THEN ${sqlString("Repeat")}
     ELSE ${sqlString("First purchase")} END AS stage
-FROM customers c LEFT JOIN (${activitySql(asof)}) AS a USING (customer_key)
+FROM customers c LEFT JOIN (${purchasesToDateSql(options.asOf)}) AS a USING (customer_key)
 WHERE ${knownAtSql(options.asOf, "c.")} ${sqlFilters(options.filters, LIFECYCLE_FILTERS, "c.")}`;
 }
 
@@ -70,13 +64,12 @@ export function stageCountsSql(options: StageOptions): string {
  * thresholds), with their revenue to the later date. Customers new since `before` come from NOT_YET.
  */
 export function stageFlowSql(before: string, after: StageOptions): string {
-  const asof = sqlDate(after.asOf, "as-of date");
   return `
 SELECT coalesce(b.stage, ${sqlString(NOT_YET)}) AS "from", a.stage AS "to", CAST(count(*) AS INTEGER) AS customers,
   CAST(coalesce(sum(r.revenue_cents), 0) AS BIGINT) AS revenue_cents
 FROM (${stageSql(after)}) AS a
 LEFT JOIN (${stageSql({...after, asOf: before})}) AS b USING (customer_key)
-LEFT JOIN (SELECT customer_key, sum(revenue_cents) AS revenue_cents FROM customer_day WHERE day <= ${asof} GROUP BY customer_key) AS r USING (customer_key)
+LEFT JOIN (${purchasesToDateSql(after.asOf)}) AS r USING (customer_key)
 GROUP BY ALL ORDER BY "from", "to"`;
 }
 
