@@ -5,8 +5,8 @@
  * repeated runs, written to BENCHMARKS.md. BENCH_CUSTOMERS=100000 runs one size.
  */
 import {cpus, totalmem} from "node:os";
-import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
-import {serveStatic} from "../test/helpers/server.js";
+import {launchBrowser, waitForPage} from "../tools/browser.js";
+import {serveStatic} from "../tools/static-server.js";
 import {writeSection} from "./report.js";
 import {buildSite, coldLoads, median, timeChange} from "./site.js";
 

@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../loaders/schema.js";
 import {loadSample} from "../loaders/sources/synthetic/index.js";
-import {customersExportSql, ordersExportSql} from "../test/fixtures/exports.js";
+import {customersExportSql, ordersExportSql} from "../tools/exports.js";
 
 export const BENCH_DIR = join(".workbench", "bench");
 

@@ -9,7 +9,7 @@ import {rmSync} from "node:fs";
 import {join} from "node:path";
 import {ingest} from "../loaders/build.js";
 import {openDuckDB} from "../loaders/duckdb.js";
-import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../test/fixtures/exports.js";
+import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../tools/exports.js";
 
 const [mode, orders, customers] = process.argv.slice(2);
 const started = performance.now();

@@ -9,8 +9,8 @@ import {cpus, tmpdir, totalmem} from "node:os";
 import {join} from "node:path";
 import * as esbuild from "esbuild";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
-import {launchBrowser} from "../test/helpers/browser.js";
-import {serveStatic} from "../test/helpers/server.js";
+import {launchBrowser} from "../tools/browser.js";
+import {serveStatic} from "../tools/static-server.js";
 import {modelInputs, MODELS_AS_OF} from "./models-input.js";
 import {writeSection} from "./report.js";
 

@@ -5,8 +5,8 @@
  */
 import {cpus, totalmem} from "node:os";
 import {DEFAULT_SAMPLE} from "../loaders/sources/synthetic/index.js";
-import {launchBrowser, waitForPage} from "../test/helpers/browser.js";
-import {serveStatic} from "../test/helpers/server.js";
+import {launchBrowser, waitForPage} from "../tools/browser.js";
+import {serveStatic} from "../tools/static-server.js";
 import {writeSection} from "./report.js";
 import {buildSite, coldLoads, median, timeChange} from "./site.js";
 

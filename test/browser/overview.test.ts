@@ -7,9 +7,9 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
 import {valueName} from "../../src/lib/messages.js";
-import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../../tools/browser.js";
 import {builtFile} from "../helpers/dist.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 
 let browser: Browser;
 let server: StaticServer;

@@ -10,8 +10,8 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {LANGUAGES} from "../../src/lib/locale.js";
 import {MESSAGES} from "../../src/lib/messages.js";
-import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 
 const DIST = join(process.cwd(), "dist");
 const SCREENSHOTS = join(process.cwd(), "test", "screenshots");

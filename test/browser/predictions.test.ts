@@ -12,9 +12,9 @@ import {segmentedPopulationSql} from "../../src/lib/crosstab.js";
 import {formatCents, formatCount} from "../../src/lib/format.js";
 import {consentSplit, winBackSql} from "../../src/lib/predictions.js";
 import {DEFAULT_RULE_SET} from "../../src/lib/rulesets.js";
-import {launchBrowser, type PageWatch, waitForPage, watchPage} from "../helpers/browser.js";
+import {launchBrowser, type PageWatch, waitForPage, watchPage} from "../../tools/browser.js";
 import {builtFile} from "../helpers/dist.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {siteDatabase} from "../helpers/site-db.js";
 
 let browser: Browser;

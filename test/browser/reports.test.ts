@@ -6,9 +6,9 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
-import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../../tools/browser.js";
 import type {CustomerRow} from "../helpers/sample-db.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {siteRows} from "../helpers/site-db.js";
 import {
   matches,

@@ -13,9 +13,9 @@ import {parseRules} from "../../src/lib/rules.js";
 import {FOUR_TYPES, type RuleSet, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
 import {migrationOverTimeSql, populationSql, segmentSummarySql, type Drill, drillSql} from "../../src/lib/segments.js";
 import type {RfmOptions} from "../../src/lib/rfm.js";
-import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../helpers/browser.js";
+import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../../tools/browser.js";
 import {builtFile} from "../helpers/dist.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {siteDatabase} from "../helpers/site-db.js";
 
 let browser: Browser;

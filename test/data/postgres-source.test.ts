@@ -20,7 +20,7 @@ import {
   EXPORT_ORDER_COLUMNS,
   customersExportSql,
   ordersExportSql
-} from "../fixtures/exports.js";
+} from "../../tools/exports.js";
 import {startPostgres, type TestPostgres} from "../helpers/postgres.js";
 
 const KEY = "postgres-test-key-0123456789";

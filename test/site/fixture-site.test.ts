@@ -13,8 +13,8 @@ import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
 import {en} from "../../src/lib/messages/en.js";
 import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
-import {launchBrowser, waitForPage, watchPage} from "../helpers/browser.js";
-import {serveStatic, type StaticServer} from "../helpers/server.js";
+import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
+import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 
 const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
 const files = (dir: string): string[] =>

@@ -39,7 +39,10 @@ test("RFM explorer, rules lab and SQL order equal-revenue segments the same way,
   ).summary;
   const db = await openDuckDB();
   const source = `SELECT * FROM (VALUES ${customers.map((c) => `('${c.k}', ${c.revenue_cents}, 1, 10)`).join(", ")}) t(k, revenue_cents, orders, recency_days)`;
-  const sql = await queryRows<{group: string; customer_share: number; revenue_share: number}>(db, segmentSummarySql(source, rules));
+  const sql = await queryRows<{group: string; customer_share: number; revenue_share: number}>(
+    db,
+    segmentSummarySql(source, rules)
+  );
   for (const summary of [explorer, lab, sql]) {
     expect(summary.map((s) => s.group)).toEqual(EXPECTED);
     expect(summary.map((s) => s.revenue_share)).toEqual([500 / 800, 100 / 800, 100 / 800, 100 / 800]);
