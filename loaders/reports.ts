@@ -16,7 +16,10 @@ import {segmentedPopulationSql, segmentMixSql, storeComparisonSql} from "../src/
 import {addDays} from "../src/lib/dates.js";
 import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
 import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
-import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
+import {DEFAULT_RULE_SET, RULE_SETS, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
+import {evaluateRules, type LabInputs} from "../src/lib/lab.js";
+import {PAGE_RULES} from "../src/lib/proposal.js";
+import {defaultRfmPageInputs, RFM_PAGE_DEFAULTS, rfmPageOptions} from "../src/lib/rfm-options.js";
 import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
@@ -122,14 +125,30 @@ export async function valueReport(): Promise<string> {
 /** The RFM explorer's grid and segment table (as rfmCellsSql rows) for its default inputs, and its filter values. */
 export async function rfmReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const rfm = segmentOptions(asOf, {});
-  const key = rfmInputs(rfm, DEFAULT_RULE_SET.name);
-  const population = populationSql(rfm, DEFAULT_RULE_SET.population);
+  // The page's own defaults (src/lib/rfm-options.ts), so the first paint matches them.
+  const {rfm} = rfmPageOptions(defaultRfmPageInputs(asOf));
+  const set = RULE_SETS.find((r) => r.name === RFM_PAGE_DEFAULTS.ruleSet)!;
+  const population = populationSql(rfm, set.population);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, FILTER_COLUMNS),
-    cells: await prepared(db, key, rfmCellsSql(population, rulesOf(DEFAULT_RULE_SET)))
+    cells: await prepared(db, rfmInputs(rfm, set.name), rfmCellsSql(population, rulesOf(set)))
   });
+}
+
+/** The rules lab's result for its opening rules (src/lib/proposal.ts), baseline and population. */
+export async function rulesLabReport(): Promise<string> {
+  const {db, asOf} = await siteTables();
+  const inputs: LabInputs = {text: PAGE_RULES, baseline: RULE_SETS[0].name, population: "buyers"};
+  await db.run(`CREATE TEMP TABLE lab_population AS ${populationSql(segmentOptions(asOf, {}), inputs.population)}`);
+  const baseline = rulesOf(RULE_SETS.find((r) => r.name === inputs.baseline)!);
+  const result = await evaluateRules(
+    (sql) => queryRows(db, sql),
+    inputs.text,
+    "SELECT * FROM lab_population",
+    baseline
+  );
+  return JSON.stringify({asOf, lab: {options: inputs, rows: [result]}});
 }
 
 export async function demographicsReport(): Promise<string> {

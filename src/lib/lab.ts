@@ -17,6 +17,24 @@ import {
 
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
+/** The lab's inputs: rule text, baseline rule set and population; the key of its build-time result. */
+export interface LabInputs {
+  text: string;
+  baseline: string;
+  population: "buyers" | "everyone";
+}
+
+/**
+ * An edit's cancellation: once `invalidation` settles (Framework re-runs the cell for a newer
+ * edit), `superseded()` is true and `signal` aborts, so the edit's counting query is not sent or
+ * a running one is cancelled (DuckDB-WASM runs one query at a time; a stale one would delay the new).
+ */
+export function supersedable(invalidation: Promise<unknown>): {signal: AbortSignal; superseded: () => boolean} {
+  const cancel = new AbortController();
+  invalidation.then(() => cancel.abort());
+  return {signal: cancel.signal, superseded: () => cancel.signal.aborted};
+}
+
 export interface LabResult extends RuleCounts {
   rules: Rule[];
   errors: RuleError[];

@@ -118,6 +118,18 @@ describe("every page", () => {
     }
 });
 
+describe("first paint from build-time results", () => {
+  for (const path of pagePaths())
+    test(`${path} draws its first chart while DuckDB-WASM cannot load`, async () => {
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await page.route(/duckdb.*\.wasm/, () => undefined); // never answered: whatever waits for DuckDB waits forever
+      await page.goto(`${server.origin}${path}?lang=en`);
+      await page.locator("[data-chart] svg, [data-chart] table, [data-table] table").first().waitFor({timeout: 30_000});
+      expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+      await page.close();
+    });
+});
+
 test("the language switch opens the same page in the other language, and the choice is kept on the next page", async () => {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/cohorts?lang=en`);

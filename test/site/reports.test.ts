@@ -11,6 +11,10 @@ import {STAGES} from "../../src/lib/stages.js";
 import {OVERVIEW_CONTRIBUTION} from "../../src/lib/overview.js";
 import {MIGRATION} from "../../src/lib/migration.js";
 import {canonicalOptions} from "../../src/lib/prepared-key.js";
+import {PAGE_RULES} from "../../src/lib/proposal.js";
+import {rfmInputs} from "../../src/lib/rfm.js";
+import {defaultRfmPageInputs, RFM_PAGE_DEFAULTS, rfmPageOptions} from "../../src/lib/rfm-options.js";
+import {RULE_SETS} from "../../src/lib/rulesets.js";
 import {builtFile} from "../helpers/dist.js";
 
 const report = (name: string) => JSON.parse(readFileSync(builtFile("_file/data", name, ".json"), "utf-8"));
@@ -48,6 +52,22 @@ test("migration.json was prepared for the segment-migration page's defaults", ()
   expect(migration.migration.rows.length).toBeGreaterThan(5);
 });
 
+test("rfm.json was prepared for the RFM explorer's defaults", () => {
+  const rfm = report("rfm");
+  const {rfm: options} = rfmPageOptions(defaultRfmPageInputs(rfm.asOf));
+  expect(canonicalOptions(rfm.cells.options)).toBe(canonicalOptions(rfmInputs(options, RFM_PAGE_DEFAULTS.ruleSet)));
+  expect(rfm.cells.rows.length).toBeGreaterThan(10);
+});
+
+test("rules-lab.json was prepared for the lab's opening rules, baseline and population", () => {
+  const lab = report("rules-lab").lab;
+  expect(lab.options).toEqual({text: PAGE_RULES, baseline: RULE_SETS[0].name, population: "buyers"});
+  const [result] = lab.rows;
+  expect(result.errors).toEqual([]);
+  expect(result.rules.length).toBe(10);
+  expect(result.summary.reduce((s: number, g: {customers: number}) => s + g.customers, 0)).toBe(result.total);
+});
+
 test("no report carries a customer key", () => {
   for (const name of [
     "cohorts",
@@ -58,7 +78,9 @@ test("no report carries a customer key", () => {
     "overview",
     "kpis",
     "quality",
-    "migration"
+    "migration",
+    "rules-lab",
+    "models"
   ]) {
     expect(readFileSync(builtFile("_file/data", name, ".json"), "utf-8")).not.toMatch(/customer_key|"[0-9a-f]{16}"/);
   }
