@@ -6,7 +6,7 @@
 import {type Buyer, cluster, features, scaling} from "../src/lib/clusters.js";
 
 function oneIteration(buyers: readonly Buyer[], k: number): number {
-  const raw = buyers.map(features);
+  const raw = buyers.map((b) => features(b));
   const {mean, sd} = scaling(raw);
   const points = raw.map((r) => r.map((v, j) => (v - mean[j]) / sd[j]));
   const centres = points.slice(0, k).map((p) => [...p]);

@@ -1,82 +1,161 @@
 /**
- * npm run bench:reports — in headless Chromium: each report page's cold load to its first chart
- * at the default sample size (20,000 customers), and on the cohorts page at 1M customers the time
- * from an input change to updated cohort figures (query + redraw). Medians, written to BENCHMARKS.md.
+ * npm run bench:reports — in headless Chromium, on the built-in sample at 100k customers
+ * (BENCH_CUSTOMERS sets another size):
+ * - every page's cold load to its first chart, beside a blank Framework page of the same site
+ *   served the same way in the same run (the floor: Framework's own start);
+ * - an input change on each interactive page, end to end (from the input event to the first frame
+ *   showing the new figure), beside the DuckDB-WASM queries that change ran (the page records each
+ *   query's time as a performance measure, src/lib/db.ts), measured in the same page and run.
+ * Medians, written to BENCHMARKS.md.
  */
+import {readdirSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
-import {DEFAULT_SAMPLE} from "../loaders/sources/synthetic/index.js";
+import type {Page} from "playwright-core";
+import {QUERY_MEASURE} from "../src/lib/measures.js";
 import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
 import {writeSection} from "./report.js";
 import {buildSite, coldLoads, median, timeChange} from "./site.js";
 
-const PAGES = ["cohorts", "lifecycle", "value", "demographics"];
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LOADS = 5;
-const RUNS = 7;
-const BIG = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const RUNS = 5;
 
-const loadRows: string[] = [];
-{
-  const server = await serveStatic(buildSite(DEFAULT_SAMPLE.customers, PAGES));
-  const browser = await launchBrowser();
-  try {
-    for (const path of PAGES) {
-      const times = await coldLoads(browser, server.origin, path, LOADS);
-      console.log(path, times);
-      loadRows.push(`| /${path} | ${median(times)} ms | ${Math.min(...times)}–${Math.max(...times)} ms |`);
+const dist = buildSite(CUSTOMERS, [], {blank: true});
+const pages = readdirSync(dist)
+  .filter((f) => f.endsWith(".html") && f !== "404.html")
+  .map((f) => f.replace(/\.html$/, "").replace(/^index$/, ""))
+  .sort((a, b) => (a === "blank" ? -1 : b === "blank" ? 1 : a.localeCompare(b)));
+
+/** An input change and the figure it updates; `act(i)` makes the i-th change (alternating values). */
+interface Change {
+  path: string;
+  name: string;
+  selector: string;
+  act: (page: Page, i: number) => Promise<void>;
+}
+const select = (label: string, values: string[]) => (page: Page, i: number) =>
+  page
+    .getByLabel(label)
+    .selectOption({label: values[i % values.length]})
+    .then(() => undefined);
+const CHANGES: Change[] = [
+  {
+    path: "",
+    name: "breakdown",
+    selector: "[data-chart=contribution]",
+    act: select("Break down by", ["Channel", "Region"])
+  },
+  {
+    path: "cohorts",
+    name: "retention mode",
+    selector: "[data-value=retention-1]",
+    act: (page, i) => page.getByLabel(i % 2 ? "Recurring" : "On or after").check()
+  },
+  {
+    path: "value",
+    name: "top % slider",
+    selector: "[data-value=top-share]",
+    act: async (page, i) => {
+      const box = page.locator("input[type=number]").first();
+      await box.fill(String(i % 2 ? 20 : 10));
+      await box.dispatchEvent("input");
     }
-  } finally {
-    await browser.close();
-    await server.close();
+  },
+  {
+    path: "clv",
+    name: "breakdown",
+    selector: "[data-table=clv-by-group]",
+    act: select("Break down by", ["Region", "Segment"])
+  },
+  {
+    path: "churn",
+    name: "breakdown",
+    selector: "[data-table=value-at-risk]",
+    act: select("Break down by", ["Region", "Segment"])
+  },
+  {
+    path: "clusters",
+    name: "k",
+    selector: "[data-table=centres]",
+    act: async (page, i) => {
+      const box = page.locator("input[type=number]").first();
+      await box.fill(String(i % 2 ? 4 : 5));
+      await box.dispatchEvent("input");
+    }
   }
-}
+];
 
-let cohortLine: string;
-{
-  const server = await serveStatic(buildSite(BIG, PAGES));
-  const browser = await launchBrowser();
-  try {
-    const [load] = await coldLoads(browser, server.origin, "cohorts", 1);
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/cohorts`);
+/** Sum of the query measures recorded since `since` (the page's performance clock). */
+const queryTime = (page: Page, since: number) =>
+  page.evaluate(
+    ([name, t]) =>
+      performance
+        .getEntriesByName(name as string, "measure")
+        .filter((e) => e.startTime >= (t as number))
+        .reduce((s, e) => s + e.duration, 0),
+    [QUERY_MEASURE, since] as const
+  );
+
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+const loadRows: string[] = [];
+const changeRows: string[] = [];
+try {
+  let floor = 0;
+  for (const path of pages) {
+    const times = await coldLoads(browser, server.origin, path, LOADS);
+    const m = median(times);
+    if (path === "blank") floor = m;
+    console.log(path || "/", times);
+    loadRows.push(
+      `| /${path} | ${m} ms | ${Math.min(...times)}–${Math.max(...times)} ms | ${path === "blank" ? "floor" : `+${m - floor} ms`} |`
+    );
+  }
+  for (const change of CHANGES) {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.goto(`${server.origin}/${change.path}?lang=en`);
     await waitForPage(page, 300_000);
-    const value = "[data-value=retention-1]";
-    const click = (label: string) => () => page.getByLabel(label).check();
-    // The first change waits for DuckDB-WASM to start and load the cohort tables. Every change
-    // after it is timed away from the default inputs (month, recurring), whose figures come
-    // from the build and would flatter the median.
-    const first = await timeChange(page, value, click("On or after"));
-    await timeChange(page, value, click("Quarter"));
-    const changes: number[] = [];
-    for (let i = 0; i < RUNS; i++)
-      changes.push(await timeChange(page, value, click(i % 2 === 0 ? "Recurring" : "On or after")));
-    await timeChange(page, value, click("On or after"));
-    const grains: number[] = [];
-    for (let i = 0; i < RUNS; i++) grains.push(await timeChange(page, value, click(i % 2 === 0 ? "Month" : "Quarter")));
-    console.log({load, first, changes, grains});
-    cohortLine = `| ${BIG.toLocaleString("en-US")} | ${load} ms | ${first} ms | ${median(changes)} ms | ${median(grains)} ms |`;
-  } finally {
-    await browser.close();
-    await server.close();
+    // The first change waits for DuckDB-WASM to start and load its tables; it is reported apart.
+    const first = await timeChange(page, change.selector, () => change.act(page, 0));
+    const endToEnd: number[] = [];
+    const queries: number[] = [];
+    for (let i = 1; i <= RUNS; i++) {
+      const since = await page.evaluate(() => performance.now());
+      endToEnd.push(await timeChange(page, change.selector, () => change.act(page, i)));
+      await page.waitForTimeout(300); // queries of the change that finish after the figure (none expected)
+      queries.push(Math.round(await queryTime(page, since)));
+    }
+    const e = median(endToEnd);
+    const q = median(queries);
+    console.log(change.path, change.name, {first, endToEnd, queries});
+    changeRows.push(
+      `| /${change.path} | ${change.name} | ${first} ms | ${e} ms | ${q} ms | ${q > 0 ? `${(e / q).toFixed(2)}×` : "no query"} |`
+    );
+    await page.close();
   }
+} finally {
+  await browser.close();
+  await server.close();
 }
 
-writeSection("Browser: report pages (`npm run bench:reports`)", [
+writeSection("Browser: every page (`npm run bench:reports`)", [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
-  "Site served from 127.0.0.1 by a plain Node static server (no compression). The first charts come from build-time results",
-  "for the default inputs (src/lib/prepared.ts); DuckDB-WASM starts in the background and answers every input change.",
+  `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers; site served from 127.0.0.1 by a plain Node static server (no compression).`,
   "",
-  `Cold load to the first chart, built-in sample at the default size (${DEFAULT_SAMPLE.customers.toLocaleString("en-US")} customers), median of ${LOADS} fresh browser contexts:`,
+  `Cold load to the first chart (a fresh browser context each time, median of ${LOADS}), beside \`/blank\`: a Framework page of the`,
+  "same site with one static chart, served the same way in the same run — the floor (Framework's own start). Every page draws",
+  "its first chart from build-time results; DuckDB-WASM opens after it.",
   "",
-  "| page | median | range |",
-  "|---|---:|---:|",
+  "| page | first chart | range | over the floor |",
+  "|---|---:|---:|---:|",
   ...loadRows,
   "",
-  `Cohorts page at scale: cold load to the first chart; the first input change (waits for DuckDB-WASM to start and load the`,
-  `cohort tables); then the median of ${RUNS} retention-mode switches (quarterly cohorts) and ${RUNS} month/quarter switches`,
-  "(on-or-after retention), each timed from the click's input event to the first animation frame showing the updated period-1 retention (cohort query + redraw).",
+  `Input changes (median of ${RUNS}, after a first change that starts DuckDB-WASM): end to end, from the input event to the first`,
+  "frame showing the new figure, beside the DuckDB-WASM queries the change ran, timed in the same page (performance measures",
+  "around each query, src/lib/db.ts). The ratio is what the page adds to its queries (rendering, Framework's cells).",
   "",
-  "| customers | cold load to first chart | first change (DuckDB start) | mode switch | grain switch |",
-  "|---:|---:|---:|---:|---:|",
-  cohortLine!
+  "| page | change | first change (DuckDB start) | end to end | its queries | end to end ÷ queries |",
+  "|---|---|---:|---:|---:|---:|",
+  ...changeRows
 ]);

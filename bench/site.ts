@@ -25,14 +25,21 @@ function sourceHash(): string {
  * Builds the site for a sample size into .workbench/bench/site-N (its own loader cache), unless
  * a build of the same source with every page named is there already.
  */
-export function buildSite(customers: number, pages: string[]): string {
+export function buildSite(customers: number, pages: string[], {blank = false} = {}): string {
   const site = join(process.cwd(), ".workbench", "bench", `site-${customers}`);
   const source = sourceHash();
   const stamp = join(site, "source.sha256");
   const current = existsSync(stamp) && readFileSync(stamp, "utf-8") === source;
-  if (current && pages.every((p) => existsSync(join(site, "dist", `${p}.html`)))) return join(site, "dist");
+  const wanted = blank ? [...pages, "blank"] : pages;
+  if (current && wanted.every((p) => existsSync(join(site, "dist", `${p}.html`)))) return join(site, "dist");
   rmSync(site, {recursive: true, force: true});
   cpSync("src", join(site, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
+  // The floor of a page's first paint: a Framework page of the same site with one static chart.
+  if (blank)
+    writeFileSync(
+      join(site, "src", "blank.md"),
+      '---\ntitle: Blank\ntoc: false\n---\n\n<div class="card" data-chart="blank"><svg width="100" height="20"></svg></div>\n'
+    );
   const started = Date.now();
   execFileSync("npm", ["run", "--silent", "build"], {
     stdio: ["ignore", "ignore", "inherit"],

@@ -5,8 +5,8 @@
  * every run); this module chooses the features, samples, and describes the result.
  *
  * Features: log(1 + recency days), log(orders), log(1 + revenue) with revenue below zero taken as
- * zero, each standardized (mean 0, deviation 1) over the clustered customers, so no unit weighs
- * more than another. Logs because all three are heavily skewed: on raw values a few big spenders
+ * zero, optionally log(1 + tenure days), discount share and log(1 + AOV), each standardized (mean 0,
+ * deviation 1) over the clustered customers, so no unit weighs more than another. Logs because all three are heavily skewed: on raw values a few big spenders
  * would be clusters of their own.
  *
  * Speed: k-means is fitted on at most FIT_SAMPLE customers drawn with a seeded generator, then every
@@ -25,15 +25,29 @@ export interface Buyer {
   recency_days: number;
   orders: number;
   revenue_cents: number;
+  /** Needed only for the optional features. */
+  tenure_days?: number | null;
+  discount_share?: number | null;
+  aov?: number | null;
 }
 
+/** Optional features beyond recency, frequency and money: tenure (log days), discount share (0–1), AOV (log). */
+export const EXTRA_FEATURES = ["tenure", "discount", "aov"] as const;
+export type ExtraFeature = (typeof EXTRA_FEATURES)[number];
+
 /** The raw (unstandardized) features of one buyer. */
-export function features(b: Buyer): number[] {
-  return [
+export function features(b: Buyer, extra: readonly ExtraFeature[] = []): number[] {
+  const values = [
     Math.log1p(Math.max(0, b.recency_days)),
     Math.log(Math.max(1, b.orders)),
     Math.log1p(Math.max(0, b.revenue_cents) / 100)
   ];
+  for (const e of extra) {
+    if (e === "tenure") values.push(Math.log1p(Math.max(0, b.tenure_days ?? 0)));
+    else if (e === "discount") values.push(b.discount_share ?? 0);
+    else values.push(Math.log1p(Math.max(0, b.aov ?? 0)));
+  }
+  return values;
 }
 
 export interface Scaling {
@@ -118,9 +132,9 @@ export interface Centroids {
 }
 
 /** Fits k centres on a seeded sample of at most FIT_SAMPLE buyers. */
-export function fitCentroids(buyers: readonly Buyer[], k: number): Centroids {
+export function fitCentroids(buyers: readonly Buyer[], k: number, extra: readonly ExtraFeature[] = []): Centroids {
   if (buyers.length < k) throw new Error(`${k} clusters need at least ${k} buyers, there are ${buyers.length}`);
-  const raw = sampleIndices(buyers.length, FIT_SAMPLE).map((i) => features(buyers[i]));
+  const raw = sampleIndices(buyers.length, FIT_SAMPLE).map((i) => features(buyers[i], extra));
   const scale = scaling(raw);
   const fit = kmeans(
     raw.map((r) => standardize(r, scale)),
@@ -144,12 +158,12 @@ export function namesByRevenue(revenue: readonly number[], members: readonly num
 }
 
 /** Clusters buyers into k groups (see the module comment for features, sample and seed). */
-export function cluster(buyers: readonly Buyer[], k: number): Clustering {
-  const {scale, centroids, fitted} = fitCentroids(buyers, k);
+export function cluster(buyers: readonly Buyer[], k: number, extra: readonly ExtraFeature[] = []): Clustering {
+  const {scale, centroids, fitted} = fitCentroids(buyers, k, extra);
   const raw0 = new Int32Array(buyers.length);
   let inertia = 0;
   buyers.forEach((b, i) => {
-    const p = standardize(features(b), scale);
+    const p = standardize(features(b, extra), scale);
     raw0[i] = nearest(p, centroids);
     inertia += distance2(p, centroids[raw0[i]]);
   });
@@ -184,8 +198,12 @@ export interface KScore {
 }
 
 /** Elbow and silhouette for each k, on a seeded sample of SCORE_SAMPLE buyers. */
-export function scoreK(buyers: readonly Buyer[], ks: readonly number[] = K_RANGE): KScore[] {
-  const raw = sampleIndices(buyers.length, SCORE_SAMPLE).map((i) => features(buyers[i]));
+export function scoreK(
+  buyers: readonly Buyer[],
+  ks: readonly number[] = K_RANGE,
+  extra: readonly ExtraFeature[] = []
+): KScore[] {
+  const raw = sampleIndices(buyers.length, SCORE_SAMPLE).map((i) => features(buyers[i], extra));
   const scale = scaling(raw);
   const points = raw.map((r) => standardize(r, scale));
   const n = points.length;

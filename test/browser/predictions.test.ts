@@ -106,7 +106,7 @@ test("the win-back export holds the consenting customers only and counts the oth
   await page.close();
 });
 
-test("the clusters page reclusters when k changes", async () => {
+test("the clusters page reclusters when k or the features change", async () => {
   const page = await open("/clusters");
   expect(await page.locator("[data-table=centres] li").count()).toBe(models.clusters.k);
   const k = page.locator("input[type=number]").first();
@@ -116,5 +116,11 @@ test("the clusters page reclusters when k changes", async () => {
   const header = () => page.locator("[data-table=cluster-segments] thead").textContent();
   await expect.poll(header, {timeout: 60_000}).toContain("cluster 6");
   expect(await header()).not.toContain("cluster 7");
+  // Clustering on tenure too moves buyers between clusters.
+  const centres = () => page.locator("[data-table=centres] table").textContent();
+  const before = await centres();
+  await page.getByLabel("tenure").check();
+  await expect.poll(centres, {timeout: 60_000}).not.toBe(before);
+  expect(await page.locator("[data-table=centres] li").count()).toBe(6);
   await page.close();
 });

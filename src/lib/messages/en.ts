@@ -462,6 +462,8 @@ export const en = {
     intro: (sample: string) =>
       `k-means groups buyers by how recently, how often and how much they bought (logarithms, standardized), with no rules given: a second opinion on the segments. Fitted on up to ${sample} buyers with a fixed seed (the same clusters every time), then every buyer is assigned to the nearest centre.`,
     k: "Clusters (k)",
+    extra: "Also cluster on",
+    extraNames: {tenure: "tenure", discount: "discount share", aov: "average order value"} as Record<string, string>,
     choose: "Choosing k",
     chooseIntro:
       "Inertia (within-cluster spread) always falls as k grows: look for the bend. Silhouette (−1 to 1) is higher when clusters are well apart.",

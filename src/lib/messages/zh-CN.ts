@@ -481,6 +481,8 @@ export const zhCN: Messages = {
     intro: (sample: string) =>
       `k-means 按客户最近一次购买、购买频率和消费金额（取对数并标准化）把购买客户分组，不需要任何规则：为细分提供第二种视角。最多用 ${sample} 位客户以固定种子拟合（每次结果相同），再把每位客户分到最近的中心。`,
     k: "聚类数（k）",
+    extra: "另外加入",
+    extraNames: {tenure: "客龄", discount: "折扣订单占比", aov: "客单价"} as Record<string, string>,
     choose: "如何选择 k",
     chooseIntro: "惯性（簇内离散度）总是随 k 增大而下降：找拐点。轮廓系数（−1 到 1）越高，簇之间分得越开。",
     inertia: "每位客户的惯性",
