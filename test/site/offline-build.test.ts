@@ -1,9 +1,10 @@
 /**
- * The offline build end to end on a throwaway site: a page that imports a package that is not
- * installed fails the build with a message naming the package.
+ * The offline build end to end on throwaway sites: a page importing an installed package builds,
+ * its downloads answered from node_modules (the shim's log lists them) and the bundle in dist/; a
+ * page that imports a package that is not installed fails the build with a message naming it.
  */
 import {spawnSync} from "node:child_process";
-import {mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 
@@ -32,5 +33,46 @@ test("a page importing a package that is not installed fails the build, naming i
   );
   expect(result.status).not.toBe(0);
   expect(`${result.stdout}${result.stderr}`).toContain("npm:left-pad is imported by the site but is not installed");
+  rmSync(site, {recursive: true, force: true});
+});
+
+test("a page importing an installed package builds offline: the shim answers its downloads from node_modules", () => {
+  const site = join(project, ".workbench", "test-sites", "installed-npm");
+  rmSync(site, {recursive: true, force: true});
+  mkdirSync(join(site, "src"), {recursive: true});
+  writeFileSync(join(site, "observablehq.config.js"), `export default {root: "src", globalStylesheets: []};\n`);
+  writeFileSync(
+    join(site, "src", "index.md"),
+    '```js\nimport {sum} from "npm:d3-array";\ndisplay(sum([1, 2]));\n```\n'
+  );
+  // The shim answers from the node_modules of the folder the build runs in: the project's.
+  symlinkSync(join(project, "node_modules"), join(site, "node_modules"));
+  const log = join(site, "answered.txt");
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      join(project, "tools/offline/register.ts"),
+      join(project, "node_modules/@observablehq/framework/dist/bin/observable.js"),
+      "build"
+    ],
+    {
+      cwd: site,
+      encoding: "utf-8",
+      env: {...process.env, NODE_PATH: join(project, "node_modules"), WORKBENCH_OFFLINE_LOG: log}
+    }
+  );
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  const version = JSON.parse(readFileSync(join(project, "node_modules/d3-array/package.json"), "utf-8")).version;
+  const answered = readFileSync(log, "utf-8").trim().split("\n");
+  expect(answered.some((u) => u.startsWith("https://registry.npmjs.org/d3-array"))).toBe(true);
+  expect(answered).toContain(`https://cdn.jsdelivr.net/npm/d3-array@${version}/+esm`);
+  expect(
+    answered.every((u) => u.startsWith("https://registry.npmjs.org/") || u.startsWith("https://cdn.jsdelivr.net/"))
+  ).toBe(true);
+  const npm = join(site, "dist", "_npm");
+  expect(existsSync(npm) && readdirSync(npm).some((d) => d.startsWith(`d3-array@${version}`))).toBe(true);
   rmSync(site, {recursive: true, force: true});
 });

@@ -4,6 +4,7 @@
  * downloads are answered from node_modules and any other outside request fails loudly.
  * Requests to loopback pass through (the preview server talks to itself).
  */
+import {appendFileSync} from "node:fs";
 import {pruneNpmCache} from "./cache.js";
 import {BlockedRequestError, handles, respond} from "./cdn.js";
 import {PackageIndex} from "./packages.js";
@@ -24,7 +25,10 @@ globalThis.fetch = async function offlineFetch(input: string | URL | Request, in
   if (hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]") return realFetch(input, init);
   try {
     if (!handles(url)) throw new BlockedRequestError(url);
-    return await respond(index, url);
+    const response = await respond(index, url);
+    // WORKBENCH_OFFLINE_LOG names a file that lists every URL answered from node_modules (tests read it).
+    if (process.env.WORKBENCH_OFFLINE_LOG) appendFileSync(process.env.WORKBENCH_OFFLINE_LOG, `${url}\n`);
+    return response;
   } catch (error) {
     // Framework logs download failures but may still finish the build; we make it fail.
     console.error(`\x1b[31m${(error as Error).message}\x1b[0m`);
