@@ -5,7 +5,7 @@
  * full: the workbench ingests them (validation, classification, pseudonyms) and builds every
  *       published table, Parquet files included. Prints {seconds, peakMB} as JSON.
  */
-import {rmSync} from "node:fs";
+import {existsSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {ingest} from "../loaders/build.js";
 import {openDuckDB} from "../loaders/duckdb.js";
@@ -38,9 +38,19 @@ if (mode === "bare") {
     dir
   );
 }
+// The prediction step's own time (models.json records its parts), reported apart from the tables.
+const modelsFile = join(".workbench", "bench", "build", "models.json");
+const modelSeconds =
+  mode === "full" && existsSync(modelsFile)
+    ? Object.values(JSON.parse(readFileSync(modelsFile, "utf-8")).seconds as Record<string, number>).reduce(
+        (a, b) => a + b,
+        0
+      )
+    : 0;
 console.log(
   JSON.stringify({
     seconds: (performance.now() - started) / 1000,
+    modelSeconds,
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024)
   })
 );

@@ -80,17 +80,28 @@ const CHANGES: Change[] = [
 ];
 
 /**
- * Sum of the query measures of the last timed change: those that started after its input event
- * (window.editAt, set by timeChange) and ended by the frame that showed the new figure.
+ * Query time of the last timed change: the time covered by the query measures that started after
+ * its input event (window.editAt, set by timeChange) and ended by the frame showing the new figure.
  */
 const queryTime = (page: Page, elapsed: number) =>
   page.evaluate(
     ([name, ms]) => {
       const at = (window as unknown as {editAt: number}).editAt;
-      return performance
+      // The time covered by at least one query: queries sent together queue in DuckDB-WASM, and
+      // each one's measure includes its wait, so their sum would count the same time twice.
+      const spans = performance
         .getEntriesByName(name as string, "measure")
         .filter((e) => e.startTime >= at && e.startTime + e.duration <= at + (ms as number) + 1)
-        .reduce((s, e) => s + e.duration, 0);
+        .map((e) => [e.startTime, e.startTime + e.duration])
+        .sort((a, b) => a[0] - b[0]);
+      let covered = 0;
+      let end = -Infinity;
+      for (const [s, e] of spans) {
+        if (e <= end) continue;
+        covered += e - Math.max(s, end);
+        end = e;
+      }
+      return covered;
     },
     [QUERY_MEASURE, elapsed] as const
   );
