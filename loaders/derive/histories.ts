@@ -50,11 +50,11 @@ WITH buckets AS (
   FROM buckets WHERE k IS NOT NULL
   WINDOW w AS (PARTITION BY customer_key ORDER BY k)
 ), long AS (
-  SELECT customer_key, unnest(range(k, coalesce(next_k, ${ds.length}))) AS k, n, last, first, gap_squares FROM running
+  SELECT customer_key, ([${ds.join(", ")}])[unnest(range(k, coalesce(next_k, ${ds.length}))) + 1] AS date,
+    n, last, first, gap_squares FROM running
 ), h AS (
-  SELECT customer_key, ([${ds.join(", ")}])[k + 1] AS date, CAST(n - 1 AS INTEGER) AS x, CAST(last - first AS INTEGER) AS tx,
-    CAST(([${ds.join(", ")}])[k + 1] - first AS INTEGER) AS T, CAST(([${ds.join(", ")}])[k + 1] - last AS INTEGER) AS recency,
-    coalesce(gap_squares, 0) AS gap_squares
+  SELECT customer_key, date, CAST(n - 1 AS INTEGER) AS x, CAST(last - first AS INTEGER) AS tx,
+    CAST(date - first AS INTEGER) AS T, CAST(date - last AS INTEGER) AS recency, coalesce(gap_squares, 0) AS gap_squares
   FROM long
 ), typical AS (
   SELECT date, median(CAST(tx AS DOUBLE) / x) AS gap FROM h WHERE x > 0 GROUP BY date

@@ -7,7 +7,6 @@
  * purchase, both from the first purchase. The unit of time only rescales α (α in days = 7 × α in
  * weeks); r, a and b do not change.
  */
-import {gammaln} from "simple-statistics";
 import {hyp2f1} from "./hyp2f1.js";
 import {maximize} from "./optimize.js";
 
@@ -33,13 +32,12 @@ export interface BgNbdParams {
 const logAddExp = (u: number, v: number) =>
   u === -Infinity ? v : v === -Infinity ? u : Math.max(u, v) + Math.log1p(Math.exp(-Math.abs(u - v)));
 
-/** One customer's log-likelihood (equation 6 of the paper, in logs). */
-export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): number {
-  const a1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
-  const a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x);
-  const a3 = -(r + x) * Math.log(alpha + T);
-  const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
-  return a1 + a2 + logAddExp(a3, a4);
+/**
+ * One customer's log-likelihood (equation 6 of the paper, in logs): the fit's own sum over a single
+ * history, so a check of this checks what the fit maximizes.
+ */
+export function bgnbdLogLikelihood(params: BgNbdParams, customer: Rfm): number {
+  return bgnbdTotalLogLikelihood(params, [customer]);
 }
 
 /** Histories packed in typed arrays: the likelihood loop runs over them thousands of times per fit. */

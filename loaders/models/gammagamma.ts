@@ -21,19 +21,6 @@ export interface GammaGammaParams {
   v: number;
 }
 
-/** One repeat buyer's log-likelihood of their mean order value. */
-export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
-  return (
-    gammaln(p * x + q) -
-    gammaln(p * x) -
-    gammaln(q) +
-    q * Math.log(v) +
-    (p * x - 1) * Math.log(m) +
-    p * x * Math.log(x) -
-    (p * x + q) * Math.log(x * m + v)
-  );
-}
-
 export interface GammaGammaFit {
   params: GammaGammaParams;
   logLikelihood: number;

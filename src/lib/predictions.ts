@@ -103,14 +103,6 @@ FROM (${withPredictionsSql(source)}) WHERE ${r.model} OR ${r.rule}
 ORDER BY win_back_cents DESC, customer_key`;
 }
 
-export interface WinBackRow {
-  customer_key: string;
-  segment: string;
-  consent: boolean | null;
-  win_back_cents: number;
-  [column: string]: unknown;
-}
-
 /** Splits win-back rows by consent: only consent IS TRUE may be exported; the rest are counted. */
 export function consentSplit<R extends {consent: boolean | null}>(rows: R[]) {
   return {

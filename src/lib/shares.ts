@@ -10,7 +10,7 @@ export interface Counted {
   revenue_cents: number;
 }
 
-export const byRevenueThenName = (a: Counted, b: Counted): number =>
+const byRevenueThenName = (a: Counted, b: Counted): number =>
   b.revenue_cents - a.revenue_cents || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
 
 export function withShares<R extends Counted>(rows: R[]): (R & {customer_share: number; revenue_share: number})[] {
