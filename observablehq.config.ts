@@ -18,20 +18,30 @@ export default {
   root: process.env.WORKBENCH_SITE_ROOT ?? "src",
   output: process.env.WORKBENCH_OUTPUT ?? "dist",
   // The sidebar is the same static HTML on every page, so it names pages in both languages.
-  pages: [
-    {name: "概览 Overview", path: "/"},
-    {name: "RFM 分析 RFM explorer", path: "/rfm"},
-    {name: "规则实验室 Rules lab", path: "/rules-lab"},
-    {name: "细分迁移 Segment migration", path: "/segment-migration"},
-    {name: "同期群 Cohorts", path: "/cohorts"},
-    {name: "生命周期 Lifecycle & trends", path: "/lifecycle"},
-    {name: "价值贡献 Value contribution", path: "/value"},
-    {name: "人口属性与门店 Demographics & stores", path: "/demographics"},
-    {name: "客户终身价值 Customer lifetime value", path: "/clv"},
-    {name: "流失预警与挽回 Churn & win-back", path: "/churn"},
-    {name: "聚类 Clusters", path: "/clusters"},
-    {name: "数据质量 Data quality", path: "/data-quality"}
-  ],
+  // The report-only build (tools/build-report.ts) lists the report alone.
+  pages: process.env.WORKBENCH_REPORT_ONLY
+    ? [{name: "管理层报告 Leadership report", path: "/report/"}]
+    : [
+        {name: "概览 Overview", path: "/"},
+        {name: "RFM 分析 RFM explorer", path: "/rfm"},
+        {name: "规则实验室 Rules lab", path: "/rules-lab"},
+        {name: "细分迁移 Segment migration", path: "/segment-migration"},
+        {name: "同期群 Cohorts", path: "/cohorts"},
+        {name: "生命周期 Lifecycle & trends", path: "/lifecycle"},
+        {name: "价值贡献 Value contribution", path: "/value"},
+        {name: "人口属性与门店 Demographics & stores", path: "/demographics"},
+        {name: "客户终身价值 Customer lifetime value", path: "/clv"},
+        {name: "流失预警与挽回 Churn & win-back", path: "/churn"},
+        {name: "聚类 Clusters", path: "/clusters"},
+        {name: "数据质量 Data quality", path: "/data-quality"},
+        {name: "管理层报告 Leadership report", path: "/report/"}
+      ],
+  // One page per reported period (/report/2026-06): the periods depend on the data's as-of date,
+  // so they are listed from the build (loaders/report/), which ingests first if no loader has.
+  async *dynamicPaths() {
+    const {periodPaths} = await import("./loaders/report/pages.js");
+    yield* await periodPaths("/report");
+  },
   // Filled by src/lib/locale.ts with links to this page in each language (Framework would
   // resolve a static "?lang=" link against the home page).
   header: `<nav class="language-switch" aria-label="Language / 语言" data-language-switch></nav>`,

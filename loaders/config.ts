@@ -5,6 +5,7 @@ import type {FilesSource} from "./sources/files/index.js";
 import type {PostgresSource} from "./sources/postgres.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
 import type {ModelSettings} from "./derive/predict.js";
+import type {ReportSettings} from "./report/index.js";
 
 export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource | PostgresSource;
 
@@ -23,6 +24,8 @@ export interface WorkbenchConfig {
   language?: "zh-CN" | "en";
   /** Prediction settings (README, Predictions); each defaults to MODEL_DEFAULTS. */
   models?: Partial<ModelSettings>;
+  /** Leadership report settings (README, Leadership report); each defaults to REPORT_DEFAULTS. */
+  report?: Partial<ReportSettings>;
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */

@@ -26,16 +26,16 @@ import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} f
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
 import {MIGRATION} from "../src/lib/migration.js";
 import type {QuerySpec} from "../src/lib/prepared-key.js";
-import {openBuild} from "./build.js";
+import {type Build, openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
 
 /** The build's database with the published tables under the names the pages' SQL uses. */
-async function siteTables(): Promise<{db: DuckDBConnection; asOf: string}> {
-  const {db, info} = await openBuild();
+export async function siteTables(): Promise<Build & {asOf: string}> {
+  const build = await openBuild();
   // Temporary views (over the published Parquet files) shadow the build file's canonical tables.
   for (const name of ["customers", "customer_month", "customer_day", "predictions"])
-    await db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
-  return {db, asOf: info.asOf};
+    await build.db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
+  return {...build, asOf: build.info.asOf};
 }
 
 /** The values each filter column takes, for the pages' select inputs. */

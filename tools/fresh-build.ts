@@ -9,9 +9,13 @@
  *   them (a PostgreSQL source is read once per build, from one snapshot).
  */
 import {randomUUID} from "node:crypto";
-import {rmSync} from "node:fs";
+import {existsSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {siteRoot} from "./site-root.js";
 
 process.env.WORKBENCH_BUILD_ID = randomUUID();
-rmSync(join(await siteRoot(), ".observablehq", "cache", "data"), {recursive: true, force: true});
+// Loader outputs (data/, the report's pages under report/…); Framework's own folders start with "_"
+// (npm downloads, built modules) and stay.
+const cache = join(await siteRoot(), ".observablehq", "cache");
+for (const entry of existsSync(cache) ? readdirSync(cache) : [])
+  if (!entry.startsWith("_")) rmSync(join(cache, entry), {recursive: true, force: true});

@@ -30,10 +30,15 @@ export interface ParetoSummary {
   top_share: number | null;
 }
 
-function rankedSql(filters?: Filters<ValueFilter>): string {
+/**
+ * Buyers ranked by revenue, largest first. `source` is the customer table or any relation with
+ * its orders and revenue_cents columns (the leadership report ranks a period's buyers by the
+ * period's revenue).
+ */
+function rankedSql(filters?: Filters<ValueFilter>, source = "customers"): string {
   return `SELECT greatest(revenue_cents, 0) AS v, revenue_cents < 0 AS clipped,
     row_number() OVER (ORDER BY greatest(revenue_cents, 0) DESC) AS i, count(*) OVER () AS n
-  FROM customers WHERE orders > 0 ${sqlFilters(filters, VALUE_FILTERS)}`;
+  FROM ${source} WHERE orders > 0 ${sqlFilters(filters, VALUE_FILTERS)}`;
 }
 
 /** SQL: the Lorenz curve at `points` evenly spaced customer shares (plus the origin). */
@@ -54,11 +59,11 @@ ORDER BY customer_share`;
 }
 
 /** SQL: one row with buyers, Gini and the revenue share of the top `topPercent` % of buyers. */
-export function paretoSummarySql(topPercent: number, filters?: Filters<ValueFilter>): string {
+export function paretoSummarySql(topPercent: number, filters?: Filters<ValueFilter>, source = "customers"): string {
   if (!(topPercent > 0 && topPercent <= 100)) throw new Error(`top percent must be in (0, 100], got ${topPercent}`);
   const x = sqlNumber(topPercent, "top percent");
   return `
-WITH ranked AS (${rankedSql(filters)}),
+WITH ranked AS (${rankedSql(filters, source)}),
 top AS (SELECT CAST(ceil(max(n) * ${x} / 100) AS BIGINT) AS k FROM ranked)
 SELECT CAST(count(*) AS INTEGER) AS buyers,
   CAST(count(*) FILTER (WHERE clipped) AS INTEGER) AS clipped,

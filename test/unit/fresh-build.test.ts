@@ -16,6 +16,9 @@ test("removes the site root's cached loader outputs, keeps its npm downloads, an
   mkdirSync(join(cache, "data"), {recursive: true});
   mkdirSync(join(cache, "_npm", "d3@7.9.0"), {recursive: true});
   writeFileSync(join(cache, "data", "kpis.json"), "{}");
+  // a page loader's output (the leadership report's pages)
+  mkdirSync(join(cache, "report"), {recursive: true});
+  writeFileSync(join(cache, "report", "2026-06.md"), "# stale");
   writeFileSync(join(site, "observablehq.config.js"), `export default {root: "pages"};\n`);
   const run = spawnSync(
     process.execPath,
@@ -36,6 +39,7 @@ test("removes the site root's cached loader outputs, keeps its npm downloads, an
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
   expect(existsSync(join(cache, "data"))).toBe(false);
+  expect(existsSync(join(cache, "report"))).toBe(false);
   expect(existsSync(join(cache, "_npm", "d3@7.9.0"))).toBe(true);
   rmSync(site, {recursive: true, force: true});
 });

@@ -596,6 +596,116 @@ export const en = {
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",
       "unreadable points (left blank)": "Accepted, but the points could not be read: left blank."
     }
+  },
+  report: {
+    title: "Leadership report",
+    nav: "Leadership report",
+    periodTitle: (period: string) => `Customer report · ${period}`,
+    meta: (start: string, end: string, built: string) =>
+      `Period ${start} to ${end} · every figure from data dated up to ${end} · built ${built} UTC`,
+    suppressed: (k: number) =>
+      `— : not shown because it comes from fewer than ${k} customers, or because such a figure could be worked out from it.`,
+    latest: "Latest report",
+    archive: "All reports",
+    open: (period: string) => `Report for ${period}`,
+    none: "There is no complete period in the data yet: no report.",
+    json: "Figures as JSON",
+    fullSite: "Analyst workbench",
+    kpisTitle: "Headline figures",
+    vsPrevious: (period: string) => `vs ${period}`,
+    vsYearAgo: (period: string) => `vs ${period}`,
+    noComparison: "no data",
+    points: (delta: string) => `${delta} pts`,
+    kpis: {
+      customers: "Customers",
+      active: "Active buyers",
+      new: "New buyers",
+      revenue: "Net revenue",
+      aov: "Average order value",
+      frequency: "Purchases per buyer",
+      revenuePerBuyer: "Revenue per buyer",
+      retention: "Retention rate",
+      repeatRate: "Repeat rate",
+      prospectConversion: "Registered → first purchase",
+      secondPurchase: "First → second purchase",
+      topShare: "Revenue from the top 20 % of buyers",
+      loyalShare: "Revenue from loyal customers"
+    } as Record<string, string>,
+    kpiHelp:
+      "Customers: known at the period's end. Active buyers: bought in the period; new: their first purchase. Retention: share of the previous period's active buyers who bought again. Repeat rate: share of active buyers who had bought before. Conversion: of everyone registered by the period's end, the share who have bought; of buyers, the share with a second purchase. Net revenue: customers' purchases less returns in the period.",
+    trendTitle: "The last year",
+    trendActive: "Active buyers",
+    trendRevenue: "Net revenue",
+    findingsTitle: "Findings",
+    findingsHelp:
+      "Each sentence comes from the figure it links to. A change is stated only when it exceeds its noise: 1.96 standard errors (95 %), with a binomial error for rates, a Poisson error for counts and Welch's error for revenue per buyer; otherwise the sentence says the figure held.",
+    findings: {
+      loyal: (customers: string, revenue: string) =>
+        `Loyal customers are ${customers} of customers and bring ${revenue} of buyers' revenue.`,
+      loyalChange: (customers: string, revenue: string, direction: string, before: string, period: string) =>
+        `Loyal customers are ${customers} of customers (${direction} from ${before} in ${period}) and bring ${revenue} of buyers' revenue.`,
+      active: (n: string, direction: string, delta: string, period: string) =>
+        `${n} customers bought, ${delta} ${direction} than in ${period}.`,
+      activeSame: (n: string, period: string) => `${n} customers bought, about as many as in ${period}.`,
+      newBuyers: (n: string, direction: string, delta: string, period: string) =>
+        `${n} new buyers made a first purchase, ${delta} ${direction} than in ${period}.`,
+      newSame: (n: string, period: string) => `${n} new buyers made a first purchase, about as many as in ${period}.`,
+      retention: (rate: string, direction: string, before: string, period: string) =>
+        `Retention was ${rate}, ${direction} from ${before} in ${period}.`,
+      retentionSame: (rate: string, period: string) => `Retention was ${rate}, no real change from ${period}.`,
+      perBuyer: (amount: string, direction: string, before: string, period: string) =>
+        `Revenue per buyer was ${amount}, ${direction} from ${before} in ${period}.`,
+      perBuyerSame: (amount: string, period: string) =>
+        `Revenue per buyer was ${amount}, no real change from ${period}.`,
+      top: (share: string) => `The top 20 % of buyers brought ${share} of the period's revenue.`,
+      best: (what: string, group: string, amount: string) => `Best ${what} by revenue per buyer: ${group} (${amount}).`,
+      flow: (n: string, from: string, to: string) => `${n} customers moved from ${from} to ${to}.`,
+      up: "up",
+      down: "down",
+      more: "more",
+      fewer: "fewer"
+    },
+    typesTitle: "The four customer types",
+    typesHelp:
+      "Each customer's type at the period's end (rule set: clothing-store four types), their share of customers, of the period's revenue from buyers, the change in size since the previous period, and what to do.",
+    type: "Type",
+    size: "Customers",
+    change: "Change",
+    customerShare: "Share of customers",
+    revenueShare: "Share of revenue",
+    playbook: "Playbook",
+    migrationTitle: (before: string, after: string) => `Where customers moved: type at ${before} → at ${after}`,
+    newlyKnown: "(new customers)",
+    lifecycleTitle: "Lifecycle in the period",
+    lifecycleHelp:
+      "Active buyers are new (first purchase), returning (also bought in the previous period) or resurrecting (came back after a gap); dormant bought in the previous period but not in this one.",
+    cohortsTitle: "Cohort retention",
+    cohortsHelp:
+      "Share of a month's new buyers who bought again n months after their first purchase: all cohorts pooled, and the latest cohorts after one month.",
+    afterMonths: (n: string) => `After ${n} month${n === "1" ? "" : "s"}`,
+    cohort: (c: string) => `Cohort ${c}, after 1 month`,
+    groupsTitle: "Regions and stores",
+    groupsHelp: (k: number) =>
+      `Best and worst by revenue per active buyer, with retention; only groups with at least ${k} buyers in each figure are ranked.`,
+    region: "region",
+    home_store: "store",
+    regionHeading: "Region",
+    storeHeading: "Home store",
+    top: "Best",
+    bottom: "Worst",
+    ranked: (shown: string, all: string) => `${shown} of ${all} ranked`,
+    noGroups: "Too few customers in any group to rank.",
+    outlookTitle: (asOf: string) => `Outlook as of ${asOf}`,
+    outlookHelp: (threshold: string) =>
+      `From the models fitted at build time (see Customer lifetime value): expected 12-month value of the scored buyers, and of those whose probability of still being a customer is under ${threshold}. The outlook changes with every build, so it appears here and not in the period reports.`,
+    scored: "Expected value of buyers (12 months)",
+    atRisk: "Value at risk",
+    buyersCount: (n: string) => `${n} buyers`,
+    noOutlook: "No predictions in this build.",
+    campaignsTitle: "Campaigns",
+    noCampaigns: "No campaign evaluation in this build: campaign results appear here once campaigns are evaluated.",
+    page: "Page",
+    printedFrom: (period: string, built: string) => `Customer report ${period} · built ${built} UTC`
   }
 };
 

@@ -604,5 +604,113 @@ export const zhCN: Messages = {
       "unreadable birth date (age unknown)": "已接受，但出生日期无法读取：年龄段未知。",
       "unreadable points (left blank)": "已接受，但积分无法读取：留空。"
     }
+  },
+  report: {
+    title: "管理层报告",
+    nav: "管理层报告",
+    periodTitle: (period: string) => `客户报告 · ${period}`,
+    meta: (start: string, end: string, built: string) =>
+      `统计期 ${start} 至 ${end} · 所有数字仅取 ${end} 及以前的数据 · 构建于 ${built} UTC`,
+    suppressed: (k: number) => `— ：来自少于 ${k} 位客户的数字不予显示，可据以推算出此类数字的数字也不显示。`,
+    latest: "最新报告",
+    archive: "全部报告",
+    open: (period: string) => `${period} 报告`,
+    none: "数据中还没有完整的统计期，因此没有报告。",
+    json: "数字（JSON）",
+    fullSite: "分析工作台",
+    kpisTitle: "核心指标",
+    vsPrevious: (period: string) => `对比 ${period}`,
+    vsYearAgo: (period: string) => `对比 ${period}`,
+    noComparison: "无数据",
+    points: (delta: string) => `${delta} 个百分点`,
+    kpis: {
+      customers: "客户数",
+      active: "活跃购买客户",
+      new: "新购买客户",
+      revenue: "净销售额",
+      aov: "客单价",
+      frequency: "人均购买次数",
+      revenuePerBuyer: "人均销售额",
+      retention: "留存率",
+      repeatRate: "复购率",
+      prospectConversion: "注册 → 首购",
+      secondPurchase: "首购 → 二次购买",
+      topShare: "前 20% 客户贡献的销售额",
+      loyalShare: "忠诚型客户贡献的销售额"
+    } as Record<string, string>,
+    kpiHelp:
+      "客户数：统计期末已知的客户。活跃购买客户：统计期内有购买；新购买客户：统计期内首次购买。留存率：上一统计期的活跃购买客户中本期再次购买的比例。复购率：活跃购买客户中此前买过的比例。转化：统计期末已注册客户中已购买的比例；购买客户中已二次购买的比例。净销售额：客户在统计期内的购买减去退货。",
+    trendTitle: "近一年",
+    trendActive: "活跃购买客户",
+    trendRevenue: "净销售额",
+    findingsTitle: "主要发现",
+    findingsHelp:
+      "每句话都来自其链接的图表或数字。只有变化超过噪声时才会说明变化：1.96 个标准误（95%），比率用二项误差，人数用泊松误差，人均销售额用 Welch 误差；否则只说该数字基本持平。",
+    findings: {
+      loyal: (customers: string, revenue: string) =>
+        `忠诚型客户占客户的 ${customers}，贡献购买客户销售额的 ${revenue}。`,
+      loyalChange: (customers: string, revenue: string, direction: string, before: string, period: string) =>
+        `忠诚型客户占客户的 ${customers}（较 ${period} 的 ${before} ${direction}），贡献购买客户销售额的 ${revenue}。`,
+      active: (n: string, direction: string, delta: string, period: string) =>
+        `${n} 位客户有购买，比 ${period} ${direction} ${delta} 位。`,
+      activeSame: (n: string, period: string) => `${n} 位客户有购买，与 ${period} 基本持平。`,
+      newBuyers: (n: string, direction: string, delta: string, period: string) =>
+        `${n} 位新客户首次购买，比 ${period} ${direction} ${delta} 位。`,
+      newSame: (n: string, period: string) => `${n} 位新客户首次购买，与 ${period} 基本持平。`,
+      retention: (rate: string, direction: string, before: string, period: string) =>
+        `留存率为 ${rate}，较 ${period} 的 ${before} ${direction}。`,
+      retentionSame: (rate: string, period: string) => `留存率为 ${rate}，与 ${period} 相比没有实际变化。`,
+      perBuyer: (amount: string, direction: string, before: string, period: string) =>
+        `人均销售额为 ${amount}，较 ${period} 的 ${before} ${direction}。`,
+      perBuyerSame: (amount: string, period: string) => `人均销售额为 ${amount}，与 ${period} 相比没有实际变化。`,
+      top: (share: string) => `前 20% 的购买客户贡献了本期 ${share} 的销售额。`,
+      best: (what: string, group: string, amount: string) => `人均销售额最高的${what}：${group}（${amount}）。`,
+      flow: (n: string, from: string, to: string) => `${n} 位客户从${from}转为${to}。`,
+      up: "上升",
+      down: "下降",
+      more: "多",
+      fewer: "少"
+    },
+    typesTitle: "四类客户",
+    typesHelp:
+      "每位客户在统计期末的类型（规则集：服装店四类客户）、占客户的比例、占本期购买客户销售额的比例、较上一统计期的人数变化，以及应对策略。",
+    type: "类型",
+    size: "客户数",
+    change: "变化",
+    customerShare: "客户占比",
+    revenueShare: "销售额占比",
+    playbook: "策略",
+    migrationTitle: (before: string, after: string) => `客户流向：${before} 的类型 → ${after} 的类型`,
+    newlyKnown: "（新客户）",
+    lifecycleTitle: "本期生命周期",
+    lifecycleHelp:
+      "活跃购买客户分为新客户（首次购买）、回头客（上一统计期也有购买）和回流客户（间隔后重新购买）；沉睡客户指上一统计期有购买而本期没有。",
+    cohortsTitle: "同期群留存",
+    cohortsHelp:
+      "某月新购买客户在首购后第 n 个月再次购买的比例：全部同期群合并，以及最近几个同期群首购后一个月的留存。",
+    afterMonths: (n: string) => `${n} 个月后`,
+    cohort: (c: string) => `${c} 同期群，1 个月后`,
+    groupsTitle: "地区与门店",
+    groupsHelp: (k: number) =>
+      `按活跃购买客户人均销售额排列的最好和最差者，并附留存率；每个数字都至少来自 ${k} 位客户的组别才参与排名。`,
+    region: "地区",
+    home_store: "门店",
+    regionHeading: "地区",
+    storeHeading: "所属门店",
+    top: "最好",
+    bottom: "最差",
+    ranked: (shown: string, all: string) => `${all} 个中排名 ${shown} 个`,
+    noGroups: "各组客户太少，无法排名。",
+    outlookTitle: (asOf: string) => `展望（截至 ${asOf}）`,
+    outlookHelp: (threshold: string) =>
+      `来自构建时拟合的模型（见客户终身价值页）：已评分购买客户未来 12 个月的预期价值，以及其中仍为客户的概率低于 ${threshold} 者的价值。展望随每次构建而变，因此只在此处显示，不进入各统计期报告。`,
+    scored: "购买客户预期价值（12 个月）",
+    atRisk: "风险价值",
+    buyersCount: (n: string) => `${n} 位购买客户`,
+    noOutlook: "本次构建没有预测结果。",
+    campaignsTitle: "营销活动",
+    noCampaigns: "本次构建没有营销活动评估：评估营销活动后，结果会显示在这里。",
+    page: "页",
+    printedFrom: (period: string, built: string) => `客户报告 ${period} · 构建于 ${built} UTC`
   }
 };

@@ -1,0 +1,216 @@
+/**
+ * The leadership report of a build: every reported period's figures, suppressed, computed once
+ * per build (the first loader to ask computes them under a lock, the others read the files) and
+ * kept in the build's private folder beside the tables they come from.
+ */
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {
+  type Period,
+  type ReportGrain,
+  completePeriods,
+  periodContaining,
+  periodsPerYear,
+  shiftPeriod
+} from "../../src/lib/periods.js";
+import {sqlNumber} from "../../src/lib/sql.js";
+import {loadConfig} from "../config.js";
+import {MODEL_DEFAULTS} from "../derive/predict.js";
+import {queryRows} from "../duckdb.js";
+import {UserError} from "../errors.js";
+import {withLock} from "../lock.js";
+import {siteTables} from "../reports.js";
+import {type CoreFigures, coreFigures, detailFigures, prepareCohorts} from "./figures.js";
+import {type PeriodReport, periodReport, type ValueCell} from "./report.js";
+import {type Cell, DEFAULT_MIN_CELL, cellsOf, suppress} from "./suppress.js";
+
+export interface ReportSettings {
+  /** Calendar months (default) or quarters. */
+  grain: ReportGrain;
+  /** How many complete periods up to the as-of date get a report (the archive). */
+  periods: number;
+  /** k: figures from 1 to k − 1 customers are suppressed. */
+  minCell: number;
+}
+
+export const REPORT_DEFAULTS: ReportSettings = {grain: "month", periods: 12, minCell: DEFAULT_MIN_CELL};
+
+/** Predictions as of the build date: shown on the report's front page only (see README). */
+export interface Outlook {
+  asOf: string;
+  threshold: number;
+  /** Buyers scored and their expected discounted CLV (cents). */
+  scored: ValueCell;
+  /** Buyers with P(alive) under the threshold and their CLV; null when the model gave no P(alive). */
+  atRisk: ValueCell | null;
+}
+
+export interface ReportIndex {
+  asOf: string;
+  builtAt: string;
+  grain: ReportGrain;
+  minCell: number;
+  /** Reported periods, latest first. */
+  periods: Period[];
+  outlook: Outlook | null;
+}
+
+export function reportSettings(config: {report?: Partial<ReportSettings>}): ReportSettings {
+  const settings = {...REPORT_DEFAULTS, ...config.report};
+  if (!["month", "quarter"].includes(settings.grain))
+    throw new UserError(`workbench.config.ts: report.grain must be "month" or "quarter", got ${settings.grain}`);
+  if (!Number.isInteger(settings.periods) || settings.periods < 1 || settings.periods > 120)
+    throw new UserError(
+      `workbench.config.ts: report.periods must be a whole number from 1 to 120, got ${settings.periods}`
+    );
+  if (!Number.isInteger(settings.minCell) || settings.minCell < 2)
+    throw new UserError(
+      `workbench.config.ts: report.minCell must be a whole number of at least 2, got ${settings.minCell}`
+    );
+  return settings;
+}
+
+const INDEX = "index.json";
+
+/** The report's folder in the build, computed first if no loader of this build has. */
+async function reportFolder(): Promise<string> {
+  const {config} = await loadConfig();
+  const settings = reportSettings(config);
+  const site = await siteTables();
+  const folder = join(site.dir, "report");
+  await withLock(
+    `${folder}.lock`,
+    () => existsSync(join(folder, INDEX)),
+    async () => {
+      const tmp = `${folder}.tmp`;
+      rmSync(tmp, {recursive: true, force: true});
+      mkdirSync(tmp, {recursive: true});
+      const riskThreshold = config.models?.riskThreshold ?? MODEL_DEFAULTS.riskThreshold;
+      await writeReports(site.db, site.asOf, site.info.builtAt, settings, riskThreshold, tmp);
+      rmSync(folder, {recursive: true, force: true});
+      renameSync(tmp, folder);
+    }
+  );
+  return folder;
+}
+
+export async function reportIndex(): Promise<ReportIndex> {
+  return JSON.parse(readFileSync(join(await reportFolder(), INDEX), "utf-8"));
+}
+
+export async function reportOf(id: string): Promise<PeriodReport> {
+  const folder = await reportFolder();
+  const file = join(folder, `${id}.json`);
+  if (!/^\d{4}-(\d{2}|Q\d)$/.test(id) || !existsSync(file)) throw new UserError(`no report for the period ${id}`);
+  return JSON.parse(readFileSync(file, "utf-8"));
+}
+
+/**
+ * Computes every reported period's report into `dir` (one JSON file per period, index.json).
+ * Periods before the data's first month are left out; a comparison period before it is null.
+ */
+export async function writeReports(
+  db: DuckDBConnection,
+  asOf: string,
+  builtAt: string,
+  settings: ReportSettings,
+  riskThreshold: number,
+  dir: string
+): Promise<ReportIndex> {
+  const {grain, minCell} = settings;
+  const [{first}] = await queryRows<{first: Date | null}>(db, "SELECT min(day) AS first FROM customer_day");
+  const dataStart = first ? periodContaining(first.toISOString().slice(0, 10), grain) : null;
+  const periods = dataStart
+    ? completePeriods(asOf, grain, settings.periods).filter((p) => p.end >= dataStart.start)
+    : [];
+  const year = periodsPerYear(grain);
+  const core = new Map<string, CoreFigures>();
+  const coreOf = async (p: Period): Promise<CoreFigures | null> => {
+    if (!dataStart || p.end < dataStart.start) return null;
+    if (!core.has(p.id)) core.set(p.id, await coreFigures(db, p, shiftPeriod(p, grain, -1)));
+    return core.get(p.id)!;
+  };
+  if (periods.length) await prepareCohorts(db);
+  for (const p of periods) {
+    const previous = shiftPeriod(p, grain, -1);
+    const trend: CoreFigures[] = [];
+    for (let i = year; i >= 0; i--) {
+      const f = await coreOf(shiftPeriod(p, grain, -i));
+      if (f) trend.push(f);
+    }
+    const report = periodReport(
+      grain,
+      (await coreOf(p))!,
+      (await coreOf(previous)) ?? emptyCore(previous),
+      await coreOf(shiftPeriod(p, grain, -year)),
+      trend,
+      await detailFigures(db, p, previous),
+      {minCell, builtAt}
+    );
+    writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(report, null, 1));
+  }
+  const index: ReportIndex = {
+    asOf,
+    builtAt,
+    grain,
+    minCell,
+    periods: [...periods].reverse(),
+    outlook: await outlook(db, asOf, riskThreshold, minCell)
+  };
+  writeFileSync(join(dir, INDEX), JSON.stringify(index, null, 1));
+  return index;
+}
+
+/** A period before the data: nothing happened in it. */
+function emptyCore(period: Period): CoreFigures {
+  const zero = {customers: 0, active: 0, new: 0, returning: 0, resurrecting: 0, dormant: 0, previous_active: 0};
+  return {
+    period,
+    known: 0,
+    activity: {group: null, ...zero, orders: 0, revenue_cents: 0, revenue_squares: 0},
+    conversion: {
+      registered: 0,
+      converted: 0,
+      prospect_rate: null,
+      median_days_to_first: null,
+      buyers: 0,
+      repeaters: 0,
+      repeat_rate: null,
+      median_days_to_second: null
+    },
+    value: {buyers: 0, clipped: 0, revenue_cents: 0, gini: null, top_customers: 0, top_share: null},
+    types: []
+  };
+}
+
+async function outlook(
+  db: DuckDBConnection,
+  asOf: string,
+  threshold: number,
+  minCell: number
+): Promise<Outlook | null> {
+  const [row] = await queryRows<{
+    scored: number;
+    clv: number | null;
+    with_p: number;
+    at_risk: number;
+    risk_clv: number | null;
+  }>(
+    db,
+    `SELECT CAST(count(*) AS INTEGER) AS scored, CAST(sum(clv_cents) AS BIGINT) AS clv,
+  CAST(count(p_alive) AS INTEGER) AS with_p,
+  CAST(count(*) FILTER (WHERE p_alive < ${sqlNumber(threshold, "risk threshold")}) AS INTEGER) AS at_risk,
+  CAST(coalesce(sum(clv_cents) FILTER (WHERE p_alive < ${sqlNumber(threshold)}), 0) AS BIGINT) AS risk_clv
+FROM predictions`
+  );
+  if (!row || row.scored === 0) return null;
+  const result: Outlook = {
+    asOf,
+    threshold,
+    scored: {value: row.clv, customers: row.scored},
+    atRisk: row.with_p > 0 ? {value: row.risk_clv, customers: row.at_risk, base: row.scored} : null
+  };
+  suppress(cellsOf(result) as Cell[], [], minCell);
+  return result;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run report:pdf [-- SITE [OUTPUT]]`: every period's leadership report as PDF, in each
+ * language, printed by Debian's Chromium from a built site (default dist-report/, made by
+ * `npm run build:report`; dist/ works too) into OUTPUT (default report-pdf/):
+ * report-2026-06.zh-CN.pdf, report-2026-06.en.pdf, … The pages' own print styles (src/style.css,
+ * A4, page numbers, period and build date in the footer) lay them out.
+ */
+import {existsSync, mkdirSync, readdirSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {LANGUAGES} from "../src/lib/locale.js";
+import {launchBrowser} from "./browser.js";
+import {serveStatic} from "./static-server.js";
+
+export async function reportPdfs(site: string, output: string): Promise<string[]> {
+  const pages = join(site, "report");
+  if (!existsSync(pages)) throw new Error(`${site} has no report pages: run npm run build:report first`);
+  const periods = readdirSync(pages)
+    .filter((f) => /^\d{4}-(\d{2}|Q\d)\.html$/.test(f))
+    .map((f) => f.replace(/\.html$/, ""))
+    .sort();
+  mkdirSync(output, {recursive: true});
+  const server = await serveStatic(site);
+  const browser = await launchBrowser();
+  const written: string[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const period of periods)
+      for (const language of LANGUAGES) {
+        await page.goto(`${server.origin}/report/${period}?lang=${language}`);
+        // The page's script has chosen the language (and its footer) once the section is shown.
+        await page.waitForSelector(`[data-report-lang="${language}"][data-shown]`, {state: "attached"});
+        await page.waitForFunction(
+          (l) => !document.querySelector(`[data-report-lang]:not([data-report-lang="${l}"])[data-shown]`),
+          language
+        );
+        const file = join(output, `report-${period}.${language}.pdf`);
+        await page.pdf({path: file, preferCSSPageSize: true, printBackground: true});
+        written.push(file);
+      }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const site = resolve(process.argv[2] ?? "dist-report");
+  const output = resolve(process.argv[3] ?? "report-pdf");
+  const written = await reportPdfs(site, output);
+  console.log(`${written.length} PDFs in ${output}`);
+}
