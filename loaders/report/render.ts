@@ -98,6 +98,19 @@ function findingsList(report: PeriodReport, href: (figure: string) => string): s
   return `<h2>${esc(m.findingsTitle)}</h2>\n<ul class="report-findings">${items.join("")}</ul>\n<p class="muted small">${esc(m.findingsHelp)}</p>`;
 }
 
+/** Active buyers and revenue over the year up to the period. */
+function trendCharts(report: PeriodReport, id: (name: string) => string): string {
+  const m = t().report;
+  const chart = (key: "active" | "revenue", label: string, format: (v: number) => string) =>
+    `<figure class="report-chart" data-chart="trend-${key}"><figcaption>${esc(label)}</figcaption>${svg(() =>
+      PeriodBars(
+        report.trend.map((r) => ({id: r.id, value: shown(r[key]) ? r[key].value : null})),
+        {width: 640, label, format}
+      )
+    )}</figure>`;
+  return `<h2>${esc(m.trendTitle)}</h2>\n<div id="${id("trend")}">${chart("active", m.trendActive, formatCount)}${chart("revenue", m.trendRevenue, formatCents)}</div>`;
+}
+
 function table(headers: string[], rows: string[][], attributes = ""): string {
   return `<table class="report-table"${attributes}><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`)
@@ -113,18 +126,7 @@ function periodBody(report: PeriodReport, language: Language): string {
     kpiCards(report, id),
     findingsList(report, (figure) => `#${id(figure)}`)
   );
-  // The year up to the period.
-  const trendChart = (key: "active" | "revenue", label: string, format: (v: number) => string) =>
-    `<figure class="report-chart" data-chart="trend-${key}"><figcaption>${esc(label)}</figcaption>${svg(() =>
-      PeriodBars(
-        report.trend.map((r) => ({id: r.id, value: shown(r[key]) ? r[key].value : null})),
-        {width: 640, label, format}
-      )
-    )}</figure>`;
-  parts.push(
-    `<h2>${esc(m.trendTitle)}</h2>`,
-    `<div id="${id("trend")}">${trendChart("active", m.trendActive, formatCount)}${trendChart("revenue", m.trendRevenue, formatCents)}</div>`
-  );
+  parts.push(trendCharts(report, id));
   // Four types.
   const before = new Map(report.typesBefore.map((x) => [x.type, x]));
   const revenue = new Map(report.typeRevenue.map((x) => [x.type, x]));
@@ -304,7 +306,8 @@ export function indexPage(index: ReportIndex, latest: PeriodReport | null, optio
         `<h2>${esc(m.latest)}: <a href="./${latest.period.id}">${esc(m.open(latest.period.id))}</a></h2>`,
         `<p class="muted report-meta">${esc(m.meta(latest.period.start, latest.period.end, latest.builtAt.slice(0, 16).replace("T", " ")))}</p>`,
         kpiCards(latest, id),
-        findingsList(latest, (figure) => `./${latest.period.id}#${id(figure)}`)
+        findingsList(latest, (figure) => `./${latest.period.id}#${id(figure)}`),
+        trendCharts(latest, id)
       );
     parts.push(outlookSection(index.outlook));
     parts.push(
