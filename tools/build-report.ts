@@ -24,10 +24,14 @@ writeFileSync(
   `---
 title: 管理层报告 Leadership report
 toc: false
-head: <meta http-equiv="refresh" content="0; url=./report/">
 ---
 
 [管理层报告 · Leadership report](./report/)
+
+\`\`\`js
+// Straight on to the report, keeping the address's ?lang= choice.
+location.replace(\`./report/\${location.search}\`);
+\`\`\`
 `
 );
 rmSync(output, {recursive: true, force: true});

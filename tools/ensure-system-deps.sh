@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the test suite needs are present: Chromium for the browser
-# tests, PostgreSQL for the PostgreSQL source tests. As root it installs what is missing;
-# otherwise it says exactly what to install and fails (a missing tool is never a skipped test).
+# tests, PostgreSQL for the PostgreSQL source tests, poppler-utils (pdftotext) to read the
+# report's PDFs. As root it installs what is missing; otherwise it says exactly what to install and fails (a missing tool is never a skipped test).
 set -euo pipefail
 
 need=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

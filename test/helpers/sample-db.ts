@@ -41,11 +41,20 @@ export interface SampleDatabase {
   days: DayRow[];
 }
 
-export async function sampleDatabase(customers = 3000, seed = 5, asOf = "2026-06-30"): Promise<SampleDatabase> {
+/**
+ * The sample simulated to `end` and published as of `asOf` (the end unless given: an earlier
+ * date is a build that ran then, before the later data arrived).
+ */
+export async function sampleDatabase(
+  customers = 3000,
+  seed = 5,
+  end = "2026-06-30",
+  asOf = end
+): Promise<SampleDatabase> {
   const db = await openDuckDB();
   await db.run("ATTACH ':memory:' AS gen; USE gen");
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);
-  await loadSample(db, {customers, seed, start: "2023-07-01", end: asOf}, (raw) => `k${raw}`);
+  await loadSample(db, {customers, seed, start: "2023-07-01", end}, (raw) => `k${raw}`);
   await publishInDuckDB(db, asOf);
   await db.run("USE memory");
   for (const name of ["customers", "customer_month", "customer_day"])
