@@ -17,15 +17,17 @@ import {DEFAULT_TOP_PERCENT, paretoSummarySql, type ParetoSummary} from "../../s
 import {
   type Period,
   type PeriodActivity,
+  REPORT_DIMENSIONS,
   type ReportDimension,
+  type ReportGrain,
   periodActivitySql,
   periodBuyersSql
 } from "../../src/lib/periods.js";
 import {FOUR_TYPES, rulesOf} from "../../src/lib/rulesets.js";
 import {segmentSql} from "../../src/lib/rules.js";
-import {migrationOverTimeSql, populationSql} from "../../src/lib/segments.js";
+import {migrationBetweenSql, segmentsAtSql} from "../../src/lib/segments.js";
 import {sqlMonthIndex} from "../../src/lib/sql.js";
-import {conversionSql, type Conversion} from "../../src/lib/stages.js";
+import {conversionSql, type Conversion, purchaseMilestonesSql} from "../../src/lib/stages.js";
 import {queryRows} from "../duckdb.js";
 
 /** The four types at a period's end: size, and their buyers and revenue in the period. */
@@ -57,17 +59,72 @@ export interface DetailFigures {
 }
 
 const FOUR = rulesOf(FOUR_TYPES);
-/** Scores as the analyst pages compute them for any date (from customer_day, not in place). */
-const scoring = (asOf: string) => ({asOf, scale: 5 as const, method: "quantile" as const});
 
-export async function coreFigures(db: DuckDBConnection, period: Period, previous: Period): Promise<CoreFigures> {
+/** What every period reads, computed once for the whole report. */
+export interface Prepared {
+  grain: ReportGrain;
+  activity: Map<string, PeriodActivity>;
+  groups: Record<ReportDimension, Map<string, PeriodActivity[]>>;
+}
+
+const byPeriod = (rows: PeriodActivity[]) => {
+  const map = new Map<string, PeriodActivity[]>();
+  for (const r of rows) map.set(r.period, [...(map.get(r.period) ?? []), r]);
+  return map;
+};
+
+/**
+ * One pass for every period's activity (overall, by region, by store), each buyer's conversion
+ * days, and the cohort tables: each period then reads the part up to its end.
+ */
+export async function prepareReport(db: DuckDBConnection, grain: ReportGrain): Promise<Prepared> {
+  const activity = new Map((await queryRows<PeriodActivity>(db, periodActivitySql(grain))).map((r) => [r.period, r]));
+  const groups = {} as Prepared["groups"];
+  for (const dimension of REPORT_DIMENSIONS)
+    groups[dimension] = byPeriod(await queryRows<PeriodActivity>(db, periodActivitySql(grain, dimension)));
+  await db.run(`CREATE OR REPLACE TEMP TABLE report_milestones AS ${purchaseMilestonesSql()}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_cube AS ${cohortCubeSql()}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_members AS ${cohortMembersSql()}`);
+  return {grain, activity, groups};
+}
+
+/** Nothing happened: a period before the data, or one in which nobody bought. */
+const idle = (period: string): PeriodActivity => ({
+  period,
+  group: null,
+  customers: 0,
+  active: 0,
+  new: 0,
+  returning: 0,
+  resurrecting: 0,
+  dormant: 0,
+  previous_active: 0,
+  orders: 0,
+  revenue_cents: 0,
+  revenue_squares: 0
+});
+
+/**
+ * The four types at a date, as a temporary table (customer_key, segment, revenue_cents), made
+ * once per date: a period's types, the next period's "before" and the migration share it. The
+ * four types' rules read no score, so the customers are scored by thresholds (no ranking pass).
+ */
+async function typesAt(db: DuckDBConnection, date: string): Promise<string> {
+  const table = `report_types_${date.replaceAll("-", "")}`;
+  await db.run(
+    `CREATE TEMP TABLE IF NOT EXISTS ${table} AS ${segmentsAtSql({asOf: date, scale: 5, method: "thresholds"}, FOUR_TYPES, FOUR)}`
+  );
+  return table;
+}
+
+export async function coreFigures(db: DuckDBConnection, prepared: Prepared, period: Period): Promise<CoreFigures> {
   const end = period.end;
-  const [activity] = await queryRows<PeriodActivity>(db, periodActivitySql(period, previous));
+  const activity = prepared.activity.get(period.id) ?? idle(period.id);
   const [{known}] = await queryRows<{known: number}>(
     db,
     `SELECT CAST(count(*) AS INTEGER) AS known FROM customers WHERE ${knownAtSql(end)}`
   );
-  const [conversion] = await queryRows<Conversion>(db, conversionSql(end));
+  const [conversion] = await queryRows<Conversion>(db, conversionSql(end, {}, "report_milestones"));
   const [value] = await queryRows<ParetoSummary>(
     db,
     paretoSummarySql(DEFAULT_TOP_PERCENT, {}, `(${periodBuyersSql(period)}) AS period_buyers`)
@@ -77,23 +134,21 @@ export async function coreFigures(db: DuckDBConnection, period: Period, previous
     `SELECT t.segment AS type, CAST(count(*) AS INTEGER) AS customers,
   CAST(count(*) FILTER (WHERE b.orders > 0) AS INTEGER) AS buyers,
   CAST(coalesce(sum(b.revenue_cents), 0) AS BIGINT) AS revenue_cents
-FROM (SELECT customer_key, ${segmentSql(FOUR)} AS segment FROM (${populationSql(scoring(end), FOUR_TYPES.population)}) AS s) AS t
-LEFT JOIN (${periodBuyersSql(period)}) AS b USING (customer_key)
+FROM ${await typesAt(db, end)} AS t LEFT JOIN (${periodBuyersSql(period)}) AS b USING (customer_key)
 GROUP BY ALL ORDER BY customers DESC, type`
   );
   return {period, known, activity, conversion, value, types};
 }
 
-/** The cohort tables of the whole build, once: each period reads the months up to its end. */
-export async function prepareCohorts(db: DuckDBConnection): Promise<void> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_cube AS ${cohortCubeSql()}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_members AS ${cohortMembersSql()}`);
-}
-
-export async function detailFigures(db: DuckDBConnection, period: Period, previous: Period): Promise<DetailFigures> {
+export async function detailFigures(
+  db: DuckDBConnection,
+  prepared: Prepared,
+  period: Period,
+  previous: Period
+): Promise<DetailFigures> {
   const migration = await queryRows<{from: string; to: string; customers: number}>(
     db,
-    `SELECT "from", "to", customers FROM (${migrationOverTimeSql(scoring(previous.end), scoring(period.end), FOUR_TYPES, FOUR)}) AS m ORDER BY ALL`
+    `SELECT "from", "to", customers FROM (${migrationBetweenSql(await typesAt(db, previous.end), await typesAt(db, period.end))}) AS m ORDER BY ALL`
   );
   // Cohorts as of the period's end: months after it are not there yet. A cohort's members are
   // the buyers whose first purchase falls in its month, which no later purchase changes.
@@ -106,8 +161,7 @@ export async function detailFigures(db: DuckDBConnection, period: Period, previo
   );
   const cohorts = await queryRows<CohortCell>(db, cohortSql(DEFAULT_COHORT_OPTIONS));
   const groups = {} as DetailFigures["groups"];
-  for (const dimension of ["region", "home_store"] as const)
-    groups[dimension] = await queryRows<PeriodActivity>(db, periodActivitySql(period, previous, dimension));
+  for (const dimension of REPORT_DIMENSIONS) groups[dimension] = prepared.groups[dimension].get(period.id) ?? [];
   return {migration, cohorts, groups};
 }
 

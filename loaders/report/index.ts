@@ -21,7 +21,7 @@ import {queryRows} from "../duckdb.js";
 import {UserError} from "../errors.js";
 import {withLock} from "../lock.js";
 import {siteTables} from "../reports.js";
-import {type CoreFigures, coreFigures, detailFigures, prepareCohorts} from "./figures.js";
+import {type CoreFigures, coreFigures, detailFigures, prepareReport} from "./figures.js";
 import {type PeriodReport, periodReport, type ValueCell} from "./report.js";
 import {type Cell, DEFAULT_MIN_CELL, cellsOf, suppress} from "./suppress.js";
 
@@ -125,13 +125,16 @@ export async function writeReports(
     ? completePeriods(asOf, grain, settings.periods).filter((p) => p.end >= dataStart.start)
     : [];
   const year = periodsPerYear(grain);
+  if (!periods.length)
+    return writeIndex(db, {asOf, builtAt, grain, minCell, periods: [], outlook: null}, riskThreshold, dir);
+  const prepared = await prepareReport(db, grain);
   const core = new Map<string, CoreFigures>();
-  const coreOf = async (p: Period): Promise<CoreFigures | null> => {
-    if (!dataStart || p.end < dataStart.start) return null;
-    if (!core.has(p.id)) core.set(p.id, await coreFigures(db, p, shiftPeriod(p, grain, -1)));
+  /** A period's core figures; null for a period that ended before the data began (no comparison). */
+  const coreOf = async (p: Period, always = false): Promise<CoreFigures | null> => {
+    if (!always && (!dataStart || p.end < dataStart.start)) return null;
+    if (!core.has(p.id)) core.set(p.id, await coreFigures(db, prepared, p));
     return core.get(p.id)!;
   };
-  if (periods.length) await prepareCohorts(db);
   for (const p of periods) {
     const previous = shiftPeriod(p, grain, -1);
     const trend: CoreFigures[] = [];
@@ -142,46 +145,32 @@ export async function writeReports(
     const report = periodReport(
       grain,
       (await coreOf(p))!,
-      (await coreOf(previous)) ?? emptyCore(previous),
+      (await coreOf(previous, true))!,
       await coreOf(shiftPeriod(p, grain, -year)),
       trend,
-      await detailFigures(db, p, previous),
+      await detailFigures(db, prepared, p, previous),
       {minCell, builtAt}
     );
     writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(report, null, 1));
   }
-  const index: ReportIndex = {
-    asOf,
-    builtAt,
-    grain,
-    minCell,
-    periods: [...periods].reverse(),
-    outlook: await outlook(db, asOf, riskThreshold, minCell)
-  };
-  writeFileSync(join(dir, INDEX), JSON.stringify(index, null, 1));
-  return index;
+  return writeIndex(
+    db,
+    {asOf, builtAt, grain, minCell, periods: [...periods].reverse(), outlook: null},
+    riskThreshold,
+    dir
+  );
 }
 
-/** A period before the data: nothing happened in it. */
-function emptyCore(period: Period): CoreFigures {
-  const zero = {customers: 0, active: 0, new: 0, returning: 0, resurrecting: 0, dormant: 0, previous_active: 0};
-  return {
-    period,
-    known: 0,
-    activity: {group: null, ...zero, orders: 0, revenue_cents: 0, revenue_squares: 0},
-    conversion: {
-      registered: 0,
-      converted: 0,
-      prospect_rate: null,
-      median_days_to_first: null,
-      buyers: 0,
-      repeaters: 0,
-      repeat_rate: null,
-      median_days_to_second: null
-    },
-    value: {buyers: 0, clipped: 0, revenue_cents: 0, gini: null, top_customers: 0, top_share: null},
-    types: []
-  };
+/** index.json: the periods, latest first, and the outlook as of the build date. */
+async function writeIndex(
+  db: DuckDBConnection,
+  index: ReportIndex,
+  riskThreshold: number,
+  dir: string
+): Promise<ReportIndex> {
+  index.outlook = await outlook(db, index.asOf, riskThreshold, index.minCell);
+  writeFileSync(join(dir, INDEX), JSON.stringify(index, null, 1));
+  return index;
 }
 
 async function outlook(

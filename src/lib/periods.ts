@@ -1,6 +1,6 @@
 /**
- * Reporting periods (calendar months or quarters) and what customers did in one, as SQL over
- * `customer_day` and `customers`. The leadership report computes every period's figures with it.
+ * Reporting periods (calendar months or quarters) and what customers did in them, as SQL over
+ * `customer_month` and `customers`. The leadership report computes every period's figures with it.
  *
  * For a period P with previous period P − 1 (the same length, just before it), a customer is
  * active in P with a purchase in P, and:
@@ -8,11 +8,11 @@
  * - returning: active in P and in P − 1;
  * - resurrecting: active in P, not in P − 1, active some time before P − 1;
  * - dormant: active in P − 1, not in P.
- * For months these are lifecycle.ts's states (tested equal). Only days up to the period's end
- * are read, so a period's figures never change when later data arrives.
+ * For months these are lifecycle.ts's states (tested equal). A period's figures read only data
+ * up to its end, so they never change when later data arrives.
  */
 import {addDays, periodOf} from "./dates.js";
-import {sqlDate, sqlName} from "./sql.js";
+import {sqlDate, sqlMonthIndex, sqlMonthLabel, sqlName} from "./sql.js";
 
 export type ReportGrain = "month" | "quarter";
 
@@ -58,6 +58,8 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 /** One period's activity, for all customers or one group (see periodActivitySql). */
 export interface PeriodActivity {
+  /** The period's id (2026-06, 2026-Q2). */
+  period: string;
   group: string | null;
   /** Customers with any purchase or return in the period: whom its revenue comes from. */
   customers: number;
@@ -75,43 +77,63 @@ export interface PeriodActivity {
 }
 
 /**
- * SQL: one row (or one per value of `dimension`) of PeriodActivity for `period` and the period
- * before it. Reads `customer_day` up to the period's end, and `customers` for the dimension.
+ * SQL: PeriodActivity rows of every period of `grain` (or of every period and value of
+ * `dimension`), in one pass over customer_month (periods are whole months); a period
+ * with nobody active nor dormant has no row. Each row reads only months up to its period's end.
  */
-export function periodActivitySql(period: Period, previous: Period, dimension?: ReportDimension): string {
-  const [start, end, before] = [sqlDate(period.start), sqlDate(period.end), sqlDate(previous.start)];
-  const group = dimension ? `CAST(c.${sqlName(dimension, REPORT_DIMENSIONS, "dimension")} AS VARCHAR)` : "NULL";
+export function periodActivitySql(grain: ReportGrain, dimension?: ReportDimension): string {
+  const n = step(grain);
+  const group = dimension
+    ? `CAST(c.${sqlName(dimension, REPORT_DIMENSIONS, "dimension")} AS VARCHAR)`
+    : "CAST(NULL AS VARCHAR)";
   return `
 WITH per AS (
-  SELECT customer_key,
-    bool_or(day >= ${start}) AS touched,
-    bool_or(orders > 0 AND day >= ${start}) AS active,
-    bool_or(orders > 0 AND day >= ${before} AND day < ${start}) AS active_before,
-    bool_or(orders > 0 AND day < ${before}) AS earlier,
-    coalesce(sum(orders) FILTER (WHERE day >= ${start}), 0) AS orders,
-    coalesce(sum(revenue_cents) FILTER (WHERE day >= ${start}), 0) AS revenue_cents
-  FROM customer_day WHERE day <= ${end} GROUP BY customer_key
+  SELECT m.customer_key, ${group} AS g, ${sqlMonthIndex("m.month")} // ${n} AS i,
+    sum(m.orders) AS orders, sum(m.revenue_cents) AS revenue_cents, bool_or(m.orders > 0) AS active
+  FROM customer_month m ${dimension ? "JOIN customers c USING (customer_key)" : ""}
+  GROUP BY ALL
+), act AS (
+  SELECT g, i, revenue_cents,
+    min(i) OVER w AS first_i, lag(i) OVER w AS prev_i, lead(i) OVER w AS next_i
+  FROM per WHERE active
+  WINDOW w AS (PARTITION BY customer_key ORDER BY i)
+), counts AS (
+  SELECT i, g, count(*) AS active, count(*) FILTER (WHERE first_i = i) AS n_new,
+    count(*) FILTER (WHERE prev_i = i - 1) AS n_returning, count(*) FILTER (WHERE prev_i < i - 1) AS n_resurrecting,
+    sum(CAST(revenue_cents AS DOUBLE) * revenue_cents) AS revenue_squares
+  FROM act GROUP BY ALL
+), lapsed AS (
+  -- the next period's base: active here; dormant there when the next purchase is later or never
+  SELECT i + 1 AS i, g, count(*) AS previous_active, count(*) FILTER (WHERE next_i IS NULL OR next_i > i + 1) AS dormant
+  FROM act GROUP BY ALL
+), money AS (
+  SELECT i, g, count(*) AS customers, sum(orders) AS orders, sum(revenue_cents) AS revenue_cents FROM per GROUP BY ALL
+), keys AS (
+  SELECT i, g FROM counts UNION SELECT i, g FROM lapsed UNION SELECT i, g FROM money
 )
-SELECT ${group} AS "group",
-  CAST(count(*) FILTER (WHERE touched) AS INTEGER) AS customers,
-  CAST(count(*) FILTER (WHERE active) AS INTEGER) AS active,
-  CAST(count(*) FILTER (WHERE active AND NOT active_before AND NOT earlier) AS INTEGER) AS "new",
-  CAST(count(*) FILTER (WHERE active AND active_before) AS INTEGER) AS "returning",
-  CAST(count(*) FILTER (WHERE active AND NOT active_before AND earlier) AS INTEGER) AS resurrecting,
-  CAST(count(*) FILTER (WHERE active_before AND NOT active) AS INTEGER) AS dormant,
-  CAST(count(*) FILTER (WHERE active_before) AS INTEGER) AS previous_active,
-  CAST(sum(p.orders) AS BIGINT) AS orders,
-  CAST(sum(p.revenue_cents) AS BIGINT) AS revenue_cents,
-  coalesce(sum(CAST(p.revenue_cents AS DOUBLE) * p.revenue_cents) FILTER (WHERE active), 0) AS revenue_squares
-FROM per p ${dimension ? "JOIN customers c USING (customer_key)" : ""}
-GROUP BY ALL ORDER BY ALL`;
+SELECT ${sqlMonthLabel(`k.i * ${n}`, grain)} AS period, k.g AS "group",
+  CAST(coalesce(m.customers, 0) AS INTEGER) AS customers,
+  CAST(coalesce(c.active, 0) AS INTEGER) AS active,
+  CAST(coalesce(c.n_new, 0) AS INTEGER) AS "new",
+  CAST(coalesce(c.n_returning, 0) AS INTEGER) AS "returning",
+  CAST(coalesce(c.n_resurrecting, 0) AS INTEGER) AS resurrecting,
+  CAST(coalesce(l.dormant, 0) AS INTEGER) AS dormant,
+  CAST(coalesce(l.previous_active, 0) AS INTEGER) AS previous_active,
+  CAST(coalesce(m.orders, 0) AS BIGINT) AS orders,
+  CAST(coalesce(m.revenue_cents, 0) AS BIGINT) AS revenue_cents,
+  coalesce(c.revenue_squares, 0) AS revenue_squares
+FROM keys k
+LEFT JOIN counts c ON c.i = k.i AND c.g IS NOT DISTINCT FROM k.g
+LEFT JOIN lapsed l ON l.i = k.i AND l.g IS NOT DISTINCT FROM k.g
+LEFT JOIN money m ON m.i = k.i AND m.g IS NOT DISTINCT FROM k.g
+ORDER BY k.i, k.g`;
 }
 
 /**
  * SQL: the period's buyers as a customer-like relation (customer_key, orders, revenue_cents of
- * the period): what value contribution ranks (pareto.ts) and the type mix joins.
+ * the period, from customer_month): what value contribution ranks (pareto.ts) and the type mix joins.
  */
 export function periodBuyersSql(period: Period): string {
   return `SELECT customer_key, CAST(sum(orders) AS INTEGER) AS orders, CAST(sum(revenue_cents) AS BIGINT) AS revenue_cents
-FROM customer_day WHERE day BETWEEN ${sqlDate(period.start)} AND ${sqlDate(period.end)} GROUP BY customer_key`;
+FROM customer_month WHERE month BETWEEN ${sqlDate(period.start)} AND ${sqlDate(period.end)} GROUP BY customer_key`;
 }

@@ -135,13 +135,24 @@ FROM (SELECT *, ${segmentSql(rules)} AS segment FROM (${source}) AS s OFFSET 0) 
 WHERE ${where} ORDER BY revenue_cents DESC, customer_key${limit === undefined ? "" : ` LIMIT ${sqlNumber(limit)}`}`;
 }
 
-/** Segment of each customer at two dates, counted by (from, to) with revenue since `from`. */
-export function migrationOverTimeSql(before: RfmOptions, after: RfmOptions, set: RuleSet, rules: Rule[]): string {
-  const seg = (o: RfmOptions) =>
-    `SELECT customer_key, ${segmentSql(rules)} AS segment, revenue_cents FROM (${populationSql(o, set.population)}) AS s`;
+/** SQL: each customer of the rule set's population at `options.asOf` with their segment and revenue to date. */
+export function segmentsAtSql(options: RfmOptions, set: RuleSet, rules: Rule[]): string {
+  return `SELECT customer_key, ${segmentSql(rules)} AS segment, revenue_cents FROM (${populationSql(options, set.population)}) AS s`;
+}
+
+/**
+ * SQL: customers counted by (segment in `before`, segment in `after`), relations of
+ * segmentsAtSql rows, with their revenue to the later date.
+ */
+export function migrationBetweenSql(before: string, after: string): string {
   return `SELECT coalesce(a.segment, '(not in population)') AS "from", coalesce(b.segment, '(not in population)') AS "to",
   CAST(count(*) AS INTEGER) AS customers,
   CAST(coalesce(sum(b.revenue_cents), 0) AS BIGINT) AS revenue_cents
-FROM (${seg(before)}) AS a FULL JOIN (${seg(after)}) AS b USING (customer_key)
+FROM ${before} AS a FULL JOIN ${after} AS b USING (customer_key)
 GROUP BY ALL ORDER BY customers DESC`;
+}
+
+/** Segment of each customer at two dates, counted by (from, to) with revenue since `from`. */
+export function migrationOverTimeSql(before: RfmOptions, after: RfmOptions, set: RuleSet, rules: Rule[]): string {
+  return migrationBetweenSql(`(${segmentsAtSql(before, set, rules)})`, `(${segmentsAtSql(after, set, rules)})`);
 }

@@ -84,19 +84,38 @@ export interface Conversion {
   median_days_to_second: number | null;
 }
 
-/** SQL: one row of conversion rates and median days as of the date (see the module comment). */
-export function conversionSql(asOf: string, filters?: Filters<LifecycleFilter>): string {
-  const asof = sqlDate(asOf, "as-of date");
+/**
+ * SQL: each buyer's first purchase day and the day their purchases reached two (NULL before),
+ * over all of `customer_day`. Whether a customer had converted by a date is then whether the day
+ * is on or before it: a purchase after the date moves neither day, so one table serves every
+ * date (the leadership report reads a year of dates from it).
+ */
+export function purchaseMilestonesSql(filters?: Filters<LifecycleFilter>): string {
   return `
 WITH days AS (
   SELECT d.customer_key, d.day, sum(d.orders) OVER (PARTITION BY d.customer_key ORDER BY d.day) AS orders_to_date
   FROM customer_day d JOIN customers c USING (customer_key)
-  WHERE d.day <= ${asof} AND d.orders > 0 ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
-), per_customer AS (
-  SELECT customer_key, min(day) AS first_day, min(day) FILTER (WHERE orders_to_date >= 2) AS second_day FROM days GROUP BY customer_key
-), everyone AS (
-  SELECT c.customer_key, c.signup_date, p.first_day, p.second_day
-  FROM customers c LEFT JOIN per_customer p USING (customer_key)
+  WHERE d.orders > 0 ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
+)
+SELECT customer_key, min(day) AS first_day, min(day) FILTER (WHERE orders_to_date >= 2) AS second_day FROM days GROUP BY customer_key`;
+}
+
+/**
+ * SQL: one row of conversion rates and median days as of the date (see the module comment).
+ * `milestones` is a relation of purchaseMilestonesSql rows (computed here unless given).
+ */
+export function conversionSql(
+  asOf: string,
+  filters?: Filters<LifecycleFilter>,
+  milestones = `(${purchaseMilestonesSql(filters)})`
+): string {
+  const asof = sqlDate(asOf, "as-of date");
+  return `
+WITH everyone AS (
+  SELECT c.customer_key, c.signup_date,
+    CASE WHEN p.first_day <= ${asof} THEN p.first_day END AS first_day,
+    CASE WHEN p.second_day <= ${asof} THEN p.second_day END AS second_day
+  FROM customers c LEFT JOIN ${milestones} AS p USING (customer_key)
   WHERE ${knownAtSql(asOf, "c.")} ${sqlFilters(filters, LIFECYCLE_FILTERS, "c.")}
 )
 SELECT
