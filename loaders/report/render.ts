@@ -220,7 +220,7 @@ function periodBody(report: PeriodReport, language: Language): string {
       `<h3 id="${id(`groups-${dimension}`)}">${esc(heading)} <span class="muted small">${esc(m.ranked(formatCount(g.shown), formatCount(g.groups)))}</span></h3>`,
       rows.length
         ? table(["", heading, m.kpis.revenuePerBuyer, m.kpis.retention], rows, ` data-table="groups-${dimension}"`)
-        : `<p>${esc(m.noGroups)}</p>`
+        : `<p>${esc(g.groups === 0 ? m.noAttribute(heading) : m.noGroups)}</p>`
     );
   }
   parts.push(`<h2>${esc(m.campaignsTitle)}</h2>`, `<p>${esc(m.noCampaigns)}</p>`);

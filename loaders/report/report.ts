@@ -7,6 +7,7 @@
  * came back") is suppressed like a small count; `base` keeps the denominator for the noise
  * test of the written findings (findings.ts).
  */
+import {UNKNOWN_VALUES} from "../../src/lib/attributes.js";
 import {ALL_COHORTS} from "../../src/lib/cohorts.js";
 import type {Period, PeriodActivity, ReportDimension, ReportGrain} from "../../src/lib/periods.js";
 import {COHORT_MONTHS, type CoreFigures, type DetailFigures} from "./figures.js";
@@ -75,7 +76,10 @@ export interface PeriodReport {
     pooled: {months: string; customers: number | null; retention: number | null; suppressed?: true}[];
     recent: {cohort: string; customers: number | null; retention: number | null; suppressed?: true}[];
   };
-  /** Groups with figures to show, best and worst by revenue per buyer; `shown` of `groups`. */
+  /**
+   * Groups with figures to show, best and worst by revenue per buyer; `shown` of `groups` (the
+   * known values: customers whose value is unknown are in no group; 0 when the data lacks it).
+   */
   groups: Record<ReportDimension, {top: GroupRow[]; bottom: GroupRow[]; groups: number; shown: number}>;
   /** Active buyers and revenue of the year up to the period (for the trend chart). */
   trend: {id: string; active: ValueCell; revenue: ValueCell}[];
@@ -181,7 +185,7 @@ export function periodReport(
   };
   const groupRows = (rows: PeriodActivity[]): GroupRow[] =>
     rows
-      .filter((r) => r.group !== null)
+      .filter((r) => r.group !== null && !UNKNOWN_VALUES.includes(r.group))
       .map((r) => ({group: r.group!, revenuePerBuyer: perBuyer(r), retention: rate(r.returning, r.previous_active)}));
   const allGroups = {region: groupRows(detail.groups.region), home_store: groupRows(detail.groups.home_store)};
   const report: PeriodReport = {

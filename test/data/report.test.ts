@@ -164,9 +164,43 @@ describe("published reports", () => {
       await detailFigures(sample.db, prepared, period, previous),
       {minCell: 1, builtAt: BUILT}
     );
+    // A source without home stores: every customer's is unknown, so no store is ranked and the page says the data lacks them.
+    const detail = await detailFigures(sample.db, prepared, period, previous);
+    const storeless = periodReport(
+      "month",
+      core,
+      await coreFigures(sample.db, prepared, previous),
+      null,
+      [core],
+      {...detail, groups: {...detail.groups, home_store: [{...detail.groups.home_store[0], group: "unknown"}]}},
+      {minCell: 10, builtAt: BUILT}
+    );
+    expect(storeless.groups.home_store).toEqual({top: [], bottom: [], groups: 0, shown: 0});
+    expect(storeless.groups.region.shown).toBeGreaterThan(1);
     const violations = reportViolations(raw, 10);
     expect(violations.length).toBeGreaterThan(0);
     expect(violations.join("\n")).toMatch(/customers \(fewer than 10\)/);
+  });
+
+  test("quarterly reports: the last four complete quarters, named 2026-Q2 and so on, each passing the scan", async () => {
+    const quarters = mkdtempSync(join(tmpdir(), "workbench-report-q-"));
+    try {
+      const index = await writeReports(
+        sample.db,
+        AS_OF,
+        BUILT,
+        {...REPORT_DEFAULTS, grain: "quarter", periods: 4},
+        0.5,
+        quarters
+      );
+      expect(index.periods.map((p) => p.id)).toEqual(["2026-Q2", "2026-Q1", "2025-Q4", "2025-Q3"]);
+      const q2 = JSON.parse(readFileSync(join(quarters, "2026-Q2.json"), "utf-8")) as PeriodReport;
+      expect([q2.previous.id, q2.yearAgo?.id, q2.trend.length]).toEqual(["2026-Q1", "2025-Q2", 5]);
+      for (const p of index.periods)
+        expect(reportViolations(JSON.parse(readFileSync(join(quarters, `${p.id}.json`), "utf-8")), 10)).toEqual([]);
+    } finally {
+      rmSync(quarters, {recursive: true, force: true});
+    }
   });
 
   test("a period's report does not change when later data arrives", async () => {

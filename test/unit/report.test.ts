@@ -6,6 +6,7 @@ import {expect, test} from "vitest";
 import {completePeriods, periodContaining, shiftPeriod} from "../../src/lib/periods.js";
 import {countChanged, meanChanged, rateChanged} from "../../loaders/report/findings.js";
 import {type Cell, cellsOf, suppress} from "../../loaders/report/suppress.js";
+import {REPORT_DEFAULTS, reportSettings} from "../../loaders/report/index.js";
 import {reportViolations} from "../helpers/report-scan.js";
 
 test("periods are calendar months or quarters; only complete ones are reported", () => {
@@ -107,4 +108,14 @@ test("changes count only beyond 1.96 standard errors", () => {
   expect(meanChanged(mean(500, 1000), mean(450, 1000))).toBe(true);
   // A suppressed figure is never compared.
   expect(countChanged({value: null, customers: null, suppressed: true}, {value: 1, customers: 1})).toBe(false);
+});
+
+test("report settings: defaults, and a clear error for each bad value", () => {
+  expect(reportSettings({})).toEqual(REPORT_DEFAULTS);
+  expect(reportSettings({report: {grain: "quarter"}})).toEqual({grain: "quarter", periods: 12, minCell: 10});
+  expect(() => reportSettings({report: {grain: "week" as "month"}})).toThrow(
+    /report.grain must be "month" or "quarter"/
+  );
+  expect(() => reportSettings({report: {periods: 0}})).toThrow(/report.periods must be a whole number/);
+  expect(() => reportSettings({report: {minCell: 1}})).toThrow(/report.minCell must be a whole number of at least 2/);
 });

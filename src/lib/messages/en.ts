@@ -694,6 +694,7 @@ export const en = {
     top: "Best",
     bottom: "Worst",
     ranked: (shown: string, all: string) => `${shown} of ${all} ranked`,
+    noAttribute: (what: string) => `The data has no ${what.toLowerCase()} for its customers.`,
     noGroups: "Too few customers in any group to rank.",
     outlookTitle: (asOf: string) => `Outlook as of ${asOf}`,
     outlookHelp: (threshold: string) =>

@@ -700,6 +700,7 @@ export const zhCN: Messages = {
     top: "最好",
     bottom: "最差",
     ranked: (shown: string, all: string) => `${all} 个中排名 ${shown} 个`,
+    noAttribute: (what: string) => `数据中没有客户的${what}信息。`,
     noGroups: "各组客户太少，无法排名。",
     outlookTitle: (asOf: string) => `展望（截至 ${asOf}）`,
     outlookHelp: (threshold: string) =>
