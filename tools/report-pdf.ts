@@ -28,9 +28,9 @@ export async function reportPdfs(site: string, output: string): Promise<string[]
       for (const language of LANGUAGES) {
         await page.goto(`${server.origin}/report/${period}?lang=${language}`);
         // The page's script has chosen the language (and its footer) once the section is shown.
-        await page.waitForSelector(`[data-report-lang="${language}"][data-shown]`, {state: "attached"});
+        await page.waitForSelector(`[data-lang-copy="${language}"][data-shown]`, {state: "attached"});
         await page.waitForFunction(
-          (l) => !document.querySelector(`[data-report-lang]:not([data-report-lang="${l}"])[data-shown]`),
+          (l) => !document.querySelector(`[data-lang-copy]:not([data-lang-copy="${l}"])[data-shown]`),
           language
         );
         const file = join(output, `report-${period}.${language}.pdf`);

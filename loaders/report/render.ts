@@ -257,7 +257,7 @@ function bilingual(
     setLocale({language, currency});
     const text = footer(language);
     if (language === defaultLanguage) footerStyle = `<style id="report-print-footer">${footerRule(text)}</style>`;
-    return `<section class="report" lang="${language}" data-report-lang="${language}" data-print-footer="${esc(footerRule(text))}"${language === defaultLanguage ? " data-shown" : ""}>\n${body(language)}\n</section>`;
+    return `<section class="report" lang="${language}" data-lang-copy="${language}" data-print-footer="${esc(footerRule(text))}"${language === defaultLanguage ? " data-shown" : ""}>\n${body(language)}\n</section>`;
   });
   return `${footerStyle}\n${sections.join("\n")}
 
@@ -265,8 +265,8 @@ function bilingual(
 // Show the reader's language (the address, the last choice on this browser, or the site's
 // default), and print its footer.
 import {locale} from "../lib/locale.js";
-for (const section of document.querySelectorAll("[data-report-lang]")) {
-  const shown = section.dataset.reportLang === locale().language;
+for (const section of document.querySelectorAll("[data-lang-copy]")) {
+  const shown = section.dataset.langCopy === locale().language;
   section.toggleAttribute("data-shown", shown);
   if (shown) document.getElementById("report-print-footer").textContent = section.dataset.printFooter;
 }

@@ -53,9 +53,17 @@ async function tableCounts(): Promise<Map<string, number>> {
 }
 
 test("KPI cards show the customer count of customers.parquet", async () => {
-  expect(await page.locator("[data-kpi=customers]").textContent()).toBe(formatCount(customers.length));
+  // The cards are written in both languages at build time; the reader's is shown.
+  expect(await page.locator("[data-shown] [data-kpi=customers]").textContent()).toBe(formatCount(customers.length));
   const buyers = customers.filter((c) => (c.orders as number) > 0).length;
-  expect(await page.locator("[data-kpi=buyers]").textContent()).toBe(formatCount(buyers));
+  expect(await page.locator("[data-shown] [data-kpi=buyers]").textContent()).toBe(formatCount(buyers));
+  expect(await page.locator("[data-lang-copy=en]").getAttribute("data-shown")).toBe("");
+  expect(await page.locator("[data-lang-copy=zh-CN]").getAttribute("data-shown")).toBeNull();
+});
+
+test("the headline figures are in the page as served: no script needed", async () => {
+  const html = await (await fetch(`${server.origin}/`)).text();
+  expect(html).toContain(`data-kpi="customers">${formatCount(customers.length)}<`);
 });
 
 test("the breakdown table matches buyers per region, then per channel after changing the input", async () => {
@@ -73,7 +81,7 @@ test("the headline numbers and the first breakdown show while DuckDB-WASM cannot
   await blocked.route(/duckdb.*\.wasm/, () => undefined);
   await blocked.goto(`${server.origin}/?lang=en`);
   await expect
-    .poll(() => blocked.locator("[data-kpi=customers]").textContent(), {timeout: 15_000})
+    .poll(() => blocked.locator("[data-shown] [data-kpi=customers]").textContent(), {timeout: 15_000})
     .toBe(formatCount(customers.length));
   await expect
     .poll(async () => blocked.locator("table tbody tr").count(), {timeout: 15_000})

@@ -93,7 +93,7 @@ test("the front page opens the report; pages show their figures with nothing fro
     await page.waitForURL(new RegExp(`/report/${report.period.id}`));
     await waitForPage(page);
     setLocale({language: "en", currency: "CNY"});
-    const active = page.locator('[data-report-lang="en"] [data-kpi="active"] [data-value]');
+    const active = page.locator('[data-lang-copy="en"] [data-kpi="active"] [data-value]');
     expect(await active.textContent()).toBe(formatCount(report.kpis.active.current.value!));
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.failedRequests).toEqual([]);
