@@ -24,7 +24,6 @@ import {
   periodBuyersSql
 } from "../../src/lib/periods.js";
 import {FOUR_TYPES, rulesOf} from "../../src/lib/rulesets.js";
-import {segmentSql} from "../../src/lib/rules.js";
 import {migrationBetweenSql, segmentsAtSql} from "../../src/lib/segments.js";
 import {sqlMonthIndex} from "../../src/lib/sql.js";
 import {conversionSql, type Conversion, purchaseMilestonesSql} from "../../src/lib/stages.js";

@@ -106,6 +106,7 @@ describe("every page", () => {
         expect((await page.locator("h1:visible").first().textContent())?.trim()).toBe(pageTitle(path, lang));
         if (lang === "zh-CN") {
           // What the reader sees (innerText leaves out the hidden language).
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here
           const text = await page.locator("#observablehq-main").innerText();
           // Every English string of the page's catalogue section, nested ones included (column
           // headers, reason names), that differs from its Chinese counterpart.

@@ -14,7 +14,10 @@ type Row = {[key: string]: Json};
 export function reportViolations(report: unknown, k: number): string[] {
   const out: string[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      return;
+    }
     if (!value || typeof value !== "object") return;
     const row = value as Row;
     if ("customers" in row) {
