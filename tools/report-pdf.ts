@@ -11,12 +11,14 @@ import {LANGUAGES} from "../src/lib/locale.js";
 import {launchBrowser} from "./browser.js";
 import {serveStatic} from "./static-server.js";
 
-export async function reportPdfs(site: string, output: string): Promise<string[]> {
+/** Prints every period of the built site `site` (or those in `only`) into `output`; returns the files. */
+export async function reportPdfs(site: string, output: string, only?: string[]): Promise<string[]> {
   const pages = join(site, "report");
   if (!existsSync(pages)) throw new Error(`${site} has no report pages: run npm run build:report first`);
   const periods = readdirSync(pages)
     .filter((f) => /^\d{4}-(\d{2}|Q\d)\.html$/.test(f))
     .map((f) => f.replace(/\.html$/, ""))
+    .filter((p) => !only || only.includes(p))
     .sort();
   mkdirSync(output, {recursive: true});
   const server = await serveStatic(site);

@@ -15,7 +15,7 @@ import {type Language, LANGUAGES, setLocale} from "../../src/lib/locale.js";
 import {MESSAGES, playbook, segmentName, stateName, t} from "../../src/lib/messages.js";
 import {findings} from "./findings.js";
 import type {Outlook, ReportIndex} from "./index.js";
-import {KPI_NAMES, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
+import {KPI_KIND, KPI_NAMES, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
 
 export interface RenderOptions {
   language: Language;
@@ -27,20 +27,11 @@ const esc = (s: string) =>
 
 const DASH = `<span class="suppressed" title="suppressed">—</span>`;
 
-const RATES = new Set<KpiName>([
-  "retention",
-  "repeatRate",
-  "prospectConversion",
-  "secondPurchase",
-  "topShare",
-  "loyalShare"
-]);
-const MONEY = new Set<KpiName>(["revenue", "aov", "revenuePerBuyer"]);
-
 function formatKpi(name: KpiName, value: number): string {
-  if (RATES.has(name)) return formatShare(value);
-  if (MONEY.has(name)) return formatCents(value);
-  if (name === "frequency") return value.toFixed(2);
+  const kind = KPI_KIND[name];
+  if (kind === "rate") return formatShare(value);
+  if (kind === "money") return formatCents(value);
+  if (kind === "ratio") return value.toFixed(2);
   return formatCount(value);
 }
 
@@ -55,7 +46,7 @@ const value = (cell: {suppressed?: true} & Record<string, unknown>, field: strin
 function change(name: KpiName, now: ValueCell, before: ValueCell | null): string {
   if (!shown(now) || !shown(before)) return t().report.noComparison;
   const sign = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±");
-  if (RATES.has(name)) {
+  if (KPI_KIND[name] === "rate") {
     const points = (now.value - before.value) * 100;
     return t().report.points(`${sign(points)}${Math.abs(points).toFixed(1)}`);
   }

@@ -30,6 +30,23 @@ export const KPI_NAMES = [
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
+/** How each KPI reads: a count of customers, money (cents), a rate (0–1) or a plain ratio. */
+export const KPI_KIND: Record<KpiName, "count" | "money" | "rate" | "ratio"> = {
+  customers: "count",
+  active: "count",
+  new: "count",
+  revenue: "money",
+  aov: "money",
+  frequency: "ratio",
+  revenuePerBuyer: "money",
+  retention: "rate",
+  repeatRate: "rate",
+  prospectConversion: "rate",
+  secondPurchase: "rate",
+  topShare: "rate",
+  loyalShare: "rate"
+};
+
 export interface ValueCell extends Cell {
   value: number | null;
   /** Denominator of a rate or mean. */

@@ -1,0 +1,70 @@
+/**
+ * The campaign-evaluation statistics (src/lib/uplift.ts) against published values: Wilson's
+ * interval and Newcombe's hybrid score interval for a difference of proportions from Newcombe,
+ * "Interval estimation for the difference between independent proportions" (Statistics in
+ * Medicine 17, 1998: Tables I and II), and the rest against values worked out by hand.
+ */
+import {expect, test} from "vitest";
+import {
+  holdoutNeeded,
+  meanDifference,
+  minimumDetectableUplift,
+  normalCdf,
+  rateDifference,
+  rateDifferencePValue,
+  relativeUplift,
+  wilson
+} from "../../src/lib/uplift.js";
+
+const round4 = (i: {low: number; high: number}) => [Number(i.low.toFixed(4)), Number(i.high.toFixed(4))];
+
+test("Wilson's score interval: 81 of 263 is 0.2553 to 0.3662 (Newcombe 1998)", () => {
+  expect(round4(wilson(81, 263))).toEqual([0.2553, 0.3662]);
+  expect(round4(wilson(0, 20))).toEqual([0, 0.1611]);
+});
+
+test("Newcombe's hybrid score interval for p1 − p0 matches the published examples", () => {
+  expect(round4(rateDifference(56, 70, 48, 80))).toEqual([0.0524, 0.3339]);
+  expect(round4(rateDifference(9, 10, 3, 10))).toEqual([0.1705, 0.809]);
+  expect(round4(rateDifference(6, 7, 2, 7))).toEqual([0.0582, 0.8062]);
+  expect(round4(rateDifference(5, 56, 0, 29))).toEqual([-0.0381, 0.1926]);
+  expect(rateDifference(56, 70, 48, 80).estimate).toBeCloseTo(0.2, 12);
+});
+
+test("p-value of the pooled z-test, relative uplift by Katz's log interval", () => {
+  // 60/1000 vs 40/1000: pooled 0.05, se = √(0.05 × 0.95 × 0.002) = 0.0097468, z = 2.0520, p = 0.0402.
+  expect(rateDifferencePValue(60, 1000, 40, 1000)).toBeCloseTo(0.0402, 4);
+  expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 7);
+  // ratio 1.5, se(log) = √(1/60 − 1/1000 + 1/40 − 1/1000) = 0.19916: 1.5 × e^(∓1.96 × 0.19916) − 1.
+  const r = relativeUplift(60, 1000, 40, 1000);
+  expect(r.estimate).toBeCloseTo(0.5, 12);
+  expect(r.low).toBeCloseTo(1.5 * Math.exp(-1.959963984540054 * 0.199164) - 1, 4);
+  expect(r.high).toBeCloseTo(1.5 * Math.exp(1.959963984540054 * 0.199164) - 1, 4);
+  expect(Number.isNaN(relativeUplift(3, 100, 0, 100).low)).toBe(true);
+});
+
+test("Welch's interval for revenue per customer, and nothing for groups too small to say", () => {
+  // Treated: 100 customers, mean 50, sd 20; holdout: 50, mean 40, sd 10.
+  const sums = (n: number, mean: number, sd: number) => ({
+    n,
+    sum: n * mean,
+    squares: (n - 1) * sd * sd + n * mean * mean
+  });
+  const d = meanDifference(sums(100, 50, 20), sums(50, 40, 10))!;
+  const se = Math.sqrt(400 / 100 + 100 / 50); // 2.449
+  expect(d.estimate).toBeCloseTo(10, 9);
+  expect(d.low).toBeCloseTo(10 - 1.959963984540054 * se, 9);
+  expect(d.high).toBeCloseTo(10 + 1.959963984540054 * se, 9);
+  expect(d.pValue).toBeCloseTo(2 * (1 - normalCdf(10 / se)), 9);
+  expect(meanDifference(sums(100, 50, 20), sums(29, 40, 10))).toBeNull();
+});
+
+test("the smallest detectable uplift and the holdout a given uplift needs (5 %, two-sided, 80 % power)", () => {
+  // (1.95996 + 0.84162)² × 0.1 × 0.9 × 2 / 0.02² = 3532 per group for a 2-point uplift on a 10 % rate.
+  expect(minimumDetectableUplift(0.1, 3532, 3532)).toBeCloseTo(0.02, 4);
+  expect(holdoutNeeded(0.1, 0.02, 3532)).toBe(3532);
+  // With a huge treated group the holdout alone carries the variance: half as many.
+  expect(holdoutNeeded(0.1, 0.02, 1e9)).toBe(1767);
+  // 1,000 treated customers cannot show 2 points, however large the holdout.
+  expect(holdoutNeeded(0.1, 0.02, 1000)).toBeNull();
+});
