@@ -113,3 +113,40 @@ export function evaluateCampaigns(rows: CampaignGroup[]): CampaignEvaluation[] {
     ];
   });
 }
+
+/** What a campaign cost and returned, given its costs (currency units per contact and per redemption). */
+export interface CampaignCosts {
+  costPerContact: number;
+  offerCost: number;
+  /** Share of revenue that is margin (0–1). */
+  margin: number;
+}
+
+export interface CampaignReturn {
+  /** Redemptions per treated customer. */
+  redemptionRate: number;
+  /** Contact costs plus redeemed offers (cents). */
+  costCents: number;
+  /** Incremental margin (incremental revenue × margin) in cents, with its interval. */
+  marginCents: Interval;
+  /** (incremental margin − cost) ÷ cost, with the interval that follows from the margin's; null without a cost. */
+  roi: Interval | null;
+}
+
+/**
+ * A campaign's return: its cost (contacts and redeemed offers), the margin its incremental
+ * revenue brings, and the ROI; null when revenue per customer could not be compared (small groups).
+ */
+export function campaignReturn(e: CampaignEvaluation, costs: CampaignCosts): CampaignReturn | null {
+  if (!e.incrementalRevenueCents) return null;
+  const costCents = Math.round(
+    100 * (e.treated.customers * costs.costPerContact + e.treated.redeemed * costs.offerCost)
+  );
+  const marginCents = scale(e.incrementalRevenueCents, costs.margin);
+  const net = (m: number) => (m - costCents) / costCents;
+  const roi =
+    costCents > 0
+      ? {estimate: net(marginCents.estimate), low: net(marginCents.low), high: net(marginCents.high)}
+      : null;
+  return {redemptionRate: e.treated.redeemed / e.treated.customers, costCents, marginCents, roi};
+}

@@ -5,6 +5,7 @@
  * Medicine 17, 1998: Tables I and II), and the rest against values worked out by hand.
  */
 import {expect, test} from "vitest";
+import {type CampaignEvaluation, campaignReturn} from "../../src/lib/campaigns.js";
 import {
   holdoutNeeded,
   meanDifference,
@@ -67,4 +68,33 @@ test("the smallest detectable uplift and the holdout a given uplift needs (5 %, 
   expect(holdoutNeeded(0.1, 0.02, 1e9)).toBe(1767);
   // 1,000 treated customers cannot show 2 points, however large the holdout.
   expect(holdoutNeeded(0.1, 0.02, 1000)).toBeNull();
+});
+
+test("a campaign's return: contact and offer costs against the margin of its incremental revenue", () => {
+  const group = (grp: "treatment" | "holdout", customers: number, redeemed: number) => ({
+    campaign_id: "C",
+    campaign_name: "C",
+    sent_date: "2026-01-01",
+    window_days: 30,
+    grp,
+    customers,
+    responders: 0,
+    redeemed,
+    revenue_cents: 0,
+    revenue_squares: 0
+  });
+  const evaluation = {
+    treated: group("treatment", 1000, 50),
+    incrementalRevenueCents: {estimate: 500_000, low: 100_000, high: 900_000}
+  } as unknown as CampaignEvaluation;
+  // Cost: 1,000 contacts × ¥1 + 50 offers × ¥20 = ¥2,000 = 200,000 cents; margin 40 % of ¥5,000 (¥1,000–9,000).
+  const r = campaignReturn(evaluation, {costPerContact: 1, offerCost: 20, margin: 0.4})!;
+  expect(r.redemptionRate).toBe(0.05);
+  expect(r.costCents).toBe(200_000);
+  expect(r.marginCents).toEqual({estimate: 200_000, low: 40_000, high: 360_000});
+  expect(r.roi).toEqual({estimate: 0, low: -0.8, high: 0.8});
+  expect(
+    campaignReturn({...evaluation, incrementalRevenueCents: null}, {costPerContact: 1, offerCost: 0, margin: 1})
+  ).toBeNull();
+  expect(campaignReturn(evaluation, {costPerContact: 0, offerCost: 0, margin: 1})!.roi).toBeNull();
 });
