@@ -1,16 +1,12 @@
 // Site configuration. Everything the site loads comes from this repository or the locked
 // node_modules: see tools/offline/ for how Framework's npm downloads are answered offline.
-import {loadConfig} from "./loaders/config.js";
+import {loadConfig, siteLocale} from "./loaders/config.js";
 
 // The site's default language and currency (workbench.config.ts) reach every page as meta tags
 // (src/lib/locale.ts); the header's links switch the language on any page.
-const {config: workbench} = await loadConfig();
-const language = workbench.language ?? "zh-CN";
-const currency = workbench.currency ?? "CNY";
-if (!["zh-CN", "en"].includes(language))
-  throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
-if (!/^[A-Z]{3}$/.test(currency))
-  throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
+const {language, currency} = siteLocale((await loadConfig()).config);
+
+const REPORT = {name: "管理层报告 Leadership report", path: "/report/"};
 
 export default {
   title: "客户细分工作台 Customer Segments Workbench",
@@ -20,7 +16,7 @@ export default {
   // The sidebar is the same static HTML on every page, so it names pages in both languages.
   // The report-only build (tools/build-report.ts) lists the report alone.
   pages: process.env.WORKBENCH_REPORT_ONLY
-    ? [{name: "管理层报告 Leadership report", path: "/report/"}]
+    ? [REPORT]
     : [
         {name: "概览 Overview", path: "/"},
         {name: "RFM 分析 RFM explorer", path: "/rfm"},
@@ -34,7 +30,7 @@ export default {
         {name: "流失预警与挽回 Churn & win-back", path: "/churn"},
         {name: "聚类 Clusters", path: "/clusters"},
         {name: "数据质量 Data quality", path: "/data-quality"},
-        {name: "管理层报告 Leadership report", path: "/report/"}
+        REPORT
       ],
   // One page per reported period (/report/2026-06): the periods depend on the data's as-of date,
   // so they are listed from the build (loaders/report/), which ingests first if no loader has.

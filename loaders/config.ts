@@ -28,6 +28,24 @@ export interface WorkbenchConfig {
   report?: Partial<ReportSettings>;
 }
 
+/** The site's default language and currency. */
+export interface SiteLocale {
+  language: "zh-CN" | "en";
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+/** The config's language and currency, with their defaults (zh-CN, CNY), or an error naming a bad value. */
+export function siteLocale(config: WorkbenchConfig): SiteLocale {
+  const language = config.language ?? "zh-CN";
+  const currency = config.currency ?? "CNY";
+  if (!["zh-CN", "en"].includes(language))
+    throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
+  return {language, currency};
+}
+
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */
 export async function loadConfig(
   env: NodeJS.ProcessEnv = process.env

@@ -7,9 +7,9 @@
  */
 import {readFileSync} from "node:fs";
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
-import {LANGUAGES, setLocale} from "../../src/lib/locale.js";
 import {t} from "../../src/lib/messages.js";
-import {loadConfig} from "../config.js";
+import {loadConfig, siteLocale} from "../config.js";
+import {inEachLanguage} from "./languages.js";
 import {kpisJson} from "../outputs.js";
 
 const TEMPLATE = new URL("./overview.md", import.meta.url);
@@ -36,13 +36,11 @@ function headline(k: Kpis): string {
 }
 
 export async function overviewMarkdown(): Promise<string> {
-  const {config} = await loadConfig();
-  const [language, currency] = [config.language ?? "zh-CN", config.currency ?? "CNY"];
   const kpis = JSON.parse(await kpisJson()) as Kpis;
-  const copies = LANGUAGES.map((lang) => {
-    setLocale({language: lang, currency});
-    return `<div class="grid grid-cols-4" lang="${lang}" data-lang-copy="${lang}"${lang === language ? " data-shown" : ""}>${headline(kpis)}</div>`;
-  });
+  const copies = inEachLanguage(
+    siteLocale((await loadConfig()).config),
+    (_, attributes) => `<div class="grid grid-cols-4" ${attributes}>${headline(kpis)}</div>`
+  );
   const template = readFileSync(TEMPLATE, "utf-8");
   if (!MARKER.test(template)) throw new Error(`${TEMPLATE.pathname} has lost its headline marker`);
   return template.replace(MARKER, copies.join("\n"));

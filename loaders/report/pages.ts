@@ -1,19 +1,16 @@
 /** The report's page loaders (src/report/): Markdown for a period, the front page, and a period's JSON. */
-import {loadConfig} from "../config.js";
-import {type ReportIndex, reportIndex, reportOf} from "./index.js";
-import {indexPage, periodPage, type RenderOptions} from "./render.js";
+import {loadConfig, type SiteLocale, siteLocale} from "../config.js";
+import {reportIndex, reportOf} from "./index.js";
+import {indexPage, periodPage} from "./render.js";
 
-async function renderOptions(): Promise<RenderOptions> {
-  const {config} = await loadConfig();
-  return {language: config.language ?? "zh-CN", currency: config.currency ?? "CNY"};
-}
+const renderOptions = async (): Promise<SiteLocale> => siteLocale((await loadConfig()).config);
 
 export async function periodMarkdown(period: string): Promise<string> {
   return periodPage(await reportOf(period), await renderOptions());
 }
 
 export async function indexMarkdown(): Promise<string> {
-  const index: ReportIndex = await reportIndex();
+  const index = await reportIndex();
   const latest = index.periods.length ? await reportOf(index.periods[0].id) : null;
   return indexPage(index, latest, await renderOptions());
 }

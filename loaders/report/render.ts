@@ -11,16 +11,13 @@ import {JSDOM} from "jsdom";
 import {ShareBars} from "../../src/components/ShareBars.js";
 import {PeriodBars} from "../../src/components/PeriodBars.js";
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
-import {type Language, LANGUAGES, setLocale} from "../../src/lib/locale.js";
+import type {Language} from "../../src/lib/locale.js";
+import type {SiteLocale} from "../config.js";
+import {inEachLanguage} from "../pages/languages.js";
 import {MESSAGES, playbook, segmentName, stateName, t} from "../../src/lib/messages.js";
 import {findings} from "./findings.js";
 import type {Outlook, ReportIndex} from "./index.js";
 import {KPI_KIND, KPI_NAMES, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
-
-export interface RenderOptions {
-  language: Language;
-  currency: string;
-}
 
 const esc = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -239,16 +236,14 @@ const cssString = (s: string) => `"${s.replaceAll("\\", "\\\\").replaceAll('"', 
 function bilingual(
   body: (language: Language) => string,
   footer: (language: Language) => string,
-  {language: defaultLanguage, currency}: RenderOptions
+  options: SiteLocale
 ): string {
-  const footerRule = (text: string) =>
-    `@page { @bottom-left { content: ${cssString(text)}; font-size: 9pt; color: #666; } }`;
+  const footerRule = (language: Language) =>
+    `@page { @bottom-left { content: ${cssString(footer(language))}; font-size: 9pt; color: #666; } }`;
   let footerStyle = "";
-  const sections = LANGUAGES.map((language) => {
-    setLocale({language, currency});
-    const text = footer(language);
-    if (language === defaultLanguage) footerStyle = `<style id="report-print-footer">${footerRule(text)}</style>`;
-    return `<section class="report" lang="${language}" data-lang-copy="${language}" data-print-footer="${esc(footerRule(text))}"${language === defaultLanguage ? " data-shown" : ""}>\n${body(language)}\n</section>`;
+  const sections = inEachLanguage(options, (language, attributes) => {
+    if (language === options.language) footerStyle = `<style id="report-print-footer">${footerRule(language)}</style>`;
+    return `<section class="report" ${attributes} data-print-footer="${esc(footerRule(language))}">\n${body(language)}\n</section>`;
   });
   return `${footerStyle}\n${sections.join("\n")}
 
@@ -268,7 +263,7 @@ for (const section of document.querySelectorAll("[data-lang-copy]")) {
 const front = (title: string) => `---\ntitle: ${title}\ntoc: false\n---\n\n`;
 
 /** The Markdown page of one period's report. */
-export function periodPage(report: PeriodReport, options: RenderOptions): string {
+export function periodPage(report: PeriodReport, options: SiteLocale): string {
   const title = `${MESSAGES["zh-CN"].report.periodTitle(report.period.id)} ${MESSAGES.en.report.periodTitle(report.period.id)}`;
   const body = (language: Language) => {
     const m = t().report;
@@ -285,7 +280,7 @@ export function periodPage(report: PeriodReport, options: RenderOptions): string
 }
 
 /** The report's front page: the latest period in brief, the outlook, and every period's report. */
-export function indexPage(index: ReportIndex, latest: PeriodReport | null, options: RenderOptions): string {
+export function indexPage(index: ReportIndex, latest: PeriodReport | null, options: SiteLocale): string {
   const title = `${MESSAGES["zh-CN"].report.title} ${MESSAGES.en.report.title}`;
   const body = (language: Language) => {
     const m = t().report;
