@@ -5,7 +5,6 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {
-  ALL_COHORTS,
   DEFAULT_COHORT_OPTIONS,
   cohortCubeSql,
   cohortMembersSql,
@@ -166,4 +165,3 @@ export async function detailFigures(
 
 /** Cohort rows the report keeps: the pooled row at these months, and the latest cohorts. */
 export const COHORT_MONTHS = [1, 3, 6, 12];
-export const isPooled = (c: CohortCell) => c.cohort === ALL_COHORTS;

@@ -11,7 +11,8 @@
  */
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
 import {segmentName, t} from "../../src/lib/messages.js";
-import type {PeriodReport, ValueCell} from "./report.js";
+import {REPORT_DIMENSIONS} from "../../src/lib/periods.js";
+import {hasValue, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
 
 export const Z = 1.96;
 
@@ -21,25 +22,22 @@ export interface Finding {
   text: string;
 }
 
-const known = (c: ValueCell | null | undefined): c is ValueCell & {value: number} =>
-  !!c && !c.suppressed && typeof c.value === "number";
-
 /** Whether two rates (value and base = n) differ by more than their noise. */
 export function rateChanged(a: ValueCell, b: ValueCell): boolean {
-  if (!known(a) || !known(b) || !a.base || !b.base) return false;
+  if (!hasValue(a) || !hasValue(b) || !a.base || !b.base) return false;
   const se = Math.sqrt((a.value * (1 - a.value)) / a.base + (b.value * (1 - b.value)) / b.base);
   return Math.abs(a.value - b.value) > Z * se;
 }
 
 /** Whether two counts differ by more than their Poisson noise. */
 export function countChanged(a: ValueCell, b: ValueCell): boolean {
-  if (!known(a) || !known(b)) return false;
+  if (!hasValue(a) || !hasValue(b)) return false;
   return Math.abs(a.value - b.value) > Z * Math.sqrt(a.value + b.value);
 }
 
 /** Whether two means (value, spread = standard deviation, base = n) differ by more than Welch's noise. */
 export function meanChanged(a: ValueCell, b: ValueCell): boolean {
-  if (!known(a) || !known(b) || !a.base || !b.base || a.spread == null || b.spread == null) return false;
+  if (!hasValue(a) || !hasValue(b) || !a.base || !b.base || a.spread == null || b.spread == null) return false;
   const se = Math.sqrt(a.spread ** 2 / a.base + b.spread ** 2 / b.base);
   return Math.abs(a.value - b.value) > Z * se;
 }
@@ -70,53 +68,40 @@ export function findings(report: PeriodReport): Finding[] {
         : m.loyal(share, revenue)
     });
   }
-  const countFinding = (name: "active" | "new", changedText: typeof m.active, sameText: typeof m.activeSame) => {
-    const [now, then] = [k[name].current, yearAgo ? k[name].yearAgo : k[name].previous];
-    const label = yearAgo ?? previous;
-    if (!known(now) || !known(then)) return;
-    out.push({
-      figure: `kpi-${name}`,
-      text: countChanged(now, then)
-        ? changedText(
-            formatCount(now.value),
-            now.value > then.value ? m.more : m.fewer,
-            formatCount(Math.abs(now.value - then.value)),
-            label
-          )
-        : sameText(formatCount(now.value), label)
-    });
+  // A KPI against an earlier period: `say` gets both values and whether the change beats its noise.
+  const label = yearAgo ?? previous;
+  const yearOrPrevious = (name: KpiName) => (yearAgo ? k[name].yearAgo : k[name].previous);
+  const compare = (
+    name: KpiName,
+    then: ValueCell | null,
+    changed: (a: ValueCell, b: ValueCell) => boolean,
+    say: (now: number, then: number, moved: boolean) => string
+  ) => {
+    const now = k[name].current;
+    if (hasValue(now) && hasValue(then))
+      out.push({figure: `kpi-${name}`, text: say(now.value, then.value, changed(now, then))});
   };
-  countFinding("active", m.active, m.activeSame);
-  countFinding("new", m.newBuyers, m.newSame);
-  const retention = [k.retention.current, k.retention.previous];
-  if (known(retention[0]) && known(retention[1]))
-    out.push({
-      figure: "kpi-retention",
-      text: rateChanged(retention[0], retention[1])
-        ? m.retention(
-            formatShare(retention[0].value),
-            retention[0].value > retention[1].value ? m.up : m.down,
-            formatShare(retention[1].value),
-            previous
-          )
-        : m.retentionSame(formatShare(retention[0].value), previous)
-    });
-  const perBuyer = [k.revenuePerBuyer.current, yearAgo ? k.revenuePerBuyer.yearAgo : k.revenuePerBuyer.previous];
-  if (known(perBuyer[0]) && known(perBuyer[1])) {
-    const label = yearAgo ?? previous;
-    out.push({
-      figure: "kpi-revenuePerBuyer",
-      text: meanChanged(perBuyer[0], perBuyer[1])
-        ? m.perBuyer(
-            formatCents(perBuyer[0].value),
-            perBuyer[0].value > perBuyer[1].value ? m.up : m.down,
-            formatCents(perBuyer[1].value),
-            label
-          )
-        : m.perBuyerSame(formatCents(perBuyer[0].value), label)
-    });
-  }
-  if (known(k.topShare.current)) out.push({figure: "kpi-topShare", text: m.top(formatShare(k.topShare.current.value))});
+  const direction = (a: number, b: number) => (a > b ? m.up : m.down);
+  compare("active", yearOrPrevious("active"), countChanged, (a, b, moved) =>
+    moved
+      ? m.active(formatCount(a), a > b ? m.more : m.fewer, formatCount(Math.abs(a - b)), label)
+      : m.activeSame(formatCount(a), label)
+  );
+  compare("new", yearOrPrevious("new"), countChanged, (a, b, moved) =>
+    moved
+      ? m.newBuyers(formatCount(a), a > b ? m.more : m.fewer, formatCount(Math.abs(a - b)), label)
+      : m.newSame(formatCount(a), label)
+  );
+  compare("retention", k.retention.previous, rateChanged, (a, b, moved) =>
+    moved
+      ? m.retention(formatShare(a), direction(a, b), formatShare(b), previous)
+      : m.retentionSame(formatShare(a), previous)
+  );
+  compare("revenuePerBuyer", yearOrPrevious("revenuePerBuyer"), meanChanged, (a, b, moved) =>
+    moved ? m.perBuyer(formatCents(a), direction(a, b), formatCents(b), label) : m.perBuyerSame(formatCents(a), label)
+  );
+  if (hasValue(k.topShare.current))
+    out.push({figure: "kpi-topShare", text: m.top(formatShare(k.topShare.current.value))});
   // The largest move between types (not counting customers new to the data).
   const flow = report.migration
     .filter((f) => f.from !== f.to && f.from !== "(not in population)" && f.customers !== null)
@@ -126,9 +111,9 @@ export function findings(report: PeriodReport): Finding[] {
       figure: "migration",
       text: m.flow(formatCount(flow.customers!), segmentName(flow.from), segmentName(flow.to))
     });
-  for (const dimension of ["region", "home_store"] as const) {
+  for (const dimension of REPORT_DIMENSIONS) {
     const best = report.groups[dimension].top[0];
-    if (best && known(best.revenuePerBuyer))
+    if (best && hasValue(best.revenuePerBuyer))
       out.push({
         figure: `groups-${dimension}`,
         text: m.best(t().report[dimension], best.group, formatCents(best.revenuePerBuyer.value))

@@ -120,33 +120,32 @@ export async function writeReports(
 ): Promise<ReportIndex> {
   const {grain, minCell} = settings;
   const [{first}] = await queryRows<{first: Date | null}>(db, "SELECT min(day) AS first FROM customer_day");
-  const dataStart = first ? periodContaining(first.toISOString().slice(0, 10), grain) : null;
-  const periods = dataStart
-    ? completePeriods(asOf, grain, settings.periods).filter((p) => p.end >= dataStart.start)
-    : [];
-  const year = periodsPerYear(grain);
-  if (!periods.length)
+  const periods = first ? completePeriods(asOf, grain, settings.periods) : [];
+  const dataStart = first ? periodContaining(first.toISOString().slice(0, 10), grain).start : "";
+  const reported = periods.filter((p) => p.end >= dataStart);
+  if (!reported.length)
     return writeIndex(db, {asOf, builtAt, grain, minCell, periods: [], outlook: null}, riskThreshold, dir);
+  const year = periodsPerYear(grain);
   const prepared = await prepareReport(db, grain);
   const core = new Map<string, CoreFigures>();
-  /** A period's core figures; null for a period that ended before the data began (no comparison). */
-  const coreOf = async (p: Period, always = false): Promise<CoreFigures | null> => {
-    if (!always && (!dataStart || p.end < dataStart.start)) return null;
+  const coreOf = async (p: Period): Promise<CoreFigures> => {
     if (!core.has(p.id)) core.set(p.id, await coreFigures(db, prepared, p));
     return core.get(p.id)!;
   };
-  for (const p of periods) {
+  /** A period to compare with or chart: none when it ended before the data began. */
+  const earlier = (p: Period) => (p.end >= dataStart ? coreOf(p) : null);
+  for (const p of reported) {
     const previous = shiftPeriod(p, grain, -1);
     const trend: CoreFigures[] = [];
     for (let i = year; i >= 0; i--) {
-      const f = await coreOf(shiftPeriod(p, grain, -i));
+      const f = await earlier(shiftPeriod(p, grain, -i));
       if (f) trend.push(f);
     }
     const report = periodReport(
       grain,
-      (await coreOf(p))!,
-      (await coreOf(previous, true))!,
-      await coreOf(shiftPeriod(p, grain, -year)),
+      await coreOf(p),
+      await coreOf(previous),
+      await earlier(shiftPeriod(p, grain, -year)),
       trend,
       await detailFigures(db, prepared, p, previous),
       {minCell, builtAt}
@@ -155,7 +154,7 @@ export async function writeReports(
   }
   return writeIndex(
     db,
-    {asOf, builtAt, grain, minCell, periods: [...periods].reverse(), outlook: null},
+    {asOf, builtAt, grain, minCell, periods: [...reported].reverse(), outlook: null},
     riskThreshold,
     dir
   );

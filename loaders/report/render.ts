@@ -17,7 +17,8 @@ import {inEachLanguage} from "../pages/languages.js";
 import {MESSAGES, playbook, segmentName, stateName, t} from "../../src/lib/messages.js";
 import {findings} from "./findings.js";
 import type {Outlook, ReportIndex} from "./index.js";
-import {KPI_KIND, KPI_NAMES, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
+import {REPORT_DIMENSIONS} from "../../src/lib/periods.js";
+import {KPI_KIND, KPI_NAMES, hasValue, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
 
 const esc = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -32,16 +33,13 @@ function formatKpi(name: KpiName, value: number): string {
   return formatCount(value);
 }
 
-const shown = (cell: ValueCell | null | undefined): cell is ValueCell & {value: number} =>
-  !!cell && !cell.suppressed && typeof cell.value === "number";
-
 /** A cell's value for a table, or a dash when suppressed. */
 const value = (cell: {suppressed?: true} & Record<string, unknown>, field: string, format: (v: number) => string) =>
   cell.suppressed || typeof cell[field] !== "number" ? DASH : esc(format(cell[field] as number));
 
 /** The change from `before` to `now`: points for rates, per cent otherwise. */
 function change(name: KpiName, now: ValueCell, before: ValueCell | null): string {
-  if (!shown(now) || !shown(before)) return t().report.noComparison;
+  if (!hasValue(now) || !hasValue(before)) return t().report.noComparison;
   const sign = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "±");
   if (KPI_KIND[name] === "rate") {
     const points = (now.value - before.value) * 100;
@@ -72,7 +70,7 @@ function kpiCards(report: PeriodReport, id: (name: string) => string): string {
     const vsYear = report.yearAgo
       ? `<span class="delta">${esc(m.vsYearAgo(report.yearAgo.id))}: ${esc(change(name, kpi.current, kpi.yearAgo))}</span>`
       : "";
-    return `<div class="card report-kpi" id="${id(`kpi-${name}`)}" data-kpi="${name}"><h3>${esc(m.kpis[name])}</h3><span class="big" data-value>${shown(kpi.current) ? esc(formatKpi(name, kpi.current.value)) : DASH}</span><span class="delta">${esc(m.vsPrevious(report.previous.id))}: ${esc(change(name, kpi.current, kpi.previous))}</span>${vsYear}</div>`;
+    return `<div class="card report-kpi" id="${id(`kpi-${name}`)}" data-kpi="${name}"><h3>${esc(m.kpis[name])}</h3><span class="big" data-value>${hasValue(kpi.current) ? esc(formatKpi(name, kpi.current.value)) : DASH}</span><span class="delta">${esc(m.vsPrevious(report.previous.id))}: ${esc(change(name, kpi.current, kpi.previous))}</span>${vsYear}</div>`;
   });
   return `<div class="report-kpis">${cards.join("")}</div>\n<p class="muted small">${esc(m.kpiHelp)}</p>`;
 }
@@ -92,7 +90,7 @@ function trendCharts(report: PeriodReport, id: (name: string) => string): string
   const chart = (key: "active" | "revenue", label: string, format: (v: number) => string) =>
     `<figure class="report-chart" data-chart="trend-${key}"><figcaption>${esc(label)}</figcaption>${svg(() =>
       PeriodBars(
-        report.trend.map((r) => ({id: r.id, value: shown(r[key]) ? r[key].value : null})),
+        report.trend.map((r) => ({id: r.id, value: hasValue(r[key]) ? r[key].value : null})),
         {width: 640, label, format}
       )
     )}</figure>`;
@@ -187,7 +185,7 @@ function periodBody(report: PeriodReport, language: Language): string {
   );
   // Regions and stores.
   parts.push(`<h2>${esc(m.groupsTitle)}</h2>`, `<p class="muted small">${esc(m.groupsHelp(report.minCell))}</p>`);
-  for (const dimension of ["region", "home_store"] as const) {
+  for (const dimension of REPORT_DIMENSIONS) {
     const g = report.groups[dimension];
     const heading = dimension === "region" ? m.regionHeading : m.storeHeading;
     const rows = [
@@ -220,7 +218,7 @@ function outlookSection(outlook: Outlook | null): string {
   const m = t().report;
   if (!outlook) return `<p>${esc(m.noOutlook)}</p>`;
   const card = (key: string, label: string, cell: ValueCell | null) =>
-    `<div class="card report-kpi" data-outlook="${key}"><h3>${esc(label)}</h3><span class="big">${shown(cell) ? esc(formatCents(cell.value)) : DASH}</span><span class="delta">${cell && !cell.suppressed && cell.customers !== null ? esc(m.buyersCount(formatCount(cell.customers))) : ""}</span></div>`;
+    `<div class="card report-kpi" data-outlook="${key}"><h3>${esc(label)}</h3><span class="big">${hasValue(cell) ? esc(formatCents(cell.value)) : DASH}</span><span class="delta">${cell && !cell.suppressed && cell.customers !== null ? esc(m.buyersCount(formatCount(cell.customers))) : ""}</span></div>`;
   return `<h2>${esc(m.outlookTitle(outlook.asOf))}</h2>\n<div class="report-kpis">${card("scored", m.scored, outlook.scored)}${card("at-risk", m.atRisk, outlook.atRisk)}</div>\n<p class="muted small">${esc(m.outlookHelp(formatShare(outlook.threshold)))}</p>`;
 }
 

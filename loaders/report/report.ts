@@ -9,7 +9,13 @@
  */
 import {UNKNOWN_VALUES} from "../../src/lib/attributes.js";
 import {ALL_COHORTS} from "../../src/lib/cohorts.js";
-import type {Period, PeriodActivity, ReportDimension, ReportGrain} from "../../src/lib/periods.js";
+import {
+  type Period,
+  type PeriodActivity,
+  REPORT_DIMENSIONS,
+  type ReportDimension,
+  type ReportGrain
+} from "../../src/lib/periods.js";
 import {COHORT_MONTHS, type CoreFigures, type DetailFigures} from "./figures.js";
 import {type Cell, type Group, cellsOf, suppress} from "./suppress.js";
 
@@ -54,6 +60,10 @@ export interface ValueCell extends Cell {
   /** Standard deviation of the values a mean averages (revenue per buyer). */
   spread?: number | null;
 }
+
+/** Whether a cell has a number to show or read (not suppressed, not undefined). */
+export const hasValue = (c: ValueCell | null | undefined): c is ValueCell & {value: number} =>
+  !!c && !c.suppressed && typeof c.value === "number";
 
 export interface Kpi {
   current: ValueCell;
@@ -245,7 +255,7 @@ export function periodReport(
     }))
   ];
   suppress(cellsOf({...report, groups: allGroups}), groups, minCell);
-  for (const dimension of ["region", "home_store"] as const) {
+  for (const dimension of REPORT_DIMENSIONS) {
     const shown = allGroups[dimension]
       .filter((g) => g.revenuePerBuyer.value !== null && g.retention.value !== null)
       .sort(
