@@ -9,8 +9,9 @@
  * language choice), the site's style, and a front page that opens the report.
  */
 import {execFileSync} from "node:child_process";
-import {cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
+import {filesUnder} from "./files.js";
 
 const output = resolve(process.argv[2] ?? "dist-report");
 const root = resolve(".workbench", "report-site", "src");
@@ -40,11 +41,7 @@ execFileSync("npm", ["run", "--silent", "build"], {
   env: {...process.env, WORKBENCH_SITE_ROOT: root, WORKBENCH_OUTPUT: output, WORKBENCH_REPORT_ONLY: "1"}
 });
 
-const files = (dir: string): string[] =>
-  readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]
-  );
-const all = files(output);
+const all = filesUnder(output);
 const bytes = all.reduce((s, f) => s + statSync(f).size, 0);
 // What must never be in it (test/site/report-only.test.ts checks this and more).
 const forbidden = all.filter((f) => /\.parquet$|duckdb|\.wasm$/i.test(f));

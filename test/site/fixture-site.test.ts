@@ -6,7 +6,7 @@
  * - the data-quality page, in Chromium, accounts for every row with the expected reason.
  */
 import {execFileSync} from "node:child_process";
-import {cpSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
@@ -15,12 +15,9 @@ import {en} from "../../src/lib/messages/en.js";
 import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
 import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
+import {filesUnder} from "../../tools/files.js";
 
 const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
-const files = (dir: string): string[] =>
-  readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]
-  );
 
 /** The text of a published file: Parquet as all its cells, anything else as its bytes. */
 async function contents(file: string): Promise<string> {
@@ -51,14 +48,14 @@ beforeAll(() => {
 }, 600_000);
 
 test("the fixture build published customer data", async () => {
-  const parquet = files(join(SITE, "dist")).filter((f) => f.endsWith(".parquet"));
+  const parquet = filesUnder(join(SITE, "dist")).filter((f) => f.endsWith(".parquet"));
   expect(parquet.length).toBeGreaterThan(0);
   const customers = parquet.find((f) => f.includes("customers."))!;
   expect(await contents(customers)).toContain("Shanghai"); // the master list did arrive, minus its personal fields
 });
 
 test("no name, phone, email or birth date reaches dist/ or the loader cache", async () => {
-  const published = [...files(join(SITE, "dist")), ...files(join(SITE, "src", ".observablehq", "cache"))];
+  const published = [...filesUnder(join(SITE, "dist")), ...filesUnder(join(SITE, "src", ".observablehq", "cache"))];
   const personal = [...PERSONAL.names, ...PERSONAL.phones, ...PERSONAL.emails, ...PERSONAL.birthDates];
   const leaks: string[] = [];
   for (const file of published) {
@@ -69,7 +66,10 @@ test("no name, phone, email or birth date reaches dist/ or the loader cache", as
 });
 
 test("no raw customer id appears in any published data file", async () => {
-  const data = [...files(join(SITE, "dist", "_file")), ...files(join(SITE, "src", ".observablehq", "cache", "data"))];
+  const data = [
+    ...filesUnder(join(SITE, "dist", "_file")),
+    ...filesUnder(join(SITE, "src", ".observablehq", "cache", "data"))
+  ];
   expect(data.length).toBeGreaterThan(0);
   const leaks: string[] = [];
   for (const file of data) {
@@ -81,7 +81,10 @@ test("no raw customer id appears in any published data file", async () => {
 
 test("attributes the fixture lacks (tiers, channels, stores) are named on the overview and offered nowhere", async () => {
   const kpis = JSON.parse(
-    readFileSync(files(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!, "utf-8")
+    readFileSync(
+      filesUnder(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!,
+      "utf-8"
+    )
   );
   expect(kpis.missing).toEqual(expect.arrayContaining(["tier", "home_store"]));
   expect(kpis.missing).not.toContain("gender"); // the master list has genders

@@ -9,7 +9,7 @@
  *   page numbers and the period and build date of its footer.
  */
 import {execFileSync} from "node:child_process";
-import {readFileSync, readdirSync, statSync} from "node:fs";
+import {readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
@@ -22,13 +22,10 @@ import {reportPdfs} from "../../tools/report-pdf.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {builtFile} from "../helpers/dist.js";
 import {reportViolations} from "../helpers/report-scan.js";
+import {filesUnder} from "../../tools/files.js";
 
 const SITE = join(process.cwd(), ".workbench", "test-sites", "report-only");
 const OUT = join(SITE, "dist");
-const files = (dir: string): string[] =>
-  readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]
-  );
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -37,14 +34,14 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => server?.close());
 
-const figures = () => files(join(OUT, "_file")).filter((f) => f.endsWith(".json"));
+const figures = () => filesUnder(join(OUT, "_file")).filter((f) => f.endsWith(".json"));
 const latest = (): PeriodReport =>
   figures()
     .map((f) => JSON.parse(readFileSync(f, "utf-8")) as PeriodReport)
     .sort((a, b) => b.period.id.localeCompare(a.period.id))[0];
 
 test("the report-only site: report pages and aggregate figures only, no engine, under 5 MB", () => {
-  const all = files(OUT);
+  const all = filesUnder(OUT);
   const pages = all.filter((f) => f.endsWith(".html")).map((f) => f.slice(OUT.length));
   expect(pages).toContain("/report/index.html");
   expect(pages.filter((p) => /^\/report\/\d{4}-\d{2}\.html$/.test(p))).toHaveLength(12);
@@ -67,7 +64,7 @@ test("no pseudonymous key of any customer appears in the report-only site", asyn
   expect(keys.length).toBeGreaterThan(1000);
   const wanted = new Set(keys.map((r) => r.k));
   const found: string[] = [];
-  for (const file of files(OUT)) {
+  for (const file of filesUnder(OUT)) {
     const text = readFileSync(file, "utf-8");
     for (const token of text.split(/[^0-9A-Za-z_-]+/)) if (wanted.has(token)) found.push(`${file}: ${token}`);
   }
