@@ -29,6 +29,9 @@ export default {
         {name: "客户终身价值 Customer lifetime value", path: "/clv"},
         {name: "流失预警与挽回 Churn & win-back", path: "/churn"},
         {name: "聚类 Clusters", path: "/clusters"},
+        {name: "受众构建 Audience builder", path: "/audiences"},
+        {name: "活动评估 Campaign evaluation", path: "/campaigns"},
+        {name: "会员等级与积分 Member tiers & points", path: "/loyalty"},
         {name: "数据质量 Data quality", path: "/data-quality"},
         REPORT
       ],

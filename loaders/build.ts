@@ -20,7 +20,8 @@ import {AlreadyReported} from "./emit.js";
 import {withLock} from "./lock.js";
 import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymKey, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
-import {PUBLISHED_FILES, publishInDuckDB, publishTo} from "./derive/publish.js";
+import {PUBLISHED_FILES, campaignTables, publishInDuckDB, publishTo} from "./derive/publish.js";
+import {campaignSettings} from "../src/lib/campaigns.js";
 import {MODEL_DEFAULTS, predictInto} from "./derive/predict.js";
 import {loadFiles} from "./sources/files/index.js";
 import {loadPostgres} from "./sources/postgres.js";
@@ -154,6 +155,8 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     asOf = config.asOf ?? last!.toISOString().slice(0, 10);
     await publishInDuckDB(db, asOf, publish);
   }
+  for (const [name, sql] of Object.entries(campaignTables(campaignSettings(config.campaigns).window)))
+    await publish(name, sql);
   // The models read the published customer × day file: the same input whatever the source.
   await predictInto(db, tmp, join(tmp, PUBLISHED_FILES.out_customer_day), asOf, {...MODEL_DEFAULTS, ...config.models});
   const info: BuildInfo = {

@@ -6,6 +6,8 @@ import type {PostgresSource} from "./sources/postgres.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
 import type {ModelSettings} from "./derive/predict.js";
 import type {ReportSettings} from "./report/index.js";
+import type {CampaignSettings} from "../src/lib/campaigns.js";
+import type {LoyaltyRules} from "../src/lib/loyalty.js";
 
 export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource | PostgresSource;
 
@@ -26,6 +28,10 @@ export interface WorkbenchConfig {
   models?: Partial<ModelSettings>;
   /** Leadership report settings (README, Leadership report); each defaults to REPORT_DEFAULTS. */
   report?: Partial<ReportSettings>;
+  /** Campaign evaluation settings (README, Campaign evaluation); each defaults to CAMPAIGN_DEFAULTS. */
+  campaigns?: Partial<CampaignSettings>;
+  /** Member tiers and points rules (README, Loyalty); each defaults to LOYALTY_DEFAULTS. */
+  loyalty?: Partial<LoyaltyRules>;
 }
 
 /** The site's default language and currency. */

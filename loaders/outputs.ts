@@ -27,6 +27,10 @@ export const customerMonthParquet = () => publishedFile("out_customer_month");
 /** customer-day.parquet: customer × day activity, for any as-of date in the browser. */
 export const customerDayParquet = () => publishedFile("out_customer_day");
 
+/** campaigns.parquet and campaign-contacts.parquet: the campaigns and who was contacted or held out (pseudonymous). */
+export const campaignsParquet = () => publishedFile("out_campaigns");
+export const campaignContactsParquet = () => publishedFile("out_campaign_contacts");
+
 /** predictions.parquet: one row per buyer, the models' predictions (see derive/predict.ts). */
 export const predictionsParquet = () => publishedFile("out_predictions");
 

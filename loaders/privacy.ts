@@ -62,3 +62,11 @@ export function pseudonymSql(key: string, expr: string): string {
   const pad = (x: number) => Buffer.from(block.map((b) => b ^ x)).toString("hex");
   return `left(sha256(unhex('${pad(0x5c)}') || unhex(sha256(unhex('${pad(0x36)}') || encode(${expr})))), 16)`;
 }
+
+/**
+ * A short public fingerprint of the key (not the key, and not enough to recompute a pseudonym):
+ * an exported audience carries it, so resolving it with another key fails clearly.
+ */
+export function keyFingerprint(key: string): string {
+  return createHash("sha256").update(`workbench key fingerprint:${key}`).digest("hex").slice(0, 16);
+}

@@ -33,13 +33,16 @@ import {queryRows, toParquet} from "./duckdb.js";
 export async function siteTables(): Promise<Build & {asOf: string}> {
   const build = await openBuild();
   // Temporary views (over the published Parquet files) shadow the build file's canonical tables.
-  for (const name of ["customers", "customer_month", "customer_day", "predictions"])
+  for (const name of ["customers", "customer_month", "customer_day", "predictions", "campaigns", "campaign_contacts"])
     await build.db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   return {...build, asOf: build.info.asOf};
 }
 
 /** The values each filter column takes, for the pages' select inputs. */
-async function filterChoices(db: DuckDBConnection, columns: readonly string[]): Promise<Record<string, string[]>> {
+export async function filterChoices(
+  db: DuckDBConnection,
+  columns: readonly string[]
+): Promise<Record<string, string[]>> {
   const choices: Record<string, string[]> = {};
   for (const column of columns) {
     const rows = await queryRows<{v: string}>(

@@ -25,7 +25,8 @@ export const CUSTOMERS = `
 CREATE TABLE customers (
   customer_key      VARCHAR NOT NULL,    -- HMAC-SHA-256 pseudonym of the raw id
   signup_date       DATE,
-  birth_year        INTEGER,             -- only the year survives ingestion
+  birth_year        INTEGER,             -- only the year and the month survive ingestion
+  birth_month       INTEGER,             -- 1..12, for birthday audiences; the day is dropped
   gender            VARCHAR,             -- 'F' | 'M' | 'U'
   region            VARCHAR,
   city              VARCHAR,
@@ -72,7 +73,8 @@ CREATE TABLE campaigns (
   campaign_id   VARCHAR NOT NULL,
   campaign_name VARCHAR NOT NULL,
   sent_date     DATE NOT NULL,
-  offer         VARCHAR
+  offer         VARCHAR,
+  window_days   INTEGER            -- response window; NULL: the config's campaigns.window
 )`;
 
 export const CAMPAIGN_CONTACTS = `

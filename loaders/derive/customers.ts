@@ -70,6 +70,7 @@ SELECT
   b.discount_share,
   CAST(coalesce(q.complaints, 0) AS INTEGER) AS complaints,
   ${ageBandSql("c.birth_year", `EXTRACT(YEAR FROM ${asof})`)} AS age_band,
+  c.birth_month,
   coalesce(c.gender, 'U') AS gender,
   coalesce(c.region, 'unknown') AS region,
   coalesce(c.city, 'unknown') AS city,
@@ -81,7 +82,8 @@ SELECT
   c.points,
   -- Marketing consent: true, false, or NULL when the source does not say (a missing flag is
   -- "unknown", shown as such; it still counts as no for marketing: audiences take consent IS TRUE).
-  CASE WHEN c.opt_out_date <= ${asof} THEN false ELSE c.marketing_consent END AS consent
+  CASE WHEN c.opt_out_date <= ${asof} THEN false ELSE c.marketing_consent END AS consent,
+  coalesce(c.opt_out_date <= ${asof}, false) AS opted_out
 FROM everyone e
 LEFT JOIN customers c ON c.${key} = e.k
 LEFT JOIN bought b ON b.k = e.k

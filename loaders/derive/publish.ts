@@ -7,7 +7,7 @@
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {PARQUET_OPTIONS} from "../duckdb.js";
-import {sqlString} from "../../src/lib/sql.js";
+import {sqlNumber, sqlString} from "../../src/lib/sql.js";
 import {customerDaySql, customerMonthSql} from "./customer-month.js";
 import {customersSql} from "./customers.js";
 import {kpisSql, orderSummarySql} from "./kpis.js";
@@ -35,9 +35,22 @@ export const PUBLISHED_FILES: Record<string, string> = {
   out_customers: "customers.parquet",
   out_customer_month: "customer-month.parquet",
   out_customer_day: "customer-day.parquet",
+  out_campaigns: "campaigns.parquet",
+  out_campaign_contacts: "campaign-contacts.parquet",
   // Written by derive/predict.ts after the others, not by publishTo.
   out_predictions: "predictions.parquet"
 };
+
+/**
+ * The campaigns and who was contacted or held out, for every source (empty when the source has
+ * none): a campaign without its own response window gets the config's (`window`).
+ */
+export function campaignTables(window: number): Record<string, string> {
+  return {
+    out_campaigns: `SELECT campaign_id, campaign_name, sent_date, offer, CAST(coalesce(window_days, ${sqlNumber(window, "window")}) AS INTEGER) AS window_days FROM campaigns`,
+    out_campaign_contacts: "SELECT campaign_id, customer_key, grp, sent, redeemed FROM campaign_contacts"
+  };
+}
 
 /** Writes one published table, given the query that computes it. */
 export type Publish = (name: string, sql: string) => Promise<void>;

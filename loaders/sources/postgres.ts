@@ -124,8 +124,9 @@ const normalizedId = (col: string) =>
 function normalized(sql: string): string {
   const customerColumns =
     "signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
-  return `WITH listed AS (SELECT ${normalizedId("customer_id")} AS customer_id, ${customerColumns} FROM customers),
-customers AS (SELECT DISTINCT ON (customer_id) customer_id, ${customerColumns} FROM listed WHERE customer_id IS NOT NULL
+  // The PostgreSQL schema has a birth year and no birth month (README, PostgreSQL).
+  return `WITH listed AS (SELECT ${normalizedId("customer_id")} AS customer_id, ${customerColumns}, NULL::integer AS birth_month FROM customers),
+customers AS (SELECT DISTINCT ON (customer_id) customer_id, ${customerColumns}, birth_month FROM listed WHERE customer_id IS NOT NULL
   ORDER BY customer_id, signup_date NULLS LAST, birth_year NULLS LAST),
 orders AS (SELECT order_id, ${normalizedId("customer_id")} AS customer_id, ordered_at, business_date, store_id, channel,
   gross_cents, discount_cents, net_cents, items, kind FROM orders),

@@ -20,15 +20,20 @@ export function DownloadCsv(
     button.disabled = true;
     try {
       const data = Array.isArray(rows) ? rows : await rows();
-      const url = URL.createObjectURL(new Blob([csvFormat(data as never)], {type: "text/csv;charset=utf-8"}));
-      const a = Object.assign(document.createElement("a"), {href: url, download: filename});
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveFile(csvFormat(data as never), filename, "text/csv;charset=utf-8");
     } finally {
       button.disabled = false;
     }
   };
   return button;
+}
+
+/** Saves `text` as a download named `filename`. */
+export function saveFile(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], {type}));
+  const a = Object.assign(document.createElement("a"), {href: url, download: filename});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

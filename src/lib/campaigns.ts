@@ -9,6 +9,9 @@
  * fair because the holdout was drawn at random from the same audience; the response of the
  * holdout is what the treated would have done without the campaign.
  */
+import {addDays} from "./dates.js";
+import {segmentsAtSql} from "./segments.js";
+import {DEFAULT_RULE_SET, type RuleSet, rulesOf, segmentOptions} from "./rulesets.js";
 import {sqlNumber, sqlString} from "./sql.js";
 import {
   MIN_GROUP,
@@ -19,13 +22,15 @@ import {
   type Interval
 } from "./uplift.js";
 
-/** One campaign and group: contacts, responders, revenue in the window, redemptions. */
+/** One campaign and group (and segment, when broken down): contacts, responders, revenue in the window, redemptions. */
 export interface CampaignGroup {
   campaign_id: string;
   campaign_name: string;
   sent_date: string;
   window_days: number;
   grp: "treatment" | "holdout";
+  /** The contact's segment the day before the send (campaignOutcomesSql with `segments`); absent otherwise. */
+  segment?: string;
   customers: number;
   responders: number;
   redeemed: number;
@@ -34,20 +39,31 @@ export interface CampaignGroup {
   revenue_squares: number;
 }
 
+export interface OutcomeOptions {
+  /** Response window in days for every campaign; default (or null) each campaign's own `window_days`. */
+  window?: number | null;
+  /**
+   * A relation (campaign_id, customer_key, segment): break every campaign and group down by the
+   * contact's segment (contacts without a row count under '(not in population)').
+   */
+  segments?: string;
+}
+
 /**
- * SQL: CampaignGroup rows, one per campaign and group. `windows` gives each campaign's response
- * window in days; campaigns not named there get `defaultWindow`.
+ * SQL: CampaignGroup rows, one per campaign and group (and segment), over tables `campaigns`
+ * (campaign_id, campaign_name, sent_date, window_days), `campaign_contacts` and `customer_day`.
  */
-export function campaignOutcomesSql(windows: Record<string, number> = {}, defaultWindow = 30): string {
-  const window = Object.entries(windows)
-    .map(([id, days]) => `WHEN ${sqlString(id)} THEN ${sqlNumber(days, "window days")}`)
-    .join(" ");
-  const days = window ? `CASE c.campaign_id ${window} ELSE ${sqlNumber(defaultWindow)} END` : sqlNumber(defaultWindow);
+export function campaignOutcomesSql({window, segments}: OutcomeOptions = {}): string {
+  const days = window == null ? "c.window_days" : sqlNumber(window, "window days");
+  if (window != null && (!Number.isInteger(window) || window < 1))
+    throw new Error(`the response window must be a whole number of days, at least 1 (got ${window})`);
+  const segment = segments ? "coalesce(g.segment, '(not in population)')" : null;
   return `
 WITH spec AS (
   SELECT c.campaign_id, c.campaign_name, c.sent_date, CAST(${days} AS INTEGER) AS window_days FROM campaigns c
 ), contacts AS (
-  SELECT s.*, k.customer_key, k.grp, k.redeemed FROM spec s JOIN campaign_contacts k USING (campaign_id)
+  SELECT s.*, k.customer_key, k.grp, k.redeemed${segment ? `, ${segment} AS segment` : ""}
+  FROM spec s JOIN campaign_contacts k USING (campaign_id)${segments ? ` LEFT JOIN (${segments}) AS g USING (campaign_id, customer_key)` : ""}
 ), outcome AS (
   SELECT k.campaign_id, k.customer_key,
     bool_or(d.orders > 0) AS responded, coalesce(sum(d.revenue_cents), 0) AS revenue_cents
@@ -55,14 +71,14 @@ WITH spec AS (
     ON d.customer_key = k.customer_key AND d.day > k.sent_date AND d.day <= k.sent_date + k.window_days
   GROUP BY ALL
 )
-SELECT k.campaign_id, k.campaign_name, CAST(k.sent_date AS VARCHAR) AS sent_date, k.window_days, k.grp,
+SELECT k.campaign_id, k.campaign_name, CAST(k.sent_date AS VARCHAR) AS sent_date, k.window_days, k.grp,${segment ? " k.segment," : ""}
   CAST(count(*) AS INTEGER) AS customers,
   CAST(count(*) FILTER (WHERE o.responded) AS INTEGER) AS responders,
   CAST(count(*) FILTER (WHERE k.redeemed) AS INTEGER) AS redeemed,
   CAST(coalesce(sum(o.revenue_cents), 0) AS BIGINT) AS revenue_cents,
   coalesce(sum(CAST(o.revenue_cents AS DOUBLE) * o.revenue_cents), 0) AS revenue_squares
 FROM contacts k LEFT JOIN outcome o USING (campaign_id, customer_key)
-GROUP BY ALL ORDER BY sent_date, campaign_id, grp DESC`;
+GROUP BY ALL ORDER BY sent_date, campaign_id, grp DESC${segment ? ", segment" : ""}`;
 }
 
 /** A campaign's evaluation: response and revenue uplift with 95 % intervals. */
@@ -84,12 +100,16 @@ export interface CampaignEvaluation {
 
 const scale = (i: Interval, k: number): Interval => ({estimate: i.estimate * k, low: i.low * k, high: i.high * k});
 
-/** Evaluations of every campaign with both a treated and a holdout group. */
-export function evaluateCampaigns(rows: CampaignGroup[]): CampaignEvaluation[] {
-  const ids = [...new Set(rows.map((r) => r.campaign_id))];
-  return ids.flatMap((id) => {
-    const treated = rows.find((r) => r.campaign_id === id && r.grp === "treatment");
-    const holdout = rows.find((r) => r.campaign_id === id && r.grp === "holdout");
+/**
+ * Evaluations of every campaign with both a treated and a holdout group; with `segment` rows
+ * (campaignOutcomesSql with segments), of every campaign and segment.
+ */
+export function evaluateCampaigns(rows: CampaignGroup[]): (CampaignEvaluation & {segment?: string})[] {
+  const keyOf = (r: CampaignGroup) => JSON.stringify([r.campaign_id, r.segment ?? null]);
+  const keys = [...new Set(rows.map(keyOf))];
+  return keys.flatMap((key) => {
+    const treated = rows.find((r) => keyOf(r) === key && r.grp === "treatment");
+    const holdout = rows.find((r) => keyOf(r) === key && r.grp === "holdout");
     if (!treated || !holdout) return [];
     const [x1, n1, x0, n0] = [treated.responders, treated.customers, holdout.responders, holdout.customers];
     const response = rateDifference(x1, n1, x0, n0);
@@ -99,7 +119,8 @@ export function evaluateCampaigns(rows: CampaignGroup[]): CampaignEvaluation[] {
     );
     return [
       {
-        campaign_id: id,
+        campaign_id: treated.campaign_id,
+        ...(treated.segment === undefined ? {} : {segment: treated.segment}),
         campaign_name: treated.campaign_name,
         treated,
         holdout,
@@ -120,6 +141,58 @@ export interface CampaignCosts {
   offerCost: number;
   /** Share of revenue that is margin (0–1). */
   margin: number;
+}
+
+/** workbench.config.ts `campaigns`: the default response window, and the costs ROI needs. */
+export interface CampaignSettings {
+  /** Days after the send in which a purchase counts as a response, for campaigns that do not set their own. */
+  window: number;
+  /** Currency units per contacted customer (message, postage). */
+  costPerContact: number;
+  /** Currency units per redeemed offer (the discount given). */
+  offerCost: number;
+  /** Share of net revenue that is margin (0–1); null: not set, so no ROI is shown until the page is given one. */
+  margin: number | null;
+}
+
+/** The campaigns page's inputs that change the outcome SQL: the response window (null: each campaign's) and the rule set of the segment split. */
+export const CAMPAIGN_PAGE_DEFAULTS = {window: null as number | null, ruleSet: DEFAULT_RULE_SET.name};
+
+export const CAMPAIGN_DEFAULTS: CampaignSettings = {window: 30, costPerContact: 0, offerCost: 0, margin: null};
+
+/** The config's campaign settings over the defaults, checked. */
+export function campaignSettings(config: Partial<CampaignSettings> = {}): CampaignSettings {
+  const s = {...CAMPAIGN_DEFAULTS, ...config};
+  if (!Number.isInteger(s.window) || s.window < 1)
+    throw new Error(`campaigns.window must be a whole number of days, at least 1 (got ${s.window})`);
+  for (const [name, v] of [
+    ["costPerContact", s.costPerContact],
+    ["offerCost", s.offerCost]
+  ] as const)
+    if (!(Number.isFinite(v) && v >= 0)) throw new Error(`campaigns.${name} must be a number ≥ 0 (got ${v})`);
+  if (s.margin !== null && !(s.margin >= 0 && s.margin <= 1))
+    throw new Error(`campaigns.margin must be a share between 0 and 1 (got ${s.margin})`);
+  return s;
+}
+
+/**
+ * SQL: (campaign_id, customer_key, segment) of every customer of the rule set's population the
+ * day before each campaign was sent: the segment they were in when chosen, which the campaign
+ * cannot have changed (a segment after the send would mix the campaign's effect into the split).
+ */
+export function campaignSegmentsSql(campaigns: {campaign_id: string; sent_date: string}[], set: RuleSet): string {
+  if (campaigns.length === 0)
+    return "SELECT NULL::VARCHAR AS campaign_id, NULL::VARCHAR AS customer_key, NULL::VARCHAR AS segment WHERE false";
+  return campaigns
+    .map(
+      (c) =>
+        `SELECT ${sqlString(c.campaign_id)} AS campaign_id, customer_key, coalesce(segment, '(no rule)') AS segment FROM (${segmentsAtSql(
+          segmentOptions(addDays(c.sent_date, -1), {}),
+          set,
+          rulesOf(set)
+        )}) AS s`
+    )
+    .join("\nUNION ALL ");
 }
 
 export interface CampaignReturn {

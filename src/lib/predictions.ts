@@ -27,7 +27,7 @@ export function withPredictionsSql(source: string): string {
 FROM (${source}) AS s JOIN predictions p USING (customer_key)`;
 }
 
-const riskSql = (threshold: number) => {
+export const riskSql = (threshold: number) => {
   const t = sqlNumber(threshold, "P(alive) threshold");
   return {
     model: `coalesce(p_alive < ${t}, false)`,

@@ -34,22 +34,30 @@ export interface StageOptions {
 
 export const DEFAULT_STAGE_THRESHOLDS = {atRiskDays: 180, churnDays: 365, highValueYuan: 3000};
 
-/** SQL: customer_key and stage of every customer known at the date. */
-export function stageSql(options: StageOptions): string {
+/**
+ * SQL: the stage expression over columns `orders`, `last_purchase` and `revenue_cents` of
+ * `alias` (purchases to the date): the one definition stageSql and the audience builder use.
+ */
+export function stageCaseSql(options: Omit<StageOptions, "filters">, alias = ""): string {
   const asof = sqlDate(options.asOf, "as-of date");
   const atRisk = sqlNumber(options.atRiskDays, "at-risk days");
   const churn = sqlNumber(options.churnDays, "churn days");
   if (options.churnDays <= options.atRiskDays)
     throw new Error(`churn days (${options.churnDays}) must exceed at-risk days (${options.atRiskDays})`);
   const highValue = sqlNumber(options.highValueYuan * 100, "high-value revenue");
+  return `CASE
+    WHEN coalesce(${alias}orders, 0) = 0 THEN ${sqlString("Prospect")}
+    WHEN ${asof} - ${alias}last_purchase > ${churn} THEN ${sqlString("Churned")}
+    WHEN ${asof} - ${alias}last_purchase > ${atRisk} THEN ${sqlString("At risk")}
+    WHEN ${alias}revenue_cents >= ${highValue} THEN ${sqlString("High value")}
+    WHEN ${alias}orders >= 2 THEN ${sqlString("Repeat")}
+    ELSE ${sqlString("First purchase")} END`;
+}
+
+/** SQL: customer_key and stage of every customer known at the date. */
+export function stageSql(options: StageOptions): string {
   return `
-SELECT c.customer_key, CASE
-    WHEN coalesce(a.orders, 0) = 0 THEN ${sqlString("Prospect")}
-    WHEN ${asof} - a.last_purchase > ${churn} THEN ${sqlString("Churned")}
-    WHEN ${asof} - a.last_purchase > ${atRisk} THEN ${sqlString("At risk")}
-    WHEN a.revenue_cents >= ${highValue} THEN ${sqlString("High value")}
-    WHEN a.orders >= 2 THEN ${sqlString("Repeat")}
-    ELSE ${sqlString("First purchase")} END AS stage
+SELECT c.customer_key, ${stageCaseSql(options, "a.")} AS stage
 FROM customers c LEFT JOIN (${purchasesToDateSql(options.asOf)}) AS a USING (customer_key)
 WHERE ${knownAtSql(options.asOf, "c.")} ${sqlFilters(options.filters, LIFECYCLE_FILTERS, "c.")}`;
 }

@@ -112,3 +112,22 @@ export function holdoutNeeded(p: number, delta: number, n1: number): number | nu
   const inverse = 1 / perGroup - 1 / n1;
   return inverse > 0 ? Math.ceil(1 / inverse) : null;
 }
+
+/**
+ * The smallest holdout to take out of an audience of `audience` customers (the rest treated)
+ * that detects an absolute uplift `delta` of a baseline rate `p` (5 %, two-sided; 80 % power),
+ * or null when even an even split cannot. The detectable uplift falls as the holdout grows
+ * towards half the audience, so a bisection finds it.
+ */
+export function holdoutFor(p: number, delta: number, audience: number): number | null {
+  const detects = (h: number) => minimumDetectableUplift(p, audience - h, h) <= delta;
+  let high = Math.floor(audience / 2);
+  if (high < 1 || !detects(high)) return null;
+  let low = 1;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (detects(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

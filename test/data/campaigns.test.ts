@@ -6,7 +6,16 @@
 import {beforeAll, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
 import {DEFAULT_SAMPLE, sampleCampaigns} from "../../loaders/sources/synthetic/index.js";
-import {type CampaignGroup, campaignOutcomesSql, evaluateCampaigns} from "../../src/lib/campaigns.js";
+import {isoDate} from "../../loaders/sources/synthetic/calendar.js";
+import {
+  type CampaignGroup,
+  campaignOutcomesSql,
+  campaignSegmentsSql,
+  campaignSettings,
+  evaluateCampaigns
+} from "../../src/lib/campaigns.js";
+import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../../src/lib/rulesets.js";
+import {segmentsAtSql} from "../../src/lib/segments.js";
 import {addDays} from "../../src/lib/dates.js";
 import {type SampleDatabase, sampleDatabase} from "../helpers/sample-db.js";
 
@@ -19,7 +28,7 @@ beforeAll(async () => {
   sample = await sampleDatabase(DEFAULT_SAMPLE.customers, DEFAULT_SAMPLE.seed, DEFAULT_SAMPLE.end);
   await sample.db.run("CREATE VIEW campaigns AS SELECT * FROM gen.campaigns");
   await sample.db.run("CREATE VIEW campaign_contacts AS SELECT * FROM gen.campaign_contacts");
-  rows = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql(WINDOWS));
+  rows = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql());
 }, 300_000);
 
 test("outcomes per campaign and group equal an independent count over the contacts and day rows", async () => {
@@ -79,4 +88,53 @@ test("the 95 % intervals of both campaigns contain the uplift the sample was bui
   const winBack = evaluations.find((e) => e.campaign_id === "WINBACK")!;
   expect(winBack.responseUplift.pValue).toBeLessThan(0.001);
   expect(winBack.revenueUplift!.low).toBeGreaterThan(0);
+});
+
+test("a response window for every campaign overrides each campaign's own", async () => {
+  const longer = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql({window: 60}));
+  expect(longer.map((r) => r.window_days)).toEqual(rows.map(() => 60));
+  for (const r of longer) {
+    const own = rows.find((x) => x.campaign_id === r.campaign_id && x.grp === r.grp)!;
+    expect(r.customers).toBe(own.customers);
+    expect(r.responders).toBeGreaterThanOrEqual(own.responders);
+  }
+  expect(() => campaignOutcomesSql({window: 0})).toThrow(/at least 1/);
+});
+
+test("by segment the day before the send: the segments add up to each group, and each equals a count by segment", async () => {
+  const campaigns = CAMPAIGNS.map((c) => ({campaign_id: c.campaign_id, sent_date: isoDate(c.sent_day)}));
+  const segments = campaignSegmentsSql(campaigns, DEFAULT_RULE_SET);
+  const split = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql({segments}));
+  for (const r of rows) {
+    const parts = split.filter((x) => x.campaign_id === r.campaign_id && x.grp === r.grp);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const f of ["customers", "responders", "redeemed", "revenue_cents"] as const)
+      expect(parts.reduce((s, x) => s + x[f], 0), `${r.campaign_id}/${r.grp} ${f}`).toBe(r[f]);
+  }
+  // Each contact's segment is the one segmentsAtSql gives the day before the send.
+  const winBack = campaigns.find((c) => c.campaign_id === "WINBACK")!;
+  const before = await queryRows<{customer_key: string; segment: string | null}>(
+    sample.db,
+    segmentsAtSql(segmentOptions(addDays(winBack.sent_date, -1), {}), DEFAULT_RULE_SET, rulesOf(DEFAULT_RULE_SET))
+  );
+  const segmentOf = new Map(before.map((b) => [b.customer_key, b.segment ?? "(no rule)"]));
+  const contacts = await queryRows<{customer_key: string; grp: string}>(
+    sample.db,
+    "SELECT customer_key, grp FROM gen.campaign_contacts WHERE campaign_id = 'WINBACK'"
+  );
+  for (const part of split.filter((x) => x.campaign_id === "WINBACK")) {
+    const expected = contacts.filter(
+      (k) => k.grp === part.grp && (segmentOf.get(k.customer_key) ?? "(not in population)") === part.segment
+    ).length;
+    expect(part.customers, `${part.grp} ${part.segment}`).toBe(expected);
+  }
+  const bySegment = evaluateCampaigns(split);
+  expect(bySegment.every((e) => typeof e.segment === "string")).toBe(true);
+});
+
+test("campaign settings: defaults, and a clear error for a bad value", () => {
+  expect(campaignSettings()).toEqual({window: 30, costPerContact: 0, offerCost: 0, margin: null});
+  expect(campaignSettings({margin: 0.4, window: 14}).margin).toBe(0.4);
+  expect(() => campaignSettings({margin: 40})).toThrow(/between 0 and 1/);
+  expect(() => campaignSettings({window: 2.5})).toThrow(/whole number/);
 });

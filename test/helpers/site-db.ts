@@ -18,6 +18,13 @@ export async function siteDatabase(): Promise<DuckDBConnection> {
   await db.run(
     `CREATE TABLE customer_month AS SELECT * FROM read_parquet('${builtFile("_file/data", "customer-month", ".parquet")}')`
   );
+  for (const [table, file] of [
+    ["campaigns", "campaigns"],
+    ["campaign_contacts", "campaign-contacts"]
+  ])
+    await db.run(
+      `CREATE TABLE ${table} AS SELECT * FROM read_parquet('${builtFile("_file/data", file, ".parquet")}')`
+    );
   return db;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The customer master list from an export. Only mapped fields are read; the exact birth date
- * becomes a birth year here and goes no further. Rows without an id or with an id seen before
+ * becomes a birth year and month here and goes no further (the day is dropped). Rows without an id or with an id seen before
  * are rejected/classified like order rows.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -31,6 +31,7 @@ WITH p AS (
   SELECT ${customerId("customer_id", file.idCase)} AS customer_raw,
     ${date("signup_date")} AS signup_date,
     coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
+    coalesce(${has("birth_month") ? `CASE WHEN ${integer("birth_month")} BETWEEN 1 AND 12 THEN ${integer("birth_month")} END` : "NULL::INTEGER"}, month(${date("birth_date")})) AS birth_month,
     ${has("gender") ? gender("gender") : "'U'"} AS gender,
     ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
     ${has("city") ? text("city") : "NULL::VARCHAR"} AS city,
@@ -42,7 +43,8 @@ WITH p AS (
     ${date("opt_out_date")} AS opt_out_date,
     ${written("signup_date")} AS has_signup,
     ${written("opt_out_date")} AND ${date("opt_out_date")} IS NULL AS bad_opt_out,
-    ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL AS bad_birth,
+    ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL
+      OR ${written("birth_month")} AND ${has("birth_month") ? `coalesce(${integer("birth_month")} NOT BETWEEN 1 AND 12, true)` : "false"} AS bad_birth,
     ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points,
     ${undecodableColumn(mapped, check)} AS bad_text
   FROM ${raw}
@@ -51,7 +53,8 @@ WITH p AS (
     WHEN has_signup AND (signup_date IS NULL OR NOT ${plausibleDate("signup_date", file.dates)}) THEN 'signup_date' END AS reject_column
   FROM p
 )
-SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_year AS INTEGER) AS birth_year, gender, region, city,
+SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_year AS INTEGER) AS birth_year,
+  CAST(birth_month AS INTEGER) AS birth_month, gender, region, city,
   home_store, channel, tier, points,
   -- an opt-out date that cannot be read may be an opt-out: no consent
   CASE WHEN bad_opt_out THEN false ELSE marketing_consent END AS marketing_consent, opt_out_date,

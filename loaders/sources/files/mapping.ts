@@ -30,6 +30,7 @@ export const CUSTOMER_FIELDS = [
   "signup_date",
   "birth_date",
   "birth_year",
+  "birth_month",
   "gender",
   "region",
   "city",

@@ -167,8 +167,11 @@ export async function loadSample(
         `('${s.store_id}', '${s.store_name}', '${s.region}', '${s.city}', ${s.city_tier ?? "NULL"}, '${s.channel}')`
     ).join(", ")}`
   );
-  await db.run(`INSERT INTO customers SELECT customer_key, ${date("signup")}, birth_year, gender, region, city, home_store,
-    channel, tier, points, consent, ${date("opt_out")} FROM gen_customers`);
+  // The sample's birth months come from a hash of the key, not the simulation's random stream,
+  // which every other figure of the sample depends on.
+  await db.run(`INSERT INTO customers SELECT customer_key, ${date("signup")}, birth_year,
+    CASE WHEN birth_year IS NOT NULL THEN 1 + CAST(('0x' || left(md5(customer_key), 4))::INTEGER % 12 AS INTEGER) END,
+    gender, region, city, home_store, channel, tier, points, consent, ${date("opt_out")} FROM gen_customers`);
   await db.run(`INSERT INTO orders SELECT order_id, customer_key,
       to_timestamp(day * 86400 + (minute - 480) * 60), ${date("day")}, store_id, channel,
       gross, discount, gross - discount, items, kind
@@ -176,7 +179,10 @@ export async function loadSample(
   await db.run(`INSERT INTO feedback SELECT customer_key, ${date("day")}, kind, score FROM gen_feedback`);
   await db.run(
     `INSERT INTO campaigns VALUES ${campaigns
-      .map((c) => `('${c.campaign_id}', '${c.campaign_name}', DATE '${isoDate(c.sent_day)}', '${c.offer}')`)
+      .map(
+        (c) =>
+          `('${c.campaign_id}', '${c.campaign_name}', DATE '${isoDate(c.sent_day)}', '${c.offer}', ${c.window_days})`
+      )
       .join(", ")}`
   );
   await db.run(
