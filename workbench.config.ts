@@ -14,7 +14,9 @@ const config: WorkbenchConfig = {
     type: "sample",
     ...DEFAULT_SAMPLE,
     customers: Number(process.env.WORKBENCH_SAMPLE_CUSTOMERS ?? DEFAULT_SAMPLE.customers)
-  }
+  },
+  // The sample chain's campaign costs (per SMS, per redeemed coupon) and margin, for the campaign page's return.
+  campaigns: {costPerContact: 0.1, offerCost: 15, margin: 0.45}
 };
 
 export default config;

@@ -13,7 +13,8 @@ import {
   AUDIENCE_DEFAULTS,
   audienceCandidatesSql,
   audienceResult,
-  audienceRules
+  audienceRules,
+  normalizeChoices
 } from "../src/lib/audiences.js";
 import {
   type CampaignGroup,
@@ -40,7 +41,7 @@ export async function audiencesReport(): Promise<string> {
     riskThreshold,
     keyFingerprint: keyFingerprint(pseudonymKey(process.env, config.source.type)),
     choices: await filterChoices(db, AUDIENCE_ATTRIBUTES),
-    audience: {options: AUDIENCE_DEFAULTS, rows: [result]}
+    audience: {options: normalizeChoices(AUDIENCE_DEFAULTS), rows: [result]}
   });
 }
 

@@ -212,7 +212,8 @@ export function fingerprint(
   const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
   if (config.source.type === "postgres") hash.update(`build ${build}`);
   if (config.source.type === "files") {
-    for (const file of [config.source.orders, config.source.customers]) {
+    const {orders, customers, campaigns, contacts} = config.source;
+    for (const file of [orders, customers, campaigns, contacts]) {
       if (file) hash.update(`${file.path}:${statSync(file.path).size}:${statSync(file.path).mtimeMs}`);
     }
   }

@@ -234,6 +234,24 @@ export const AUDIENCE_DEFAULTS: AudienceChoices = {
   holdout: DEFAULT_HOLDOUT
 };
 
+/**
+ * The choices with every list sorted: a multiple select gives its values in the order of its
+ * options, and the same audience must have one key (the build-time result is found by it).
+ */
+export function normalizeChoices(choices: AudienceChoices): AudienceChoices {
+  const sorted = <T extends string | number>(values: T[]) => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ...choices,
+    segments: sorted(choices.segments),
+    types: sorted(choices.types),
+    stages: sorted(choices.stages),
+    birthMonths: sorted(choices.birthMonths),
+    risks: sorted(choices.risks),
+    clvBands: sorted(choices.clvBands),
+    filters: Object.fromEntries(Object.entries(choices.filters).map(([k, v]) => [k, sorted(v ?? [])]))
+  };
+}
+
 /** The rules the choices select by, or the errors of the analyst's rules text. */
 export function audienceRules(
   choices: AudienceChoices,

@@ -36,7 +36,13 @@ export const REASON = {
   missingCustomerId: "missing customer id",
   unreadableOptOut: "unreadable opt-out date (counted as no consent)",
   unreadableBirth: "unreadable birth date (age unknown)",
-  unreadablePoints: "unreadable points (left blank)"
+  unreadablePoints: "unreadable points (left blank)",
+  missingCampaignId: "missing campaign id",
+  repeatedCampaignId: "campaign id repeated with different values",
+  unreadableWindow: "unreadable response window (a whole number of days, 1 to 365)",
+  unknownCampaign: "contact of a campaign not in the campaign list",
+  unknownGroup: "group is neither treatment nor holdout (set groups in the mapping)",
+  unreadableFlag: "unreadable yes/no flag"
 } as const;
 
 export type ReasonKey = keyof typeof REASON;

@@ -54,6 +54,9 @@ const PAGE_MESSAGES: Record<
   | "clv"
   | "churn"
   | "clusters"
+  | "audiences"
+  | "campaigns"
+  | "loyalty"
   | "report"
 > = {
   "/": "overview",
@@ -68,6 +71,9 @@ const PAGE_MESSAGES: Record<
   "/clv": "clv",
   "/churn": "churn",
   "/clusters": "clusters",
+  "/audiences": "audiences",
+  "/campaigns": "campaigns",
+  "/loyalty": "loyalty",
   "/report/": "report"
 };
 

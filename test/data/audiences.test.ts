@@ -196,7 +196,16 @@ test("property: over 40 random choices, no audience holds a customer without mar
       segments: some(u, [...new Set(rulesOf(set).map((r) => r.name))], 0.3),
       types: some(u, ["loyal", "potential", "drifting", "churned"], 0.5),
       stages: some(u, STAGES, 0.5),
-      filters: u() < 0.5 ? {region: some(u, choices.map((c) => c.region), 0.5)} : {},
+      filters:
+        u() < 0.5
+          ? {
+              region: some(
+                u,
+                choices.map((c) => c.region),
+                0.5
+              )
+            }
+          : {},
       birthMonths: u() < 0.3 ? some(u, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 0.4) : [],
       risks: some(u, RISKS, 0.4),
       clvBands: some(u, CLV_BANDS, 0.3),

@@ -109,7 +109,10 @@ test("by segment the day before the send: the segments add up to each group, and
     const parts = split.filter((x) => x.campaign_id === r.campaign_id && x.grp === r.grp);
     expect(parts.length).toBeGreaterThan(3);
     for (const f of ["customers", "responders", "redeemed", "revenue_cents"] as const)
-      expect(parts.reduce((s, x) => s + x[f], 0), `${r.campaign_id}/${r.grp} ${f}`).toBe(r[f]);
+      expect(
+        parts.reduce((s, x) => s + x[f], 0),
+        `${r.campaign_id}/${r.grp} ${f}`
+      ).toBe(r[f]);
   }
   // Each contact's segment is the one segmentsAtSql gives the day before the send.
   const winBack = campaigns.find((c) => c.campaign_id === "WINBACK")!;

@@ -130,6 +130,8 @@ test("by default the build holds the published files and tables and the counts, 
   await ingest(fixtureConfig(files), KEY, dir);
   expect(readdirSync(dir).sort()).toEqual([
     "build.duckdb",
+    "campaign-contacts.parquet",
+    "campaigns.parquet",
     "customer-day.parquet",
     "customer-month.parquet",
     "customers.parquet",
@@ -534,4 +536,117 @@ test("when every row is rejected (a wrong dateFormat), the build says so with th
   await expect(ingest(config, KEY, join(WORK, "builds", "all-rejected"))).rejects.toThrow(
     `${path}:2 (column ordered_at): every row was rejected (2 unreadable date (column ordered_at)); the first, line 2: unreadable date, value "2024-03-01 10:00". Check the mapping of this column and dateFormat.`
   );
+});
+
+describe("campaign and contact exports", () => {
+  const campaignsCsv = [
+    "id,name,sent,window,offer",
+    "SPRING,Spring sale,2024-12-02,14,10% off",
+    "XMAS,Christmas,2024-12-05,,free gift",
+    "XMAS,Christmas,2024-12-05,,free gift",
+    "BAD,Bad window,2024-12-03,ten,",
+    ",No id,2024-12-03,7,",
+    "LATE,Late,03/12/2024,7,"
+  ];
+  const contactsCsv = [
+    "campaign,customer,arm,used",
+    "SPRING,17850,Treatment,yes",
+    "SPRING,17853,control,",
+    "SPRING,17853,control,",
+    "SPRING,17852,treated,no",
+    "XMAS,17850.0,test,maybe",
+    "XMAS,14527,holdout,no",
+    "BAD,17850,treatment,no",
+    "NOPE,17850,treatment,no",
+    "XMAS,,treatment,no"
+  ];
+  function withCampaigns(campaigns: string[], contacts: string[]): WorkbenchConfig {
+    const config = fixtureConfig(files, {maxRejectRate: 0.9});
+    writeFileSync(join(files.dir, "campaigns.csv"), `${campaigns.join("\n")}\n`);
+    writeFileSync(join(files.dir, "contacts.csv"), `${contacts.join("\n")}\n`);
+    if (config.source.type === "files") {
+      config.source.campaigns = {
+        path: join(files.dir, "campaigns.csv"),
+        columns: {campaign_id: "id", campaign_name: "name", sent_date: "sent", window_days: "window", offer: "offer"}
+      };
+      config.source.contacts = {
+        path: join(files.dir, "contacts.csv"),
+        columns: {campaign_id: "campaign", customer_id: "customer", group: "arm", redeemed: "used"}
+      };
+    }
+    return {...config, campaigns: {window: 21}};
+  }
+
+  test("rows are read, rejected and counted like orders; contacts are pseudonymized and their groups read as mapped", async () => {
+    const db = await build(withCampaigns(campaignsCsv, contactsCsv), "campaigns");
+    expect(
+      await queryRows(
+        db,
+        "SELECT campaign_id, campaign_name, CAST(sent_date AS VARCHAR) AS sent, window_days FROM out_campaigns ORDER BY campaign_id"
+      )
+    ).toEqual([
+      {campaign_id: "SPRING", campaign_name: "Spring sale", sent: "2024-12-02", window_days: 14},
+      // No window in the file: the config's.
+      {campaign_id: "XMAS", campaign_name: "Christmas", sent: "2024-12-05", window_days: 21}
+    ]);
+    expect(
+      await queryRows(
+        db,
+        "SELECT campaign_id, customer_key, grp, sent, redeemed FROM out_campaign_contacts ORDER BY campaign_id, customer_key"
+      )
+    ).toEqual(
+      [
+        {campaign_id: "SPRING", customer_key: pseudonym("17850"), grp: "treatment", sent: true, redeemed: true},
+        {campaign_id: "SPRING", customer_key: pseudonym("17853"), grp: "holdout", sent: false, redeemed: false},
+        {campaign_id: "XMAS", customer_key: pseudonym("14527"), grp: "holdout", sent: false, redeemed: false}
+      ].sort((a, b) => a.campaign_id.localeCompare(b.campaign_id) || a.customer_key.localeCompare(b.customer_key))
+    );
+    const quality = await queryRows(
+      db,
+      "SELECT source, outcome, reason, column_name AS column, rows::INTEGER AS rows FROM quality WHERE source IN ('campaigns', 'contacts') ORDER BY ALL"
+    );
+    expect(quality).toEqual([
+      {source: "campaigns", outcome: "accepted", reason: null, column: null, rows: 2},
+      {source: "campaigns", outcome: "classified", reason: "duplicate", column: null, rows: 1},
+      {
+        source: "campaigns",
+        outcome: "rejected",
+        reason: "ambiguous date (day and month order unknown: set dateFormat)",
+        column: "sent_date",
+        rows: 1
+      },
+      {source: "campaigns", outcome: "rejected", reason: "missing campaign id", column: "campaign_id", rows: 1},
+      {
+        source: "campaigns",
+        outcome: "rejected",
+        reason: "unreadable response window (a whole number of days, 1 to 365)",
+        column: "window_days",
+        rows: 1
+      },
+      {source: "contacts", outcome: "accepted", reason: null, column: null, rows: 3},
+      {source: "contacts", outcome: "classified", reason: "duplicate", column: null, rows: 1},
+      {
+        source: "contacts",
+        outcome: "rejected",
+        reason: "contact of a campaign not in the campaign list",
+        column: "campaign_id",
+        rows: 2
+      },
+      {
+        source: "contacts",
+        outcome: "rejected",
+        reason: "group is neither treatment nor holdout (set groups in the mapping)",
+        column: "group",
+        rows: 1
+      },
+      {source: "contacts", outcome: "rejected", reason: "missing customer id", column: "customer_id", rows: 1},
+      {source: "contacts", outcome: "rejected", reason: "unreadable yes/no flag", column: "redeemed", rows: 1}
+    ]);
+  });
+
+  test("a contact list without a campaign list stops the build with a clear error", async () => {
+    const config = withCampaigns(campaignsCsv, contactsCsv);
+    if (config.source.type === "files") config.source.campaigns = undefined;
+    await expect(build(config, "contacts-only")).rejects.toThrow(/maps contacts but not campaigns/);
+  });
 });

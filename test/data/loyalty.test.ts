@@ -136,7 +136,9 @@ test("tier summaries, moves and the what-if equal the rules applied customer by 
   expect(w.liabilityCents.current).toBe(
     Math.round(ref.reduce((s, r) => s + r.points_current, 0) * LOYALTY_DEFAULTS.pointValue * 100)
   );
-  expect(w.liabilityCents.edited).toBe(Math.round(ref.reduce((s, r) => s + r.points_edited, 0) * EDITED.pointValue * 100));
+  expect(w.liabilityCents.edited).toBe(
+    Math.round(ref.reduce((s, r) => s + r.points_edited, 0) * EDITED.pointValue * 100)
+  );
   expect(w.up.customers + w.down.customers + w.same).toBe(ref.length);
 }, 120_000);
 
@@ -152,7 +154,14 @@ test("unchanged rules move nobody and keep the liability", async () => {
 
 test("rules are checked: thresholds rise from 0, months are whole; the config text reads back", () => {
   expect(loyaltyErrors(LOYALTY_DEFAULTS)).toEqual([]);
-  const bad = {...LOYALTY_DEFAULTS, tiers: [{name: "A", minSpend: 10}, {name: "B", minSpend: 5}], spendMonths: 1.5};
+  const bad = {
+    ...LOYALTY_DEFAULTS,
+    tiers: [
+      {name: "A", minSpend: 10},
+      {name: "B", minSpend: 5}
+    ],
+    spendMonths: 1.5
+  };
   expect(loyaltyErrors(bad)).toHaveLength(3);
   expect(() => loyaltyRules({expiryMonths: 0})).toThrow(/expiryMonths/);
   const text = loyaltyConfigText(EDITED);

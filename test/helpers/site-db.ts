@@ -22,9 +22,7 @@ export async function siteDatabase(): Promise<DuckDBConnection> {
     ["campaigns", "campaigns"],
     ["campaign_contacts", "campaign-contacts"]
   ])
-    await db.run(
-      `CREATE TABLE ${table} AS SELECT * FROM read_parquet('${builtFile("_file/data", file, ".parquet")}')`
-    );
+    await db.run(`CREATE TABLE ${table} AS SELECT * FROM read_parquet('${builtFile("_file/data", file, ".parquet")}')`);
   return db;
 }
 

@@ -17,6 +17,7 @@ import {MigrationMatrix} from "../../src/components/MigrationMatrix.js";
 import {QualityBars} from "../../src/components/QualityBars.js";
 import {RfmGrid} from "../../src/components/RfmGrid.js";
 import {ShareBars} from "../../src/components/ShareBars.js";
+import {UpliftChart} from "../../src/components/UpliftChart.js";
 import {ALL_COHORTS, type CohortCell} from "../../src/lib/cohorts.js";
 import {crossCells} from "../../src/lib/crosstab.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
@@ -227,6 +228,21 @@ describe("chart components", () => {
     ]);
   });
 
+  test("UpliftChart draws each estimate with its interval, grey where groups are too small, and the true uplift as a ring", async () => {
+    const svg = UpliftChart(
+      [
+        {label: "Win-back", estimate: 0.097, low: 0.073, high: 0.117, truth: 0.1},
+        {label: "VIP", estimate: 0.044, low: -0.002, high: 0.085, truth: 0.06},
+        {label: "Tiny", estimate: 0.2, low: -0.1, high: 0.5, small: true}
+      ],
+      {width: 500}
+    ) as SVGSVGElement;
+    await snapshot("UpliftChart", svg);
+    const links = Array.from(svg.querySelectorAll("g[aria-label=link] path"));
+    expect(links.map((l) => l.getAttribute("stroke"))).toEqual(["#4269d0", "#4269d0", "#aaa"]);
+    expect(svg.querySelectorAll("g[aria-label=dot]")[1].querySelectorAll("circle").length).toBe(2);
+  });
+
   test("every component shows the empty state when nothing matches", () => {
     for (const element of [
       CohortHeatmap([]),
@@ -240,7 +256,8 @@ describe("chart components", () => {
       ShareBars([]),
       MigrationMatrix([]),
       FlowChart([]),
-      QualityBars([])
+      QualityBars([]),
+      UpliftChart([])
     ]) {
       expect(element.className).toBe("empty-state");
     }

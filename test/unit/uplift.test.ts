@@ -7,6 +7,7 @@
 import {expect, test} from "vitest";
 import {type CampaignEvaluation, campaignReturn} from "../../src/lib/campaigns.js";
 import {
+  holdoutFor,
   holdoutNeeded,
   meanDifference,
   minimumDetectableUplift,
@@ -97,4 +98,16 @@ test("a campaign's return: contact and offer costs against the margin of its inc
     campaignReturn({...evaluation, incrementalRevenueCents: null}, {costPerContact: 1, offerCost: 0, margin: 1})
   ).toBeNull();
   expect(campaignReturn(evaluation, {costPerContact: 0, offerCost: 0, margin: 1})!.roi).toBeNull();
+});
+
+test("holdoutFor: the smallest holdout out of an audience that detects the uplift; none when an even split cannot", () => {
+  const h = holdoutFor(0.1, 0.02, 20_000)!;
+  expect(minimumDetectableUplift(0.1, 20_000 - h, h)).toBeLessThanOrEqual(0.02);
+  expect(minimumDetectableUplift(0.1, 20_000 - (h - 1), h - 1)).toBeGreaterThan(0.02);
+  // 7,064 customers (3,532 per group, the textbook figure for 2 points at 10 %) just suffice: nearly an even split.
+  expect(holdoutFor(0.1, 0.02, 7064)).toBeGreaterThan(3500);
+  expect(holdoutFor(0.1, 0.02, 7064)).toBeLessThanOrEqual(3532);
+  expect(holdoutFor(0.1, 0.02, 7000)).toBeNull();
+  // A huge audience: the holdout alone carries the variance (holdoutNeeded's 1,767).
+  expect(holdoutFor(0.1, 0.02, 1e9)).toBe(1767);
 });

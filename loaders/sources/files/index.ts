@@ -9,12 +9,28 @@ import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {pseudonymSql} from "../../privacy.js";
 import {adoptMasterList, insertOrderOnlyCustomers, markRepeatedCustomers, parseCustomersSql} from "./customers.js";
-import {CUSTOMER_FIELDS, ORDER_FIELDS, type FilesSource, requiredOrderFields} from "./mapping.js";
+import {
+  checkCampaigns,
+  checkContacts,
+  insertCampaigns,
+  insertContacts,
+  parseCampaignsSql,
+  parseContactsSql
+} from "./campaigns.js";
+import {InputError} from "./errors.js";
+import {
+  CUSTOMER_FIELDS,
+  type CampaignsFile,
+  type ContactsFile,
+  ORDER_FIELDS,
+  type FilesSource,
+  requiredOrderFields
+} from "./mapping.js";
 import {insertOrders, markConflictingOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
-import {readExport} from "./read.js";
+import {readExport, type TextCheck} from "./read.js";
 
-export type {FilesSource} from "./mapping.js";
+export type {CampaignsFile, ContactsFile, FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
 
 /**
@@ -27,16 +43,16 @@ export async function loadFiles(
   db: DuckDBConnection,
   source: FilesSource,
   key: string,
-  workDir: string
+  workDir: string,
+  {keepRawIds = false}: {keepRawIds?: boolean} = {}
 ): Promise<void> {
   const maxRejectRate = source.maxRejectRate ?? 0.01;
   // Transcoded copies of the files (which may hold personal data) live only while this build
   // reads them; rejected rows stay (private, README) but only for the files' latest build.
   const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
-  for (const file of [source.orders, source.customers])
-    if (file)
-      rmSync(rejectsFile(rejectsDir, file === source.orders ? "orders" : "customers", file.path), {force: true});
+  for (const [name, file] of Object.entries(FILE_SOURCES))
+    if (source[file]) rmSync(rejectsFile(rejectsDir, name, source[file].path), {force: true});
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) =>
     fields.filter((f) => columns[f]);
   const pseudonym = (raw: string) => pseudonymSql(key, raw);
@@ -80,6 +96,8 @@ export async function loadFiles(
     await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
       SELECT DISTINCT customer_raw AS raw FROM parsed_orders WHERE customer_raw IS NOT NULL AND outcome <> 'rejected') AS ids`);
     await insertOrders(db, orders);
+    // Resolving an audience (loaders/resolve.ts) needs the raw ids back; a build never keeps them.
+    if (keepRawIds) await db.run("CREATE TABLE raw_ids AS SELECT customer_key, raw FROM customer_keys");
   };
   const master = source.customers;
   const second = master ? await instance.connect() : undefined;
@@ -109,6 +127,10 @@ export async function loadFiles(
       maxRejectRate,
       rejectsDir
     });
+    if (keepRawIds)
+      await db.run(
+        "CREATE TABLE master_raw_ids AS SELECT customer_key, customer_raw AS raw FROM parsed_customers WHERE outcome = 'accepted'"
+      );
     await adoptMasterList(db);
   };
   try {
@@ -121,6 +143,13 @@ export async function loadFiles(
     rmSync(staging, {recursive: true, force: true});
   }
   await insertOrderOnlyCustomers(db);
+  await loadCampaigns(db, source, pseudonym, staging, rejectsDir, maxRejectRate);
+  if (keepRawIds && master) {
+    await db.run(
+      "INSERT INTO raw_ids SELECT * FROM master_raw_ids WHERE customer_key NOT IN (SELECT customer_key FROM raw_ids)"
+    );
+    await db.run("DROP TABLE master_raw_ids");
+  }
   for (const t of ["parsed_orders", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
@@ -130,4 +159,70 @@ async function anyRejected(db: DuckDBConnection, table: string): Promise<boolean
     `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE outcome = 'rejected' LIMIT 1)`
   );
   return n > 0;
+}
+
+/** The quality table's name for each file of the source. */
+const FILE_SOURCES = {orders: "orders", customers: "customers", campaigns: "campaigns", contacts: "contacts"} as const;
+
+/** The campaign and contact lists, when mapped (both or neither), into campaigns and campaign_contacts. */
+async function loadCampaigns(
+  db: DuckDBConnection,
+  source: FilesSource,
+  pseudonym: (raw: string) => string,
+  staging: string,
+  rejectsDir: string,
+  maxRejectRate: number
+): Promise<void> {
+  const {campaigns, contacts} = source;
+  if (!campaigns && !contacts) return;
+  if (!campaigns || !contacts) {
+    const [given, missing] = campaigns ? ["campaigns", "contacts"] : ["contacts", "campaigns"];
+    throw new InputError(
+      (campaigns ?? contacts)!.path,
+      undefined,
+      undefined,
+      `the config maps ${given} but not ${missing}: a campaign is evaluated from both lists`
+    );
+  }
+  const mapped = (file: {columns: object}) =>
+    Object.entries(file.columns)
+      .filter(([, c]) => c)
+      .map(([f]) => f);
+  const read = async <F extends CampaignsFile | ContactsFile>(
+    name: "campaigns" | "contacts",
+    file: F,
+    required: string[],
+    query: (raw: string, check: TextCheck) => string,
+    check: () => Promise<void>
+  ) => {
+    // Small files: read in order once, so rejected rows and repeats have their line numbers.
+    const result = await readExport(db, `parsed_${name}`, file, required, staging, query, {ordered: true});
+    await check();
+    await accountFor(db, {
+      source: name,
+      file: file.path,
+      parsed: `parsed_${name}`,
+      raw: result.raw,
+      read: result.rows,
+      maxRejectRate,
+      rejectsDir
+    });
+  };
+  await read(
+    "campaigns",
+    campaigns,
+    ["campaign_id", "sent_date"],
+    (raw, check) => parseCampaignsSql(raw, campaigns, mapped(campaigns), check),
+    () => checkCampaigns(db)
+  );
+  await insertCampaigns(db);
+  await read(
+    "contacts",
+    contacts,
+    ["campaign_id", "customer_id", "group"],
+    (raw, check) => parseContactsSql(raw, contacts, mapped(contacts), pseudonym, check),
+    () => checkContacts(db)
+  );
+  await insertContacts(db);
+  for (const t of ["parsed_campaigns", "parsed_contacts"]) await db.run(`DROP TABLE ${t}`);
 }

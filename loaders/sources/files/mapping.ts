@@ -43,7 +43,13 @@ export const CUSTOMER_FIELDS = [
 ] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
-interface FileOptions {
+export const CAMPAIGN_FIELDS = ["campaign_id", "campaign_name", "sent_date", "offer", "window_days"] as const;
+export type CampaignField = (typeof CAMPAIGN_FIELDS)[number];
+
+export const CONTACT_FIELDS = ["campaign_id", "customer_id", "group", "sent", "redeemed"] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export interface FileOptions {
   /** Path of the export, relative to the project folder. */
   path: string;
   /** By extension when omitted (.csv, .txt, .tsv → csv; .parquet → parquet). */
@@ -92,11 +98,31 @@ export interface CustomersFile extends FileOptions {
   columns: Partial<Record<CustomerField, string>>;
 }
 
+/** A campaign list: one row per campaign. */
+export interface CampaignsFile extends FileOptions {
+  /** IANA zone of send dates with an offset. Default Asia/Shanghai. */
+  timeZone?: string;
+  columns: Partial<Record<CampaignField, string>>;
+}
+
+/** Who each campaign contacted or held out: one row per campaign and customer. */
+export interface ContactsFile extends FileOptions {
+  columns: Partial<Record<ContactField, string>>;
+  /**
+   * The values of the group column that mean each group (trimmed, any case). Default
+   * treatment: treatment, test, contacted; holdout: holdout, control. Any other value is rejected.
+   */
+  groups?: {treatment: string[]; holdout: string[]};
+}
+
 export interface FilesSource {
   type: "files";
   orders: OrdersFile;
   /** Optional master list; without it customers come from the orders alone. */
   customers?: CustomersFile;
+  /** Optional campaign list and contact list (both or neither), for campaign evaluation. */
+  campaigns?: CampaignsFile;
+  contacts?: ContactsFile;
   /** Largest share of rows a file may reject before the build stops. Default 0.01. */
   maxRejectRate?: number;
 }

@@ -13,7 +13,7 @@ import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {type PreparedCsv, prepareCsv} from "./decode.js";
 import {InputError} from "./errors.js";
-import type {CustomersFile, OrdersFile} from "./mapping.js";
+import type {FileOptions} from "./mapping.js";
 
 /** Whether rows must be checked for undecodable text (lines not valid in the file's encoding, see decode.ts). */
 export interface TextCheck {
@@ -37,7 +37,7 @@ export interface ReadResult {
 export async function readExport(
   db: DuckDBConnection,
   table: string,
-  file: OrdersFile | CustomersFile,
+  file: FileOptions & {columns: object},
   required: string[],
   workDir: string,
   query: (raw: string, text: TextCheck) => string,

@@ -549,7 +549,15 @@ export const en = {
       "missing customer id": "missing customer id",
       "unreadable opt-out date (counted as no consent)": "unreadable opt-out date (counted as no consent)",
       "unreadable birth date (age unknown)": "unreadable birth date (age unknown)",
-      "unreadable points (left blank)": "unreadable points (left blank)"
+      "unreadable points (left blank)": "unreadable points (left blank)",
+      "missing campaign id": "missing campaign id",
+      "campaign id repeated with different values": "campaign id repeated with different values",
+      "unreadable response window (a whole number of days, 1 to 365)":
+        "unreadable response window (a whole number of days, 1 to 365)",
+      "contact of a campaign not in the campaign list": "contact of a campaign not in the campaign list",
+      "group is neither treatment nor holdout (set groups in the mapping)":
+        "group is neither treatment nor holdout (set groups in the mapping)",
+      "unreadable yes/no flag": "unreadable yes/no flag"
     } as Record<string, string>,
     reasons: {
       duplicate: "An exact copy of an earlier row (in a master list, an id seen before): counted once.",
@@ -594,7 +602,18 @@ export const en = {
       "unreadable opt-out date (counted as no consent)":
         "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",
-      "unreadable points (left blank)": "Accepted, but the points could not be read: left blank."
+      "unreadable points (left blank)": "Accepted, but the points could not be read: left blank.",
+      "missing campaign id": "A campaign or contact row without a campaign id: rejected.",
+      "campaign id repeated with different values":
+        "The campaign list names one campaign twice with different details (which send date is right cannot be told): every such row is rejected.",
+      "unreadable response window (a whole number of days, 1 to 365)":
+        "The response window is not a whole number of days from 1 to 365: the campaign is rejected rather than evaluated over a guessed window.",
+      "contact of a campaign not in the campaign list":
+        "A contact of a campaign the campaign list does not have (or rejected): rejected, since its send date is unknown.",
+      "group is neither treatment nor holdout (set groups in the mapping)":
+        "The group value means neither the contacted nor the holdout: rejected. Name your values in the mapping (groups).",
+      "unreadable yes/no flag":
+        "The sent or redeemed value is neither yes nor no: rejected (a blank redeemed counts as not redeemed)."
     }
   },
   campaigns: {
@@ -726,8 +745,7 @@ export const en = {
       "The CSV holds pseudonymous keys and each customer's group (treatment or holdout); the JSON spec holds the choices, the date, the counts and the key's fingerprint, so the audience can be rebuilt and audited. To send, turn the keys back into your own ids on your machine: `npm run audience:resolve -- audience.csv` (README, Audiences).",
     exportName: "audience",
     exportSpec: "Export the spec (JSON)",
-    previewTitle: "Preview: the 20 with the highest revenue",
-    previewLater: ""
+    previewTitle: "Preview: the 20 with the highest revenue"
   },
   loyalty: {
     title: "Member tiers and points",

@@ -566,7 +566,14 @@ export const zhCN: Messages = {
       "missing customer id": "缺少客户编号",
       "unreadable opt-out date (counted as no consent)": "退订日期无法读取（视为不同意）",
       "unreadable birth date (age unknown)": "出生日期无法读取（年龄未知）",
-      "unreadable points (left blank)": "积分无法读取（留空）"
+      "unreadable points (left blank)": "积分无法读取（留空）",
+      "missing campaign id": "缺少活动编号",
+      "campaign id repeated with different values": "活动编号重复且内容不同",
+      "unreadable response window (a whole number of days, 1 to 365)": "响应窗口无法读取（应为 1 到 365 的整数天）",
+      "contact of a campaign not in the campaign list": "触达记录的活动不在活动清单中",
+      "group is neither treatment nor holdout (set groups in the mapping)":
+        "分组既不是触达组也不是对照组（请在映射中设置 groups）",
+      "unreadable yes/no flag": "是/否标记无法读取"
     },
     reasons: {
       duplicate: "与前面某一行完全相同（会员名单中为已出现过的编号）：只计一次。",
@@ -602,7 +609,17 @@ export const zhCN: Messages = {
       "missing customer id": "拒绝：会员名单中没有客户编号的行。",
       "unreadable opt-out date (counted as no consent)": "已接受，但退订日期无法读取：该客户视为不同意营销。",
       "unreadable birth date (age unknown)": "已接受，但出生日期无法读取：年龄段未知。",
-      "unreadable points (left blank)": "已接受，但积分无法读取：留空。"
+      "unreadable points (left blank)": "已接受，但积分无法读取：留空。",
+      "missing campaign id": "活动或触达记录缺少活动编号：拒绝。",
+      "campaign id repeated with different values":
+        "活动清单中同一活动出现两次且内容不同（无法判断哪个发送日期正确）：这些行全部拒绝。",
+      "unreadable response window (a whole number of days, 1 to 365)":
+        "响应窗口不是 1 到 365 的整数天：拒绝该活动，而不是按猜测的窗口评估。",
+      "contact of a campaign not in the campaign list":
+        "触达记录所属活动不在活动清单中（或已被拒绝）：因发送日期未知而拒绝。",
+      "group is neither treatment nor holdout (set groups in the mapping)":
+        "分组值既不表示触达组也不表示对照组：拒绝。请在映射中（groups）写明您的取值。",
+      "unreadable yes/no flag": "发送或核销的值既不是“是”也不是“否”：拒绝（核销为空视为未核销）。"
     }
   },
   campaigns: {
@@ -730,8 +747,7 @@ export const zhCN: Messages = {
       "CSV 包含假名键和每位客户的分组（触达或对照）；JSON 说明包含选择条件、日期、人数和密钥指纹，便于重建和审计受众。发送前，在您自己的电脑上把假名换回自有 ID：`npm run audience:resolve -- audience.csv`（见 README「受众」）。",
     exportName: "受众",
     exportSpec: "导出说明（JSON）",
-    previewTitle: "预览：收入最高的 20 位",
-    previewLater: ""
+    previewTitle: "预览：收入最高的 20 位"
   },
   loyalty: {
     title: "会员等级与积分",
