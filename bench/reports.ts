@@ -20,10 +20,13 @@ import {buildSite, coldLoads, median, timeChange} from "./site.js";
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LOADS = 5;
 const RUNS = 5;
+/** BENCH_PAGES=audiences,campaigns,loyalty: only these pages (and the floor), in a section of their own (`npm run bench:act`). */
+const ONLY = process.env.BENCH_PAGES?.split(",");
 
 const dist = buildSite(CUSTOMERS, [], {blank: true});
 const pages = readdirSync(dist)
   .filter((f) => f.endsWith(".html") && f !== "404.html")
+  .filter((f) => !ONLY || f === "blank.html" || ONLY.includes(f.replace(/\.html$/, "")))
   .map((f) => f.replace(/\.html$/, "").replace(/^index$/, ""))
   .sort((a, b) => (a === "blank" ? -1 : b === "blank" ? 1 : a.localeCompare(b)));
 
@@ -49,7 +52,7 @@ const number = (values: number[]) => async (page: Page, i: number) => {
   await box.fill(String(values[i % values.length]));
   await box.dispatchEvent("input");
 };
-const CHANGES: Change[] = [
+const ALL_CHANGES: Change[] = [
   {
     path: "",
     name: "breakdown",
@@ -76,8 +79,35 @@ const CHANGES: Change[] = [
     selector: "[data-table=value-at-risk] table",
     act: select("Break down by", ["Region", "Channel"])
   },
-  {path: "clusters", name: "k", selector: "[data-table=centres] table", act: number([5, 6])}
+  {path: "clusters", name: "k", selector: "[data-table=centres] table", act: number([5, 6])},
+  {
+    path: "audiences",
+    name: "audience update (segments)",
+    selector: "[data-value=audience]",
+    act: (page, i) =>
+      page
+        .getByLabel("Segment", {exact: true})
+        .selectOption(i % 2 ? ["At Risk", "Hibernating"] : ["Can't Lose", "Lost"])
+        .then(() => undefined)
+  },
+  {
+    path: "campaigns",
+    name: "campaign evaluation (response window)",
+    selector: "[data-campaign=WINBACK] [data-value=treated-rate]",
+    act: select("Response window", ["14 days", "60 days"])
+  },
+  {
+    path: "loyalty",
+    name: "tier what-if (Silver threshold)",
+    selector: "[data-value=up]",
+    act: async (page, i) => {
+      const box = page.getByLabel(/^Silver from/);
+      await box.fill(String(i % 2 ? 1000 : 1200));
+      await box.dispatchEvent("input");
+    }
+  }
 ];
+const CHANGES = ALL_CHANGES.filter((c) => !ONLY || ONLY.includes(c.path));
 
 /**
  * Query time of the last timed change: the time covered by the query measures that started after
@@ -150,23 +180,28 @@ try {
   await server.close();
 }
 
-writeSection("Browser: every page (`npm run bench:reports`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
-  `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers; site served from 127.0.0.1 by a plain Node static server (no compression).`,
-  "",
-  `Cold load to the first figure, a chart or a leading table (a fresh browser context each time, median of ${LOADS}), beside \`/blank\`: a Framework page of the`,
-  "same site with one static chart, served the same way in the same run — the floor (Framework's own start). Every page draws",
-  "its first figure from build-time results; DuckDB-WASM opens after it.",
-  "",
-  "| page | first figure | range | over the floor |",
-  "|---|---:|---:|---:|",
-  ...loadRows,
-  "",
-  `Input changes (median of ${RUNS}, after a first change that starts DuckDB-WASM): end to end, from the input event to the first`,
-  "frame showing the new figure, beside the DuckDB-WASM queries the change ran, timed in the same page (performance measures",
-  "around each query, src/lib/db.ts). The ratio is what the page adds to its queries (rendering, Framework's cells).",
-  "",
-  "| page | change | first change (DuckDB start) | end to end | its queries | end to end ÷ queries |",
-  "|---|---|---:|---:|---:|---:|",
-  ...changeRows
-]);
+writeSection(
+  ONLY
+    ? `Browser: ${ONLY.join(", ")} at ${CUSTOMERS.toLocaleString("en-US")} customers (\`npm run bench:act\`)`
+    : "Browser: every page (`npm run bench:reports`)",
+  [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+    `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers; site served from 127.0.0.1 by a plain Node static server (no compression).`,
+    "",
+    `Cold load to the first figure, a chart or a leading table (a fresh browser context each time, median of ${LOADS}), beside \`/blank\`: a Framework page of the`,
+    "same site with one static chart, served the same way in the same run — the floor (Framework's own start). Every page draws",
+    "its first figure from build-time results; DuckDB-WASM opens after it.",
+    "",
+    "| page | first figure | range | over the floor |",
+    "|---|---:|---:|---:|",
+    ...loadRows,
+    "",
+    `Input changes (median of ${RUNS}, after a first change that starts DuckDB-WASM): end to end, from the input event to the first`,
+    "frame showing the new figure, beside the DuckDB-WASM queries the change ran, timed in the same page (performance measures",
+    "around each query, src/lib/db.ts). The ratio is what the page adds to its queries (rendering, Framework's cells).",
+    "",
+    "| page | change | first change (DuckDB start) | end to end | its queries | end to end ÷ queries |",
+    "|---|---|---:|---:|---:|---:|",
+    ...changeRows
+  ]
+);

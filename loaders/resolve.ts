@@ -74,7 +74,7 @@ export async function resolveAudience(
   }
   if (!rows.columns.includes("customer_key") || !rows.columns.includes("group"))
     throw new UserError(`${basename(csvPath)} needs the columns customer_key and group (the audience page's export)`);
-  const customers = await sourceCustomers(config, key, today);
+  const customers = await sourceCustomers(config, key, today, env);
   const result: ResolveResult = {file: "", resolved: 0, treatment: 0, holdout: 0, refused: 0, unknown: 0};
   const resolved: {customer_id: string; group: string}[] = [];
   rows.forEach((row, i) => {
@@ -99,10 +99,11 @@ export async function resolveAudience(
 async function sourceCustomers(
   config: WorkbenchConfig,
   key: string,
-  today: string
+  today: string,
+  env: NodeJS.ProcessEnv
 ): Promise<Map<string, SourceCustomer>> {
   const source = config.source;
-  if (source.type === "postgres") return postgresCustomers(source, key, today);
+  if (source.type === "postgres") return postgresCustomers(source, key, today, env);
   const instance = await DuckDBInstance.create(":memory:", {
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false"
@@ -146,10 +147,11 @@ async function consentOf(
 async function postgresCustomers(
   source: Extract<WorkbenchConfig["source"], {type: "postgres"}>,
   key: string,
-  today: string
+  today: string,
+  env: NodeJS.ProcessEnv
 ): Promise<Map<string, SourceCustomer>> {
   const variable = source.urlVariable ?? "WORKBENCH_DATABASE_URL";
-  const url = process.env[variable];
+  const url = env[variable];
   if (!url)
     throw new UserError(`the postgres source needs a connection string in the environment variable ${variable}`);
   const schema = source.schema ?? "public";

@@ -12,6 +12,7 @@ import {ingest, openBuild, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
+import {resolveAudience} from "../../loaders/resolve.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
 import {POSTGRES_SCHEMA} from "../../loaders/sources/postgres-schema.js";
 import {loadSample} from "../../loaders/sources/synthetic/index.js";
@@ -260,4 +261,31 @@ test("openBuild reads a PostgreSQL source once per build, and again in the next 
   expect(b.info.builtAt).toBe(a.info.builtAt);
   const next = await openBuild(env("build-2"));
   expect(next.dir).not.toBe(a.dir);
+});
+
+test("audience:resolve reads the ids back from PostgreSQL: consent checked today, a repeated id consents only if every row does", async () => {
+  await asAdmin(`DROP SCHEMA IF EXISTS members CASCADE; CREATE SCHEMA members; SET search_path TO members; ${POSTGRES_SCHEMA}
+    INSERT INTO customers (customer_id, marketing_consent, opt_out_date) VALUES
+      ('501', true, NULL), (' 502', true, NULL), ('502', false, NULL), ('503', NULL, NULL), ('504', true, '2026-01-01'), ('505.0', true, '2027-01-01');
+    GRANT USAGE ON SCHEMA members TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA members TO reader`);
+  const key = pseudonymizer(KEY);
+  const csv = join(WORK, "members-audience.csv");
+  writeFileSync(
+    csv,
+    `customer_key,group\n${["501", "502", "503", "504", "505", "999"].map((id, i) => `${key(id)},${i % 2 ? "holdout" : "treatment"}`).join("\n")}\n`
+  );
+  const result = await resolveAudience(
+    {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "members"}},
+    csv,
+    join(WORK, "private"),
+    {WORKBENCH_PSEUDONYM_KEY: KEY, WORKBENCH_TEST_PG_URL: process.env.WORKBENCH_TEST_PG_URL},
+    "2026-12-02"
+  );
+  // 501 and 505 (opt-out dated in the future) resolve; 502 (one row says no), 503 (unknown), 504 (opted out) are refused.
+  expect([result.resolved, result.refused, result.unknown]).toEqual([2, 3, 1]);
+  expect(readFileSync(result.file, "utf-8").trim().split("\n")).toEqual([
+    "customer_id,group",
+    "501,treatment",
+    "505,treatment"
+  ]);
 });

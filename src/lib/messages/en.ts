@@ -646,6 +646,7 @@ export const en = {
     pointsUnit: "points",
     relative: "relative",
     revenuePerCustomer: "Revenue per customer in the window",
+    marginPerCustomer: "Margin per customer in the window",
     incrementalCustomers: "Incremental customers",
     incrementalRevenue: "Incremental revenue",
     redemption: "Redemption rate",
@@ -704,6 +705,8 @@ export const en = {
     holdoutShare: "Holdout (% of each segment)",
     seed: "Random seed",
     baseline: "Baseline response (%)",
+    pAliveMax: "P(alive) at most",
+    anyValue: "any",
     ruleError: (line: number, message: string) => `Line ${line}: ${message}`,
     audience: "Audience",
     revenue: (v: string) => `revenue to date ${v}`,
@@ -786,7 +789,9 @@ export const en = {
     liabilityBefore: "Points liability now",
     liabilityAfter: "Points liability after",
     whatIfColumns: {tier: "tier", current: "customers now", edited: "customers after"} as Record<string, string>,
-    configTitle: "As config (workbench.config.ts)"
+    configTitle: "As config (workbench.config.ts)",
+    copy: "Copy as config",
+    copied: "Copied"
   },
   report: {
     title: "Leadership report",

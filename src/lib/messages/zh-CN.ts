@@ -652,6 +652,7 @@ export const zhCN: Messages = {
     pointsUnit: "个百分点",
     relative: "相对",
     revenuePerCustomer: "窗口内人均收入",
+    marginPerCustomer: "窗口内人均毛利",
     incrementalCustomers: "增量客户",
     incrementalRevenue: "增量收入",
     redemption: "核销率",
@@ -706,6 +707,8 @@ export const zhCN: Messages = {
     holdoutShare: "对照组（每个细分的 %）",
     seed: "随机种子",
     baseline: "基线响应率（%）",
+    pAliveMax: "P(alive) 不超过",
+    anyValue: "不限",
     ruleError: (line: number, message: string) => `第 ${line} 行：${message}`,
     audience: "受众",
     revenue: (v: string) => `累计收入 ${v}`,
@@ -787,7 +790,9 @@ export const zhCN: Messages = {
     liabilityBefore: "当前积分负债",
     liabilityAfter: "修改后积分负债",
     whatIfColumns: {tier: "等级", current: "当前客户数", edited: "修改后客户数"} as Record<string, string>,
-    configTitle: "配置（workbench.config.ts）"
+    configTitle: "配置（workbench.config.ts）",
+    copy: "复制为配置",
+    copied: "已复制"
   },
   report: {
     title: "管理层报告",
