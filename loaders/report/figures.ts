@@ -26,6 +26,7 @@ import {FOUR_TYPES, rulesOf} from "../../src/lib/rulesets.js";
 import {migrationBetweenSql, segmentsAtSql} from "../../src/lib/segments.js";
 import {sqlMonthIndex} from "../../src/lib/sql.js";
 import {conversionSql, type Conversion, purchaseMilestonesSql} from "../../src/lib/stages.js";
+import {type CampaignGroup, campaignOutcomesSql} from "../../src/lib/campaigns.js";
 import {queryRows} from "../duckdb.js";
 
 /** The four types at a period's end: size, and their buyers and revenue in the period. */
@@ -54,6 +55,16 @@ export interface DetailFigures {
   migration: {from: string; to: string; customers: number}[];
   cohorts: CohortCell[];
   groups: Record<ReportDimension, PeriodActivity[]>;
+  /** Campaigns whose response window closed in the period (evaluated), and those sent in it whose window is still open. */
+  campaigns: {closed: CampaignGroup[]; open: ReportCampaign[]};
+}
+
+/** A campaign as the report lists it: its window closes `closes` (send date + window). */
+export interface ReportCampaign {
+  campaign_id: string;
+  campaign_name: string;
+  sent_date: string;
+  closes: string;
 }
 
 const FOUR = rulesOf(FOUR_TYPES);
@@ -63,6 +74,12 @@ export interface Prepared {
   grain: ReportGrain;
   activity: Map<string, PeriodActivity>;
   groups: Record<ReportDimension, Map<string, PeriodActivity[]>>;
+  /**
+   * Every campaign and its outcomes by group. A campaign is reported in the period its window
+   * closes, when every purchase it counts is in the data up to that period's end.
+   */
+  campaigns: ReportCampaign[];
+  outcomes: CampaignGroup[];
 }
 
 const byPeriod = (rows: PeriodActivity[]) => {
@@ -83,7 +100,13 @@ export async function prepareReport(db: DuckDBConnection, grain: ReportGrain): P
   await db.run(`CREATE OR REPLACE TEMP TABLE report_milestones AS ${purchaseMilestonesSql()}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_cube AS ${cohortCubeSql()}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE report_cohort_members AS ${cohortMembersSql()}`);
-  return {grain, activity, groups};
+  const campaigns = await queryRows<ReportCampaign>(
+    db,
+    `SELECT campaign_id, campaign_name, CAST(sent_date AS VARCHAR) AS sent_date, CAST(sent_date + window_days AS VARCHAR) AS closes
+    FROM campaigns ORDER BY sent_date, campaign_id`
+  );
+  const outcomes = campaigns.length ? await queryRows<CampaignGroup>(db, campaignOutcomesSql()) : [];
+  return {grain, activity, groups, campaigns, outcomes};
 }
 
 /** Nothing happened: a period before the data, or one in which nobody bought. */
@@ -160,7 +183,13 @@ export async function detailFigures(
   const cohorts = await queryRows<CohortCell>(db, cohortSql(DEFAULT_COHORT_OPTIONS));
   const groups = {} as DetailFigures["groups"];
   for (const dimension of REPORT_DIMENSIONS) groups[dimension] = prepared.groups[dimension].get(period.id) ?? [];
-  return {migration, cohorts, groups};
+  const within = (date: string) => date >= period.start && date <= period.end;
+  const closed = prepared.campaigns.filter((c) => within(c.closes)).map((c) => c.campaign_id);
+  const campaigns = {
+    closed: prepared.outcomes.filter((o) => closed.includes(o.campaign_id)),
+    open: prepared.campaigns.filter((c) => within(c.sent_date) && c.closes > period.end)
+  };
+  return {migration, cohorts, groups, campaigns};
 }
 
 /** Cohort rows the report keeps: the pooled row at these months, and the latest cohorts. */

@@ -209,9 +209,37 @@ function periodBody(report: PeriodReport, language: Language): string {
         : `<p>${esc(g.groups === 0 ? m.noAttribute(heading) : m.noGroups)}</p>`
     );
   }
-  parts.push(`<h2>${esc(m.campaignsTitle)}</h2>`, `<p>${esc(m.noCampaigns)}</p>`);
+  parts.push(`<h2 id="${id("campaigns")}">${esc(m.campaignsTitle)}</h2>`, campaignsSection(report));
   parts.push(`<p class="muted small report-suppressed-note">${esc(m.suppressed(report.minCell))}</p>`);
   return parts.join("\n");
+}
+
+/** The campaigns whose window closed in the period, with their uplift, then those still running. */
+function campaignsSection(report: PeriodReport): string {
+  const m = t().report;
+  const {closed, open} = report.campaigns;
+  const points = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}`;
+  const verdict = (u: {low: number; high: number}) =>
+    u.low > 0 ? m.campaignRaised : u.high < 0 ? m.campaignLowered : m.campaignUnclear;
+  const rows = closed.map((c) => [
+    esc(c.campaign_name),
+    esc(c.sent_date),
+    c.contacted === null ? DASH : esc(formatCount(c.contacted)),
+    c.heldOut === null ? DASH : esc(formatCount(c.heldOut)),
+    c.contactedRate === null || c.heldOutRate === null
+      ? DASH
+      : esc(`${formatShare(c.contactedRate)} / ${formatShare(c.heldOutRate)}`),
+    c.uplift
+      ? esc(`${points(c.uplift.estimate)} [${points(c.uplift.low)}, ${points(c.uplift.high)}] · ${verdict(c.uplift)}`)
+      : DASH
+  ]);
+  return [
+    closed.length
+      ? table(m.campaignColumns, rows, ' data-table="campaigns"')
+      : `<p data-empty="campaigns">${esc(m.noCampaigns)}</p>`,
+    ...open.map((c) => `<p class="muted small">${esc(m.campaignOpen(c.campaign_name, c.sent_date, c.closes))}</p>`),
+    closed.length ? `<p class="muted small">${esc(m.campaignMethod)}</p>` : ""
+  ].join("\n");
 }
 
 function outlookSection(outlook: Outlook | null): string {

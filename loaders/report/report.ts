@@ -16,7 +16,10 @@ import {
   type ReportDimension,
   type ReportGrain
 } from "../../src/lib/periods.js";
-import {COHORT_MONTHS, type CoreFigures, type DetailFigures} from "./figures.js";
+import {type CampaignGroup, evaluateCampaigns} from "../../src/lib/campaigns.js";
+import {addDays} from "../../src/lib/dates.js";
+import type {Interval} from "../../src/lib/uplift.js";
+import {COHORT_MONTHS, type CoreFigures, type DetailFigures, type ReportCampaign} from "./figures.js";
 import {type Cell, type Group, cellsOf, suppress} from "./suppress.js";
 
 export const KPI_NAMES = [
@@ -77,6 +80,25 @@ export interface GroupRow {
   retention: ValueCell;
 }
 
+/**
+ * A campaign whose window closed in the period: response of each group and the uplift with its
+ * 95 % interval (campaigns page's method); blank when either group has fewer than k customers.
+ */
+export interface CampaignRow {
+  campaign_id: string;
+  campaign_name: string;
+  sent_date: string;
+  closes: string;
+  /** Contacted and held-out customers together. */
+  customers: number | null;
+  contacted: number | null;
+  heldOut: number | null;
+  contactedRate: number | null;
+  heldOutRate: number | null;
+  uplift: Interval | null;
+  suppressed?: true;
+}
+
 export interface PeriodReport {
   period: Period;
   grain: ReportGrain;
@@ -108,6 +130,8 @@ export interface PeriodReport {
    * known values: customers whose value is unknown are in no group; 0 when the data lacks it).
    */
   groups: Record<ReportDimension, {top: GroupRow[]; bottom: GroupRow[]; groups: number; shown: number}>;
+  /** Campaigns evaluated in this period (their window closed in it), and those sent in it still running. */
+  campaigns: {closed: CampaignRow[]; open: ReportCampaign[]};
   /** Active buyers and revenue of the year up to the period (for the trend chart). */
   trend: {id: string; active: ValueCell; revenue: ValueCell}[];
 }
@@ -230,6 +254,7 @@ export function periodReport(
     migration,
     cohorts,
     groups: {} as PeriodReport["groups"],
+    campaigns: {closed: campaignRows(detail.campaigns.closed, minCell), open: detail.campaigns.open},
     trend: trend.map((f) => ({
       id: f.period.id,
       active: count(f.activity.active),
@@ -271,4 +296,36 @@ export function periodReport(
     };
   }
   return report;
+}
+
+/** The report's campaign rows: a campaign either group of which is under k customers shows nothing but its name and dates. */
+export function campaignRows(outcomes: CampaignGroup[], minCell: number): CampaignRow[] {
+  return evaluateCampaigns(outcomes).map((e) => {
+    const base = {
+      campaign_id: e.campaign_id,
+      campaign_name: e.campaign_name,
+      sent_date: e.treated.sent_date,
+      closes: addDays(e.treated.sent_date, e.treated.window_days)
+    };
+    if (e.treated.customers < minCell || e.holdout.customers < minCell)
+      return {
+        ...base,
+        customers: null,
+        contacted: null,
+        heldOut: null,
+        contactedRate: null,
+        heldOutRate: null,
+        uplift: null,
+        suppressed: true
+      };
+    return {
+      ...base,
+      customers: e.treated.customers + e.holdout.customers,
+      contacted: e.treated.customers,
+      heldOut: e.holdout.customers,
+      contactedRate: e.treated.responders / e.treated.customers,
+      heldOutRate: e.holdout.responders / e.holdout.customers,
+      uplift: {estimate: e.responseUplift.estimate, low: e.responseUplift.low, high: e.responseUplift.high}
+    };
+  });
 }

@@ -26,8 +26,6 @@ const WINDOWS = Object.fromEntries(CAMPAIGNS.map((c) => [c.campaign_id, c.window
 
 beforeAll(async () => {
   sample = await sampleDatabase(DEFAULT_SAMPLE.customers, DEFAULT_SAMPLE.seed, DEFAULT_SAMPLE.end);
-  await sample.db.run("CREATE VIEW campaigns AS SELECT * FROM gen.campaigns");
-  await sample.db.run("CREATE VIEW campaign_contacts AS SELECT * FROM gen.campaign_contacts");
   rows = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql());
 }, 300_000);
 

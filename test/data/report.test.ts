@@ -11,7 +11,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
 import {coreFigures, detailFigures, prepareReport} from "../../loaders/report/figures.js";
 import {REPORT_DEFAULTS, writeReports} from "../../loaders/report/index.js";
-import {type PeriodReport, periodReport} from "../../loaders/report/report.js";
+import {type PeriodReport, campaignRows, periodReport} from "../../loaders/report/report.js";
+import {type CampaignGroup, campaignOutcomesSql, evaluateCampaigns} from "../../src/lib/campaigns.js";
 import {lifecycleSql} from "../../src/lib/lifecycle.js";
 import {completePeriods, type Period, periodActivitySql, shiftPeriod} from "../../src/lib/periods.js";
 import {reportViolations} from "../helpers/report-scan.js";
@@ -180,6 +181,30 @@ describe("published reports", () => {
     const violations = reportViolations(raw, 10);
     expect(violations.length).toBeGreaterThan(0);
     expect(violations.join("\n")).toMatch(/customers \(fewer than 10\)/);
+  });
+
+  test("a campaign is evaluated in the period its window closes, listed as running in the period it was sent", async () => {
+    const read = (id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), "utf-8")) as PeriodReport;
+    const outcomes = await queryRows<CampaignGroup>(sample.db, campaignOutcomesSql());
+    // Win-back: sent 2025-10-03, 30 days; the VIP preview: sent 2026-05-25, 21 days.
+    expect(read("2025-10").campaigns.closed).toEqual([]);
+    expect(read("2025-10").campaigns.open.map((c) => [c.campaign_id, c.closes])).toEqual([["WINBACK", "2025-11-02"]]);
+    const [winBack] = read("2025-11").campaigns.closed;
+    const expected = evaluateCampaigns(outcomes).find((e) => e.campaign_id === "WINBACK")!;
+    expect(winBack.contacted).toBe(expected.treated.customers);
+    expect(winBack.heldOut).toBe(expected.holdout.customers);
+    expect(winBack.uplift!.estimate).toBeCloseTo(expected.responseUplift.estimate, 12);
+    expect(winBack.uplift!.low).toBeCloseTo(expected.responseUplift.low, 12);
+    expect(read("2026-05").campaigns.open.map((c) => c.campaign_id)).toEqual(["VIP618"]);
+    expect(read("2026-06").campaigns.closed.map((c) => c.campaign_id)).toEqual(["VIP618"]);
+    expect(read("2026-04").campaigns).toEqual({closed: [], open: []});
+    // A group under k customers: the campaign keeps its name and dates, nothing else.
+    const [small] = campaignRows(
+      outcomes.map((o) => (o.grp === "holdout" ? {...o, customers: 5, responders: 1} : o)),
+      10
+    );
+    expect(small).toMatchObject({customers: null, uplift: null, contactedRate: null, suppressed: true});
+    expect(reportViolations({campaigns: {closed: [small]}}, 10)).toEqual([]);
   });
 
   test("quarterly reports: the last four complete quarters, named 2026-Q2 and so on, each passing the scan", async () => {

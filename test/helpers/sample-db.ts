@@ -8,7 +8,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {PREDICTIONS_FILE, predict} from "../../loaders/derive/predict.js";
-import {publishInDuckDB} from "../../loaders/derive/publish.js";
+import {campaignTables, publishInDuckDB} from "../../loaders/derive/publish.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {CANONICAL_TABLES} from "../../loaders/schema.js";
 import {loadSample} from "../../loaders/sources/synthetic/index.js";
@@ -56,6 +56,9 @@ export async function sampleDatabase(
   for (const ddl of CANONICAL_TABLES) await db.run(ddl);
   await loadSample(db, {customers, seed, start: "2023-07-01", end}, (raw) => `k${raw}`);
   await publishInDuckDB(db, asOf);
+  // The campaigns as a build publishes them (each with its response window).
+  for (const [name, sql] of Object.entries(campaignTables(30)))
+    await db.run(`CREATE TABLE memory.${name.replace("out_", "")} AS ${sql}`);
   await db.run("USE memory");
   for (const name of ["customers", "customer_month", "customer_day"])
     await db.run(`CREATE TABLE ${name} AS SELECT * FROM gen.out_${name}`);

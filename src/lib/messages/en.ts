@@ -900,7 +900,22 @@ export const en = {
     buyersCount: (n: string) => `${n} buyers`,
     noOutlook: "No predictions in this build.",
     campaignsTitle: "Campaigns",
-    noCampaigns: "No campaign evaluation in this build: campaign results appear here once campaigns are evaluated.",
+    noCampaigns: "No campaign's response window closed in this period.",
+    campaignColumns: [
+      "Campaign",
+      "Sent",
+      "Contacted",
+      "Held out",
+      "Response, contacted / held out",
+      "Uplift, points [95 %]"
+    ],
+    campaignRaised: "raised response",
+    campaignLowered: "lowered response",
+    campaignUnclear: "no clear effect",
+    campaignOpen: (name: string, sent: string, closes: string) =>
+      `${name}, sent ${sent}: its response window closes ${closes}; it is evaluated in the report for that period.`,
+    campaignMethod:
+      "Each campaign against its random holdout; a response is a purchase within the campaign's window. The interval is Newcombe's; a campaign is reported in the period its window closes, when every purchase it counts is in.",
     page: "Page",
     printedFrom: (period: string, built: string) => `Customer report ${period} · built ${built} UTC`
   }

@@ -899,7 +899,15 @@ export const zhCN: Messages = {
     buyersCount: (n: string) => `${n} 位购买客户`,
     noOutlook: "本次构建没有预测结果。",
     campaignsTitle: "营销活动",
-    noCampaigns: "本次构建没有营销活动评估：评估营销活动后，结果会显示在这里。",
+    noCampaigns: "本期没有响应窗口结束的营销活动。",
+    campaignColumns: ["活动", "发送日期", "触达", "对照", "响应率：触达 / 对照", "提升，百分点 [95%]"],
+    campaignRaised: "提高了响应",
+    campaignLowered: "降低了响应",
+    campaignUnclear: "无明显效果",
+    campaignOpen: (name: string, sent: string, closes: string) =>
+      `${name}，发送于 ${sent}：响应窗口于 ${closes} 结束，将在该期报告中评估。`,
+    campaignMethod:
+      "每个活动与其随机对照组比较；响应指活动窗口内有购买。区间采用 Newcombe 方法；活动在其窗口结束的那一期报告，此时它计入的所有购买都已在数据中。",
     page: "页",
     printedFrom: (period: string, built: string) => `客户报告 ${period} · 构建于 ${built} UTC`
   }
