@@ -11,7 +11,7 @@
  */
 import {addDays} from "./dates.js";
 import {segmentsAtSql} from "./segments.js";
-import {DEFAULT_RULE_SET, type RuleSet, rulesOf, segmentOptions} from "./rulesets.js";
+import {DEFAULT_RULE_SET, type RuleSet, rulesOf} from "./rulesets.js";
 import {sqlNumber, sqlString} from "./sql.js";
 import {
   MIN_GROUP,
@@ -187,7 +187,8 @@ export function campaignSegmentsSql(campaigns: {campaign_id: string; sent_date: 
     .map(
       (c) =>
         `SELECT ${sqlString(c.campaign_id)} AS campaign_id, customer_key, coalesce(segment, '(no rule)') AS segment FROM (${segmentsAtSql(
-          segmentOptions(addDays(c.sent_date, -1), {}),
+          // Scored from the day rows up to that day: the customer table holds the build date's purchases.
+          {asOf: addDays(c.sent_date, -1), scale: 5, method: "quantile"},
           set,
           rulesOf(set)
         )}) AS s`

@@ -14,7 +14,7 @@ import {
   campaignSettings,
   evaluateCampaigns
 } from "../../src/lib/campaigns.js";
-import {DEFAULT_RULE_SET, rulesOf, segmentOptions} from "../../src/lib/rulesets.js";
+import {DEFAULT_RULE_SET, rulesOf} from "../../src/lib/rulesets.js";
 import {segmentsAtSql} from "../../src/lib/segments.js";
 import {addDays} from "../../src/lib/dates.js";
 import {type SampleDatabase, sampleDatabase} from "../helpers/sample-db.js";
@@ -116,7 +116,11 @@ test("by segment the day before the send: the segments add up to each group, and
   const winBack = campaigns.find((c) => c.campaign_id === "WINBACK")!;
   const before = await queryRows<{customer_key: string; segment: string | null}>(
     sample.db,
-    segmentsAtSql(segmentOptions(addDays(winBack.sent_date, -1), {}), DEFAULT_RULE_SET, rulesOf(DEFAULT_RULE_SET))
+    segmentsAtSql(
+      {asOf: addDays(winBack.sent_date, -1), scale: 5, method: "quantile"},
+      DEFAULT_RULE_SET,
+      rulesOf(DEFAULT_RULE_SET)
+    )
   );
   const segmentOf = new Map(before.map((b) => [b.customer_key, b.segment ?? "(no rule)"]));
   const contacts = await queryRows<{customer_key: string; grp: string}>(
@@ -129,6 +133,14 @@ test("by segment the day before the send: the segments add up to each group, and
     ).length;
     expect(part.customers, `${part.grp} ${part.segment}`).toBe(expected);
   }
+  // Lapsed 120 to 540 days when sent: scored the day before, every win-back contact's recency is at least 119 days.
+  const [{fresh}] = await queryRows<{fresh: number}>(
+    sample.db,
+    `SELECT CAST(count(*) AS INTEGER) AS fresh FROM gen.campaign_contacts k
+     JOIN (SELECT customer_key, max(day) AS last FROM customer_day WHERE day < DATE '${winBack.sent_date}' AND orders > 0 GROUP BY 1) d USING (customer_key)
+     WHERE k.campaign_id = 'WINBACK' AND DATE '${winBack.sent_date}' - d.last < 120`
+  );
+  expect(fresh).toBe(0);
   const bySegment = evaluateCampaigns(split);
   expect(bySegment.every((e) => typeof e.segment === "string")).toBe(true);
 });
