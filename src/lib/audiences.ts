@@ -62,15 +62,19 @@ const anyOf = (column: string, values: readonly (string | number)[]) =>
     ? "true"
     : `${column} IN (${values.map((v) => (typeof v === "number" ? sqlNumber(v) : sqlString(v))).join(", ")})`;
 
+/** What labels a customer: the segment rules and their population, and the P(alive) threshold of "at risk". */
+export type LabelRules = Pick<AudienceRules, "segmentRules" | "population" | "riskThreshold">;
+
 /**
- * SQL: every customer known at `asOf` with their segment, type, stage, CLV band and risk, and
- * one boolean per step of the choices (each step true when that choice keeps the customer).
+ * SQL: every customer known at `asOf` with their segment, type, stage, CLV band, risk and what
+ * the choices filter on. It depends on the rule set only: the page makes a table of it once per
+ * rule set, and a change of the other choices scans that table (audienceFlagsSql) instead of
+ * scoring a million customers again.
  */
-export function audienceCandidatesSql(asOf: string, rules: AudienceRules): string {
+export function audienceLabelsSql(asOf: string, rules: LabelRules): string {
   const scored = rfmSql(segmentOptions(asOf, {}));
   const r = riskSql(rules.riskThreshold);
   const inPopulation = rules.population === "buyers" ? "orders > 0" : "true";
-  if (rules.pAliveMax !== null) sqlNumber(rules.pAliveMax, "P(alive) limit");
   return `
 WITH segmented AS (
   -- Rules read the scored columns by name: segment before joining anything that shares them.
@@ -85,15 +89,22 @@ WITH segmented AS (
   FROM segmented s
   JOIN customers c USING (customer_key)
   LEFT JOIN predictions q USING (customer_key)
-), labelled AS (
-  SELECT * EXCLUDE (last_purchase, overdue_days, clv_percentile, predicted),
-    ${stageCaseSql({asOf, ...DEFAULT_STAGE_THRESHOLDS})} AS stage,
-    CASE WHEN NOT predicted THEN 'no prediction' WHEN clv_percentile >= 90 THEN 'top 10 %'
-      WHEN clv_percentile >= 70 THEN '70–90 %' WHEN clv_percentile >= 40 THEN '40–70 %' ELSE 'bottom 40 %' END AS clv_band,
-    CASE WHEN NOT predicted THEN 'no prediction' WHEN ${r.model} OR ${r.rule} THEN 'at risk' ELSE 'not at risk' END AS risk
-  FROM joined
 )
-SELECT *,
+SELECT * EXCLUDE (last_purchase, overdue_days, clv_percentile, predicted),
+  ${stageCaseSql({asOf, ...DEFAULT_STAGE_THRESHOLDS})} AS stage,
+  CASE WHEN NOT predicted THEN 'no prediction' WHEN clv_percentile >= 90 THEN 'top 10 %'
+    WHEN clv_percentile >= 70 THEN '70–90 %' WHEN clv_percentile >= 40 THEN '40–70 %' ELSE 'bottom 40 %' END AS clv_band,
+  CASE WHEN NOT predicted THEN 'no prediction' WHEN ${r.model} OR ${r.rule} THEN 'at risk' ELSE 'not at risk' END AS risk
+FROM joined`;
+}
+
+/**
+ * SQL: the rows of `labels` (audienceLabelsSql, or a table made of it) with one boolean per step
+ * of the choices, each true when that choice keeps the customer.
+ */
+export function audienceFlagsSql(labels: string, rules: AudienceRules): string {
+  if (rules.pAliveMax !== null) sqlNumber(rules.pAliveMax, "P(alive) limit");
+  return `SELECT *,
   ${anyOf("segment", rules.segments)} AS by_segment,
   ${anyOf("type", rules.types)} AS by_type,
   ${anyOf("stage", rules.stages)} AS by_stage,
@@ -101,7 +112,12 @@ SELECT *,
   coalesce(${anyOf("birth_month", rules.birthMonths)}, false) AS by_birthday,
   ${anyOf("risk", rules.risks)} AND ${anyOf("clv_band", rules.clvBands)}
     AND ${rules.pAliveMax === null ? "true" : `coalesce(p_alive <= ${sqlNumber(rules.pAliveMax)}, false)`} AS by_prediction
-FROM labelled`;
+FROM (${labels}) AS labels`;
+}
+
+/** SQL: the labelled customers with the choices' flags, in one query (tests, the build's default audience). */
+export function audienceCandidatesSql(asOf: string, rules: AudienceRules): string {
+  return audienceFlagsSql(audienceLabelsSql(asOf, rules), rules);
 }
 
 /** The steps of the funnel, in order: each keeps the customers the steps before kept and it keeps. */

@@ -96,14 +96,17 @@ function tierSql(spendCents: string, rules: LoyaltyRules): string {
 const pointsSql = (spendCents: string, rules: LoyaltyRules) =>
   `CAST(floor(greatest(${spendCents}, 0) * ${sqlNumber(rules.pointsPerUnit, "points per unit")} / 100) AS BIGINT)`;
 
+/** What the spend sums depend on: the months of spend that set a tier and that points live. */
+export type LoyaltyWindows = Pick<LoyaltyRules, "spendMonths" | "expiryMonths">;
+
 /**
- * SQL: one row per customer known at `asOf` with their recorded tier and points, revenue to date,
- * and under the `current` rules and the `edited` ones: their tier now (tier_current, tier_edited),
- * their tier a year before under the current rules (tier_year_ago) and their outstanding points
- * (points_current, points_edited). bought_prior / bought_recent: a purchase in the 12 months
- * before the last 12 / in the last 12 (retention).
+ * SQL: one row per customer with their recorded tier and points, revenue to date and in the
+ * last 12 months, whether they bought in the 12 months before the last 12 and in the last 12
+ * (retention), and their net spend over the windows of the `current` and `edited` rules (now,
+ * and a year ago under the current rules). It depends on the rules' months only: the page makes
+ * a table of it per pair of windows, and an edit of thresholds or points values scans that table.
  */
-export function loyaltyCustomersSql(asOf: string, current: LoyaltyRules, edited: LoyaltyRules = current): string {
+export function loyaltyActivitySql(asOf: string, current: LoyaltyWindows, edited: LoyaltyWindows): string {
   const asof = sqlDate(asOf, "as-of date");
   const since = (months: number, from = asof) =>
     `CAST(${from} - INTERVAL (${sqlNumber(months, "months")}) MONTH AS DATE)`;
@@ -126,12 +129,31 @@ WITH activity AS (
 SELECT c.customer_key, coalesce(c.tier, 'unknown') AS recorded_tier, c.points AS recorded_points, c.revenue_cents,
   coalesce(a.revenue_12m_cents, 0) AS revenue_12m_cents,
   coalesce(a.bought_prior, false) AS bought_prior, coalesce(a.bought_recent, false) AS bought_recent,
-  ${tierSql("coalesce(a.spend_current, 0)", current)} AS tier_current,
-  ${tierSql("coalesce(a.spend_edited, 0)", edited)} AS tier_edited,
-  ${tierSql("coalesce(a.spend_year_ago, 0)", current)} AS tier_year_ago,
-  ${pointsSql("coalesce(a.earned_current, 0)", current)} AS points_current,
-  ${pointsSql("coalesce(a.earned_edited, 0)", edited)} AS points_edited
+  coalesce(a.spend_current, 0) AS spend_current, coalesce(a.spend_edited, 0) AS spend_edited,
+  coalesce(a.spend_year_ago, 0) AS spend_year_ago,
+  coalesce(a.earned_current, 0) AS earned_current, coalesce(a.earned_edited, 0) AS earned_edited
 FROM customers c LEFT JOIN activity a USING (customer_key)`;
+}
+
+/**
+ * SQL: the rows of `activity` (loyaltyActivitySql for these rules' windows) with, under the
+ * `current` and the `edited` rules, each customer's tier now (tier_current, tier_edited), their
+ * tier a year before under the current rules (tier_year_ago) and their outstanding points
+ * (points_current, points_edited).
+ */
+export function loyaltyTiersSql(activity: string, current: LoyaltyRules, edited: LoyaltyRules = current): string {
+  return `SELECT customer_key, recorded_tier, recorded_points, revenue_cents, revenue_12m_cents, bought_prior, bought_recent,
+  ${tierSql("spend_current", current)} AS tier_current,
+  ${tierSql("spend_edited", edited)} AS tier_edited,
+  ${tierSql("spend_year_ago", current)} AS tier_year_ago,
+  ${pointsSql("earned_current", current)} AS points_current,
+  ${pointsSql("earned_edited", edited)} AS points_edited
+FROM (${activity}) AS a`;
+}
+
+/** SQL: loyaltyTiersSql over loyaltyActivitySql, in one query (tests, the build's results). */
+export function loyaltyCustomersSql(asOf: string, current: LoyaltyRules, edited: LoyaltyRules = current): string {
+  return loyaltyTiersSql(loyaltyActivitySql(asOf, current, edited), current, edited);
 }
 
 /** One tier (recorded in the data) today. */

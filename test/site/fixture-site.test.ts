@@ -13,6 +13,7 @@ import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {formatCount} from "../../src/lib/format.js";
 import {en} from "../../src/lib/messages/en.js";
 import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
+import type {Page} from "playwright-core";
 import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {filesUnder} from "../../tools/files.js";
@@ -132,6 +133,40 @@ test("the data-quality page explains every invoice row that did not become a pur
     expect(text).toContain("deducted from customer revenue");
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a source without campaigns, tiers or stores: the action pages say so and offer nothing the data lacks", async () => {
+  const server: StaticServer = await serveStatic(join(SITE, "dist"));
+  const browser = await launchBrowser();
+  // A page of its own for each path: leaving a page while DuckDB-WASM still loads would log an abort.
+  const open = async (path: string, check: (page: Page) => Promise<void>) => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.origin);
+    await page.goto(`${server.origin}${path}?lang=en`);
+    await waitForPage(page);
+    await check(page);
+    expect(await page.locator(".observablehq--error").count(), path).toBe(0);
+    expect([...watch.consoleErrors, ...watch.failedRequests], path).toEqual([]);
+    await page.close();
+  };
+  try {
+    await open("/campaigns", async (page) =>
+      expect(await page.locator("[data-empty=campaigns]").textContent()).toContain("This data has no campaigns")
+    );
+    await open("/audiences", async (page) => {
+      expect(await page.getByLabel("Member tier").count()).toBe(0);
+      expect(await page.getByLabel("Home store").count()).toBe(0);
+      expect(await page.getByLabel("Gender").count()).toBe(1);
+      // 17850, 17853 and 17854 consented; whoever the default segments hold, only they can be in it.
+      expect(Number(await page.locator("[data-value=audience]").textContent())).toBeLessThanOrEqual(3);
+    });
+    await open("/loyalty", async (page) =>
+      expect(await page.locator("[data-table=recorded-tiers]").textContent()).toContain("unknown")
+    );
   } finally {
     await browser.close();
     await server.close();
