@@ -28,11 +28,9 @@ export const CLV_BANDS = ["top 10 %", "70–90 %", "40–70 %", "bottom 40 %", "
 /** Churn risk, by either signal (the churn page's model or rule). */
 export const RISKS = ["at risk", "not at risk", "no prediction"] as const;
 
-export interface AudienceRules {
-  /** Segment by these rules (a shipped set's or the analyst's own, parsed), over this population. */
-  segmentRules: Rule[];
-  population: "buyers" | "everyone";
-  /** Segments of those rules to include; empty: any. The same for the others below. */
+/** What the analyst filters on (each list empty: any); the same on the page and in the SQL. */
+export interface AudienceFilters {
+  /** Segments of the chosen rules to include. */
   segments: string[];
   /** Clothing-store four types. */
   types: string[];
@@ -45,6 +43,12 @@ export interface AudienceRules {
   clvBands: string[];
   /** Buyers with P(alive) at most this; null: no condition. */
   pAliveMax: number | null;
+}
+
+export interface AudienceRules extends AudienceFilters {
+  /** Segment by these rules (a shipped set's or the analyst's own, parsed), over this population. */
+  segmentRules: Rule[];
+  population: "buyers" | "everyone";
   /** The P(alive) threshold of "at risk" (the build's). */
   riskThreshold: number;
 }
@@ -218,18 +222,10 @@ export interface AudienceSpec {
 }
 
 /** The audience page's inputs. */
-export interface AudienceChoices {
+export interface AudienceChoices extends AudienceFilters {
   /** A shipped rule set's name, or CUSTOM_RULES for `rulesText`. */
   ruleSet: string;
   rulesText: string;
-  segments: string[];
-  types: string[];
-  stages: string[];
-  filters: Filters<AudienceAttribute>;
-  birthMonths: number[];
-  risks: string[];
-  clvBands: string[];
-  pAliveMax: number | null;
   holdout: Holdout;
 }
 
@@ -279,20 +275,9 @@ export function audienceRules(
   const parsed = own
     ? {rules: own.rules, errors: [...own.errors, ...own.rules.flatMap((r) => checkCondition(r, RFM_COLUMNS))]}
     : {rules: rulesOf(set!), errors: []};
+  const {ruleSet: _set, rulesText: _text, holdout: _holdout, ...filters} = choices;
   return {
-    rules: {
-      segmentRules: parsed.rules,
-      population: set?.population ?? "everyone",
-      segments: choices.segments,
-      types: choices.types,
-      stages: choices.stages,
-      filters: choices.filters,
-      birthMonths: choices.birthMonths,
-      risks: choices.risks,
-      clvBands: choices.clvBands,
-      pAliveMax: choices.pAliveMax,
-      riskThreshold
-    },
+    rules: {...filters, segmentRules: parsed.rules, population: set?.population ?? "everyone", riskThreshold},
     errors: parsed.errors
   };
 }

@@ -103,17 +103,6 @@ export function minimumDetectableUplift(p: number, n1: number, n0: number): numb
 }
 
 /**
- * The holdout size that detects an absolute uplift `delta` of a baseline rate `p` when n₁
- * customers are treated (5 %, two-sided; 80 % power), or null when no holdout is large enough
- * (the treated group alone is too small).
- */
-export function holdoutNeeded(p: number, delta: number, n1: number): number | null {
-  const perGroup = ((Z95 + Z_POWER_80) ** 2 * p * (1 - p)) / (delta * delta);
-  const inverse = 1 / perGroup - 1 / n1;
-  return inverse > 0 ? Math.ceil(1 / inverse) : null;
-}
-
-/**
  * The smallest holdout to take out of an audience of `audience` customers (the rest treated)
  * that detects an absolute uplift `delta` of a baseline rate `p` (5 %, two-sided; 80 % power),
  * or null when even an even split cannot. The detectable uplift falls as the holdout grows

@@ -112,10 +112,8 @@ export async function checkCampaigns(db: DuckDBConnection): Promise<void> {
 export async function checkContacts(db: DuckDBConnection): Promise<void> {
   await db.run(`UPDATE parsed_contacts SET outcome = 'rejected', reject_column = 'campaign_id', reason = ${reasonSql("unknownCampaign")}
     WHERE outcome = 'accepted' AND campaign_id NOT IN (SELECT campaign_id FROM campaigns)`);
-  // A customer once per campaign: the key of the repeat is the pair.
-  await db.run("ALTER TABLE parsed_contacts ADD COLUMN contact VARCHAR");
-  await db.run("UPDATE parsed_contacts SET contact = campaign_id || chr(0) || customer_raw");
-  await markRepeats(db, "parsed_contacts", "contact");
+  // A customer once per campaign: a repeat is the same customer and campaign again.
+  await markRepeats(db, "parsed_contacts", "customer_raw", ["campaign_id"]);
 }
 
 /** The accepted campaigns and contacts into the canonical tables. */
