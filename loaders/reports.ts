@@ -1,28 +1,22 @@
 /**
- * Build-time results for the default inputs of the cohorts, lifecycle, value and demographics
- * pages (see src/lib/prepared.ts): the pages' own SQL builders, run in native DuckDB over the
- * published tables. Aggregates only — no customer key leaves here.
+ * Build-time results for the default inputs of the interactive pages (see src/lib/prepared.ts):
+ * each page's own spec (defaults and SQL builders, src/lib/*-page.ts, overview.ts, migration.ts),
+ * run in native DuckDB over the published tables. Aggregates only — no customer key leaves here.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {
-  COHORT_FILTERS,
-  cohortCubeSql,
-  cohortMembersSql,
-  cohortSql,
-  DEFAULT_COHORT_OPTIONS
-} from "../src/lib/cohorts.js";
-import {segmentContributionSql} from "../src/lib/contribution.js";
-import {segmentedPopulationSql, segmentMixSql, storeComparisonSql} from "../src/lib/crosstab.js";
-import {addDays} from "../src/lib/dates.js";
-import {LIFECYCLE_FILTERS, lifecycleSql} from "../src/lib/lifecycle.js";
-import {DEFAULT_TOP_PERCENT, VALUE_FILTERS, lorenzSql, paretoSummarySql} from "../src/lib/pareto.js";
-import {DEFAULT_RULE_SET, RULE_SETS, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
+import {COHORT_FILTERS, cohortCubeSql, cohortMembersSql} from "../src/lib/cohorts.js";
+import {COHORTS} from "../src/lib/cohorts-page.js";
+import {DEMOGRAPHICS} from "../src/lib/demographics-page.js";
+import {LIFECYCLE_FILTERS} from "../src/lib/lifecycle.js";
+import {LIFECYCLE} from "../src/lib/lifecycle-page.js";
+import {VALUE_FILTERS} from "../src/lib/pareto.js";
+import {VALUE} from "../src/lib/value-page.js";
+import {RULE_SETS, rulesOf, segmentOptions} from "../src/lib/rulesets.js";
 import {evaluateRules, type LabInputs} from "../src/lib/lab.js";
 import {PAGE_RULES} from "../src/lib/proposal.js";
 import {defaultRfmPageInputs, RFM_PAGE_DEFAULTS, rfmPageOptions} from "../src/lib/rfm-options.js";
 import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
-import {conversionSql, DEFAULT_STAGE_THRESHOLDS, stageCountsSql, stageFlowSql} from "../src/lib/stages.js";
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
 import {MIGRATION} from "../src/lib/migration.js";
 import type {QuerySpec} from "../src/lib/prepared-key.js";
@@ -92,36 +86,32 @@ export async function cohortsReport(): Promise<string> {
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, COHORT_FILTERS),
-    cohorts: await prepared(db, DEFAULT_COHORT_OPTIONS, cohortSql(DEFAULT_COHORT_OPTIONS))
+    cohorts: await prepareSpec(db, COHORTS)
   });
 }
 
 export async function lifecycleReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const stages = {asOf, ...DEFAULT_STAGE_THRESHOLDS, filters: {}};
-  const before = addDays(asOf, -90);
+  const spec = LIFECYCLE(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, LIFECYCLE_FILTERS),
-    months: await prepared(db, {filters: {}}, lifecycleSql({})),
-    stages: await prepared(db, stages, stageCountsSql(stages)),
-    flows: await prepared(db, {before, ...stages}, stageFlowSql(before, stages)),
-    conversion: await prepared(db, {asOf, filters: {}}, conversionSql(asOf, {}))
+    months: await prepareSpec(db, spec.months),
+    stages: await prepareSpec(db, spec.stages),
+    flows: await prepareSpec(db, spec.flows),
+    conversion: await prepareSpec(db, spec.conversion)
   });
 }
 
 export async function valueReport(): Promise<string> {
   const {db, asOf} = await siteTables();
+  const spec = VALUE(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, VALUE_FILTERS),
-    lorenz: await prepared(db, {filters: {}}, lorenzSql({})),
-    summary: await prepared(
-      db,
-      {topPercent: DEFAULT_TOP_PERCENT, filters: {}},
-      paretoSummarySql(DEFAULT_TOP_PERCENT, {})
-    ),
-    contribution: await prepared(db, {dimension: "segment"}, segmentContributionSql(asOf))
+    lorenz: await prepareSpec(db, spec.lorenz),
+    summary: await prepareSpec(db, spec.summary),
+    contribution: await prepareSpec(db, spec.contribution)
   });
 }
 
@@ -156,13 +146,12 @@ export async function rulesLabReport(): Promise<string> {
 
 export async function demographicsReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const options = {ruleSet: DEFAULT_RULE_SET.name, filters: {}};
-  const segmented = segmentedPopulationSql(asOf, {}, DEFAULT_RULE_SET);
+  const spec = DEMOGRAPHICS(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, ["channel"]),
-    ageGender: await prepared(db, options, segmentMixSql(segmented, "age_band", "gender")),
-    regionTier: await prepared(db, options, segmentMixSql(segmented, "region", "city_tier")),
-    stores: await prepared(db, options, storeComparisonSql(segmented))
+    ageGender: await prepareSpec(db, spec.ageGender),
+    regionTier: await prepareSpec(db, spec.regionTier),
+    stores: await prepareSpec(db, spec.stores)
   });
 }

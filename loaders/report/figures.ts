@@ -4,13 +4,8 @@
  * of the period's own end date, so a period's figures never change when later data arrives.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {
-  DEFAULT_COHORT_OPTIONS,
-  cohortCubeSql,
-  cohortMembersSql,
-  cohortSql,
-  type CohortCell
-} from "../../src/lib/cohorts.js";
+import {cohortCubeSql, cohortMembersSql, type CohortCell} from "../../src/lib/cohorts.js";
+import {COHORTS} from "../../src/lib/cohorts-page.js";
 import {knownAtSql} from "../../src/lib/known.js";
 import {DEFAULT_TOP_PERCENT, paretoSummarySql, type ParetoSummary} from "../../src/lib/pareto.js";
 import {
@@ -180,7 +175,7 @@ export async function detailFigures(
   await db.run(
     `CREATE OR REPLACE TEMP VIEW cohort_members AS SELECT * FROM report_cohort_members WHERE cohort_index <= ${last}`
   );
-  const cohorts = await queryRows<CohortCell>(db, cohortSql(DEFAULT_COHORT_OPTIONS));
+  const cohorts = await queryRows<CohortCell>(db, COHORTS.sql(COHORTS.defaults));
   const groups = {} as DetailFigures["groups"];
   for (const dimension of REPORT_DIMENSIONS) groups[dimension] = prepared.groups[dimension].get(period.id) ?? [];
   const within = (date: string) => date >= period.start && date <= period.end;

@@ -41,8 +41,6 @@ export interface CohortCell {
 }
 
 /** What the cohorts page shows first (and the report loader computes ahead). */
-export const DEFAULT_COHORT_OPTIONS: CohortOptions = {grain: "month", mode: "recurring", filters: {}};
-
 /** The label of the pooled row. */
 export const ALL_COHORTS = "All cohorts";
 

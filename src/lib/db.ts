@@ -5,8 +5,12 @@
  * which the offline site cannot reach. So the Parquet is decoded by parquet-wasm (Framework's
  * FileAttachment.parquet()) and handed to DuckDB as Arrow tables, and extension autoloading is
  * switched off: a query that needs an extension fails with a clear error instead of a request.
+ *
+ * DuckDB-WASM's JavaScript (with Arrow and parquet-wasm, six modules) is imported when the database
+ * opens, not with this module: a page importing db.ts then draws its build-time figures without
+ * waiting for those modules to download (Framework preloads only static imports).
  */
-import {DuckDBClient} from "npm:@observablehq/duckdb";
+import type {DuckDBClient} from "npm:@observablehq/duckdb";
 import {QUERY_MEASURE} from "./measures.js";
 
 export type {DuckDBClient};
@@ -16,6 +20,7 @@ export async function openDatabase(files: Record<string, WorkbenchFile>): Promis
   // Promises, not tables: DuckDB starts its worker and compiles its wasm while the Parquet
   // files download and decode (DuckDBClient.of awaits each source).
   const tables = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, file.parquet()]));
+  const {DuckDBClient} = await import("npm:@observablehq/duckdb");
   const db = await DuckDBClient.of(tables);
   await db.query("SET GLOBAL autoinstall_known_extensions = false");
   await db.query("SET GLOBAL autoload_known_extensions = false");

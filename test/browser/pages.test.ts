@@ -9,6 +9,7 @@ import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {LANGUAGES} from "../../src/lib/locale.js";
+import {QUERY_MEASURE} from "../../src/lib/measures.js";
 import {MESSAGES} from "../../src/lib/messages.js";
 import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
@@ -159,6 +160,26 @@ describe("first paint from build-time results", () => {
         .first()
         .waitFor({timeout: 30_000});
       expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+      await page.close();
+    });
+});
+
+// The pages whose every figure comes from a spec's prepared defaults (src/lib/*-page.ts, overview.ts,
+// migration.ts): with DuckDB-WASM unable to load, a default that drifted from the prepared one
+// would leave its figure loading for ever.
+describe("every figure of a page with specs is prepared", () => {
+  for (const path of ["/", "/cohorts", "/lifecycle", "/value", "/demographics", "/segment-migration"])
+    test(`${path} settles without DuckDB-WASM`, async () => {
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await page.route(/duckdb.*\.wasm/, () => undefined);
+      await page.goto(`${server.origin}${path}?lang=en`);
+      await page.locator("[data-chart] svg").first().waitFor({timeout: 30_000});
+      await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {
+        timeout: 30_000
+      });
+      expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+      // No query ran: the figures are the build's (db.ts measures every DuckDB-WASM query).
+      expect(await page.evaluate((name) => performance.getEntriesByName(name).length, QUERY_MEASURE)).toBe(0);
       await page.close();
     });
 });

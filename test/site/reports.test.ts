@@ -10,7 +10,11 @@ import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import {STAGES} from "../../src/lib/stages.js";
 import {OVERVIEW_CONTRIBUTION} from "../../src/lib/overview.js";
 import {MIGRATION} from "../../src/lib/migration.js";
-import {canonicalOptions} from "../../src/lib/prepared-key.js";
+import {canonicalOptions, type QuerySpec} from "../../src/lib/prepared-key.js";
+import {COHORTS} from "../../src/lib/cohorts-page.js";
+import {DEMOGRAPHICS} from "../../src/lib/demographics-page.js";
+import {LIFECYCLE} from "../../src/lib/lifecycle-page.js";
+import {VALUE} from "../../src/lib/value-page.js";
 import {PAGE_RULES} from "../../src/lib/proposal.js";
 import {rfmInputs} from "../../src/lib/rfm.js";
 import {defaultRfmPageInputs, RFM_PAGE_DEFAULTS, rfmPageOptions} from "../../src/lib/rfm-options.js";
@@ -50,6 +54,23 @@ test("migration.json was prepared for the segment-migration page's defaults", ()
   const migration = report("migration");
   expect(canonicalOptions(migration.migration.options)).toBe(canonicalOptions(MIGRATION(migration.asOf).defaults));
   expect(migration.migration.rows.length).toBeGreaterThan(5);
+});
+
+// Each interactive page takes its inputs' defaults from its spec and the loader prepares the same
+// spec's defaults: a report prepared for anything else would send the first paint to DuckDB-WASM.
+test.each([
+  ["cohorts", (_asOf: string) => ({cohorts: COHORTS})],
+  ["lifecycle", LIFECYCLE],
+  ["value", VALUE],
+  ["demographics", DEMOGRAPHICS]
+] as const)("%s.json was prepared for each of its page's specs' defaults", (name, specs) => {
+  const built = report(name);
+  const entries = Object.entries(specs(built.asOf) as Record<string, QuerySpec<unknown, unknown>>);
+  expect(entries.length).toBeGreaterThan(0);
+  for (const [key, spec] of entries) {
+    expect(canonicalOptions(built[key].options), `${name}.${key}`).toBe(canonicalOptions(spec.defaults));
+    expect(built[key].rows.length, `${name}.${key}`).toBeGreaterThan(0);
+  }
 });
 
 test("rfm.json was prepared for the RFM explorer's defaults", () => {
