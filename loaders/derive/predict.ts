@@ -29,7 +29,7 @@ import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
 import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue} from "../../src/lib/clusters.js";
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
-import {buyerValuesSql, purchaseDaysSql, snapshotsSql} from "./histories.js";
+import {atRiskTrend, buyerValuesSql, purchaseDaysSql, snapshotsSql, trendPartsSql} from "./histories.js";
 
 export interface ModelSettings extends ClvSettings {
   /** Weeks at the end of the data held out to validate the models (default 26). */
@@ -200,9 +200,8 @@ export async function predict(
   const calibrationEnd = addDays(asOf, -holdoutDays);
   const trend = trendDates(asOf);
   await db.run(purchaseDaysSql(customerDay, asOf));
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE snap AS ${snapshotsSql([...new Set([...trend, before, calibrationEnd])])}`
-  );
+  // A row per buyer only at the dates that need one; the trend's month ends are counted in one pass.
+  await db.run(`CREATE OR REPLACE TEMP TABLE snap AS ${snapshotsSql([asOf, before, calibrationEnd])}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE hist AS
     SELECT s.* EXCLUDE (date), v.* EXCLUDE (customer_key) FROM snap s JOIN (${buyerValuesSql(asOf)}) v USING (customer_key)
     WHERE s.date = ${sqlString(asOf)}::DATE`);
@@ -289,11 +288,8 @@ LEFT JOIN clusters c USING (customer_key)`);
   const validation = await validate(db, calibrationEnd, holdoutDays);
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
-  const points = await queryRows<{date: Date; buyers: number; model: number; rule: number}>(
-    db,
-    `SELECT date, count(*) AS buyers, count(*) FILTER (WHERE ${withPAlive ? `1 / ${alive} < ${threshold}` : "false"}) AS model,
-      count(*) FILTER (WHERE recency > allowed_gap) AS rule
-     FROM snap WHERE date IN (${trend.map((d) => `${sqlString(d)}::DATE`).join(", ")}) GROUP BY date ORDER BY date`
+  const points = atRiskTrend(
+    await queryRows(db, trendPartsSql(trend, withPAlive ? `1 / ${alive} < ${threshold}` : "false"))
   );
   seconds.validation = clock() - t;
   for (const table of ["purchase_days", "snap", "hist", "horizons", "horizons_holdout", "clusters", "scored_buyers"])
@@ -325,7 +321,7 @@ LEFT JOIN clusters c USING (customer_key)`);
     typicalGapDays: gap,
     totals: {...totals, atRiskModel: withPAlive ? totals.atRiskModel : null, both: withPAlive ? totals.both : null},
     trend: points.map((p) => ({
-      date: p.date.toISOString().slice(0, 10),
+      date: p.date,
       buyers: p.buyers,
       atRiskModel: withPAlive ? p.model : null,
       atRiskRule: p.rule

@@ -202,6 +202,28 @@ describe("predictions", () => {
     expect(report.trend.at(-1)!.buyers).toBe(report.buyers);
   });
 
+  test("each trend point counts the buyers, and those at risk by each signal, as the reference does at that date", () => {
+    const params = report.bgnbd!.params;
+    const threshold = report.settings.riskThreshold;
+    const all = [...histories.values()];
+    for (const point of report.trend) {
+      const day = dayNumber(point.date);
+      const typical = typicalGapAt(all, day);
+      const buyers = all.filter((h) => h.days[0] <= day);
+      const overdue = buyers.filter((h) => {
+        const x = rfmAt(h, day)!.x;
+        return day - h.days[x] > allowedGapAt(h, day, typical);
+      });
+      expect(point.buyers, point.date).toBe(buyers.length);
+      expect(point.atRiskRule, point.date).toBe(overdue.length);
+      expect(point.atRiskModel, point.date).toBe(
+        buyers.filter((h) => pAlive(params, rfmAt(h, day)!) < threshold).length
+      );
+    }
+    // Not a flat line: the counts move over the year.
+    expect(new Set(report.trend.map((p) => p.atRiskRule)).size).toBeGreaterThan(3);
+  });
+
   test("the default clusters cover every buyer, named by revenue per member", () => {
     const counts = new Map<number, number>();
     for (const p of predictions) counts.set(p.cluster as number, (counts.get(p.cluster as number) ?? 0) + 1);
