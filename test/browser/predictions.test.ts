@@ -6,6 +6,7 @@
  */
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
+import {QUERY_MEASURE} from "../../src/lib/measures.js";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {queryRows} from "../../loaders/duckdb.js";
 import {segmentedPopulationSql} from "../../src/lib/crosstab.js";
@@ -116,6 +117,17 @@ test("the clusters page reclusters when k or the features change", async () => {
   const header = () => page.locator("[data-table=cluster-segments] thead").textContent();
   await expect.poll(header, {timeout: 60_000}).toContain("cluster 6");
   expect(await header()).not.toContain("cluster 7");
+  // Another k reuses the buyers' features: k-means runs, DuckDB-WASM is not asked again.
+  const queries = () => page.evaluate((name) => performance.getEntriesByName(name).length, QUERY_MEASURE);
+  const asked = await queries();
+  await k.fill("3");
+  await k.dispatchEvent("input");
+  await expect.poll(() => page.locator("[data-table=centres] li").count(), {timeout: 60_000}).toBe(3);
+  await expect.poll(header, {timeout: 60_000}).not.toContain("cluster 4");
+  expect(await queries()).toBe(asked);
+  await k.fill("6");
+  await k.dispatchEvent("input");
+  await expect.poll(() => page.locator("[data-table=centres] li").count(), {timeout: 60_000}).toBe(6);
   // Clustering on tenure too moves buyers between clusters.
   const centres = () => page.locator("[data-table=centres] table").textContent();
   const before = await centres();

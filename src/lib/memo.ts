@@ -1,0 +1,23 @@
+/**
+ * A function that remembers its last result: called again with the same key (compared element by
+ * element when the key is a list), it returns that result instead of computing it again. A page
+ * uses it where an input changes only part of what a cell depends on (the clusters page's k, say,
+ * leaves the buyers' features as they were). A promise that fails is forgotten.
+ */
+export function lastOf<K, V>(compute: (key: K) => V, keyOf: (key: K) => unknown = (key) => key): (key: K) => V {
+  let last: {id: unknown; value: V} | undefined;
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+  return (key) => {
+    const id = keyOf(key);
+    if (last && same(last.id, id)) return last.value;
+    const value = compute(key);
+    const entry = {id, value};
+    last = entry;
+    if (value instanceof Promise)
+      value.catch(() => {
+        if (last === entry) last = undefined;
+      });
+    return value;
+  };
+}

@@ -1,0 +1,28 @@
+import {expect, test} from "vitest";
+import {lastOf} from "../../src/lib/memo.js";
+
+test("lastOf computes once per key in a row, again for a new key, and compares list keys element by element", () => {
+  const calls: string[] = [];
+  const f = lastOf(
+    ([rows, extra]: [object, string]) => {
+      calls.push(extra);
+      return {rows, extra};
+    },
+    ([rows, extra]) => [rows, extra]
+  );
+  const rows = {};
+  const first = f([rows, "a"]);
+  expect(f([rows, "a"])).toBe(first);
+  expect(f([{}, "a"])).not.toBe(first); // another list of rows: computed again
+  f([rows, "b"]);
+  f([rows, "a"]); // only the last key is kept
+  expect(calls).toEqual(["a", "a", "b", "a"]);
+});
+
+test("lastOf forgets a promise that failed, so the same key is tried again", async () => {
+  let n = 0;
+  const f = lastOf((key: string) => (n++ === 0 ? Promise.reject(new Error(key)) : Promise.resolve(key)));
+  await expect(f("x")).rejects.toThrow("x");
+  await expect(f("x")).resolves.toBe("x");
+  expect(n).toBe(2);
+});
