@@ -1,4 +1,14 @@
 /**
+ * Values a page computes once and keeps, so that an input change redoes only what depends on it.
+ */
+
+/** A value computed on first use and kept: a page's scored population, made once per input change. */
+export function once<T>(make: () => T): () => T {
+  let made: {value: T} | undefined;
+  return () => (made ??= {value: make()}).value;
+}
+
+/**
  * A function that remembers its last result: called again with the same key (compared element by
  * element when the key is a list), it returns that result instead of computing it again. A page
  * uses it where an input changes only part of what a cell depends on (the clusters page's k, say,

@@ -61,9 +61,3 @@ export function rfmPageOptions(inputs: RfmPageInputs): {rfm: RfmOptions; thresho
     thresholdErrors: inputs.method === "thresholds" ? thresholdErrors : []
   };
 }
-
-/** A value computed on first use and kept: the page's scored population, made once per input change. */
-export function once<T>(make: () => T): () => T {
-  let made: {value: T} | undefined;
-  return () => (made ??= {value: make()}).value;
-}

@@ -1,5 +1,11 @@
 import {expect, test} from "vitest";
-import {lastOf} from "../../src/lib/memo.js";
+import {lastOf, once} from "../../src/lib/memo.js";
+
+test("once() makes its value on first use and keeps it", () => {
+  let made = 0;
+  const value = once(() => ++made);
+  expect([value(), value(), made]).toEqual([1, 1, 1]);
+});
 
 test("lastOf computes once per key in a row, again for a new key, and compares list keys element by element", () => {
   const calls: string[] = [];

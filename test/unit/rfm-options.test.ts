@@ -1,6 +1,6 @@
 /** The RFM explorer's inputs read into scoring options (src/lib/rfm-options.ts). */
 import {expect, test} from "vitest";
-import {defaultRfmPageInputs, defaultThresholdTexts, once, rfmPageOptions} from "../../src/lib/rfm-options.js";
+import {defaultRfmPageInputs, defaultThresholdTexts, rfmPageOptions} from "../../src/lib/rfm-options.js";
 
 const AS_OF = "2026-06-30";
 
@@ -30,10 +30,4 @@ test("threshold scoring with readable cuts uses them; a bad cut falls back to qu
   expect(bad.thresholdErrors).toEqual(["recency: values must increase"]);
   // Under quantile scoring the texts do not matter: no error is shown.
   expect(rfmPageOptions({...inputs, method: "quantile", recency: "x"}).thresholdErrors).toEqual([]);
-});
-
-test("once() makes its value on first use and keeps it", () => {
-  let made = 0;
-  const value = once(() => ++made);
-  expect([value(), value(), made]).toEqual([1, 1, 1]);
 });
