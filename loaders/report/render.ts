@@ -10,7 +10,7 @@
 import {JSDOM} from "jsdom";
 import {ShareBars} from "../../src/components/ShareBars.js";
 import {PeriodBars} from "../../src/components/PeriodBars.js";
-import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
+import {formatCents, formatCount, formatPoints, formatShare} from "../../src/lib/format.js";
 import type {Language} from "../../src/lib/locale.js";
 import type {SiteLocale} from "../config.js";
 import {inEachLanguage} from "../pages/languages.js";
@@ -218,7 +218,6 @@ function periodBody(report: PeriodReport, language: Language): string {
 function campaignsSection(report: PeriodReport): string {
   const m = t().report;
   const {closed, open} = report.campaigns;
-  const points = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}`;
   const verdict = (u: {low: number; high: number}) =>
     u.low > 0 ? m.campaignRaised : u.high < 0 ? m.campaignLowered : m.campaignUnclear;
   const rows = closed.map((c) => [
@@ -230,7 +229,9 @@ function campaignsSection(report: PeriodReport): string {
       ? DASH
       : esc(`${formatShare(c.contactedRate)} / ${formatShare(c.heldOutRate)}`),
     c.uplift
-      ? esc(`${points(c.uplift.estimate)} [${points(c.uplift.low)}, ${points(c.uplift.high)}] · ${verdict(c.uplift)}`)
+      ? esc(
+          `${formatPoints(c.uplift.estimate)} [${formatPoints(c.uplift.low)}, ${formatPoints(c.uplift.high)}] · ${verdict(c.uplift)}`
+        )
       : DASH
   ]);
   return [

@@ -4,6 +4,7 @@
  * (the built-in sample). Rows too small to say anything are drawn grey.
  */
 import * as Plot from "@observablehq/plot";
+import {formatPoints} from "../lib/format.js";
 import {t} from "../lib/messages.js";
 import {emptyState} from "./empty.js";
 
@@ -20,14 +21,13 @@ export interface UpliftRow {
 export function UpliftChart(rows: UpliftRow[], {width = 640}: {width?: number} = {}): HTMLElement | SVGSVGElement {
   if (rows.length === 0) return emptyState();
   const m = t().campaigns;
-  const points = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}`;
   const colour = (r: UpliftRow) => (r.small ? "#aaa" : "#4269d0");
   const truths = rows.filter((r) => r.truth != null);
   return Plot.plot({
     width: Math.max(width, 320),
     height: 40 + 34 * rows.length,
     marginLeft: 170,
-    x: {label: m.upliftAxis, tickFormat: points, grid: true},
+    x: {label: m.upliftAxis, tickFormat: formatPoints, grid: true},
     y: {label: null, domain: rows.map((r) => r.label)},
     marks: [
       Plot.ruleX([0]),
@@ -38,7 +38,8 @@ export function UpliftChart(rows: UpliftRow[], {width = 640}: {width?: number} =
         fill: colour,
         r: 5,
         tip: true,
-        title: (r: UpliftRow) => `${r.label}: ${points(r.estimate)} [${points(r.low)}, ${points(r.high)}]`
+        title: (r: UpliftRow) =>
+          `${r.label}: ${formatPoints(r.estimate)} [${formatPoints(r.low)}, ${formatPoints(r.high)}]`
       }),
       Plot.dot(truths, {x: "truth", y: "label", stroke: "#d62728", r: 8, strokeWidth: 1.5}),
       Plot.text(truths.slice(0, 1), {x: "truth", y: "label", text: () => m.truth, dy: -14, fill: "#d62728"})

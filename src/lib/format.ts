@@ -57,6 +57,10 @@ export function formatWhole(units: number): string {
   }).format(units);
 }
 
+/** A difference of two rates in percentage points, signed, one decimal: +9.7, −0.2 (uplifts). */
+export const formatPoints = (difference: number): string =>
+  `${difference >= 0 ? "+" : ""}${(difference * 100).toFixed(1)}`;
+
 /** 12.3% from a share between 0 and 1. */
 export const formatShare = (share: number): string =>
   numberFormat({style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(share);

@@ -5,7 +5,7 @@ import {CohortHeatmap} from "../../src/components/CohortHeatmap.js";
 import {LifecycleBars} from "../../src/components/LifecycleBars.js";
 import {ALL_COHORTS, type CohortCell} from "../../src/lib/cohorts.js";
 import {partialMonth, periodOf} from "../../src/lib/dates.js";
-import {currencySymbol, formatCents, formatCount, formatShare} from "../../src/lib/format.js";
+import {currencySymbol, formatCents, formatCount, formatPoints, formatShare} from "../../src/lib/format.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import {setLocale} from "../../src/lib/locale.js";
 
@@ -28,6 +28,10 @@ test("in Chinese, large sums are written in 万 and 亿; counts and shares follo
     "¥9,999"
   ]);
   expect([formatCount(1234567), formatShare(0.1234)]).toEqual(["1,234,567", "12.3%"]);
+});
+
+test("uplifts read in signed percentage points with one decimal", () => {
+  expect([formatPoints(0.0974), formatPoints(-0.002), formatPoints(0)]).toEqual(["+9.7", "-0.2", "+0.0"]);
 });
 
 test("a month is partial when the data stop before its last day; periods are named as cohorts name them", () => {
