@@ -56,6 +56,14 @@ async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
 const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) =>
   prepared(db, spec.defaults, spec.sql(spec.defaults));
 
+/** Every spec of a page (src/lib/*-page.ts) computed for its defaults, under the spec's name. */
+async function prepareSpecs(db: DuckDBConnection, specs: object) {
+  const all: Record<string, Awaited<ReturnType<typeof prepared>>> = {};
+  for (const [name, spec] of Object.entries(specs) as [string, QuerySpec<unknown, unknown>][])
+    all[name] = await prepareSpec(db, spec);
+  return all;
+}
+
 /** The segment-migration page's matrix for its default dates and rule set (src/lib/migration.ts). */
 export async function migrationReport(): Promise<string> {
   const {db, asOf} = await siteTables();
@@ -92,26 +100,19 @@ export async function cohortsReport(): Promise<string> {
 
 export async function lifecycleReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const spec = LIFECYCLE(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, LIFECYCLE_FILTERS),
-    months: await prepareSpec(db, spec.months),
-    stages: await prepareSpec(db, spec.stages),
-    flows: await prepareSpec(db, spec.flows),
-    conversion: await prepareSpec(db, spec.conversion)
+    ...(await prepareSpecs(db, LIFECYCLE(asOf)))
   });
 }
 
 export async function valueReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const spec = VALUE(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, VALUE_FILTERS),
-    lorenz: await prepareSpec(db, spec.lorenz),
-    summary: await prepareSpec(db, spec.summary),
-    contribution: await prepareSpec(db, spec.contribution)
+    ...(await prepareSpecs(db, VALUE(asOf)))
   });
 }
 
@@ -146,12 +147,9 @@ export async function rulesLabReport(): Promise<string> {
 
 export async function demographicsReport(): Promise<string> {
   const {db, asOf} = await siteTables();
-  const spec = DEMOGRAPHICS(asOf);
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, ["channel"]),
-    ageGender: await prepareSpec(db, spec.ageGender),
-    regionTier: await prepareSpec(db, spec.regionTier),
-    stores: await prepareSpec(db, spec.stores)
+    ...(await prepareSpecs(db, DEMOGRAPHICS(asOf)))
   });
 }

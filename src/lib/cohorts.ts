@@ -40,7 +40,6 @@ export interface CohortCell {
   ltv_cents: number;
 }
 
-/** What the cohorts page shows first (and the report loader computes ahead). */
 /** The label of the pooled row. */
 export const ALL_COHORTS = "All cohorts";
 

@@ -22,6 +22,19 @@ export function specRows<O, T>(
 }
 
 /**
+ * For a page with several specs (`specs`, each prepared under its name in `report`): the rows of
+ * spec `name` for `options`, as specRows gives them.
+ */
+export function specReader(
+  specs: object,
+  report: Record<string, Prepared<unknown>>,
+  database: DeferredDatabase
+): (name: string, options: unknown) => Promise<unknown[]> {
+  const byName = specs as Record<string, QuerySpec<unknown, unknown>>;
+  return (name, options) => specRows(byName[name], report[name], options, database);
+}
+
+/**
  * The prepared rows for `options` if they are the prepared ones (DuckDB-WASM then opens after
  * the first paint, ready for the next change), else the query's rows from DuckDB-WASM.
  */
