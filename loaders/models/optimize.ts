@@ -1,6 +1,6 @@
 /**
  * Maximization for the model fits: quasi-Newton (BFGS) minimization from `numeric` (numeric.js,
- * `uncmin`, with finite-difference gradients), restarted from its own optimum until a restart no
+ * `uncmin`, with the objective's own gradient when it gives one, else finite differences), restarted from its own optimum until a restart no
  * longer improves the objective. (fmin's Nelder-Mead fails under ES modules: its build assigns an
  * undeclared variable, an error in strict mode.)
  */
@@ -14,25 +14,34 @@ export interface Maximum {
   iterations: number;
 }
 
+/** An objective: its value, or its value and gradient from one pass over the data. */
+export type Objective = (x: number[]) => number | {value: number; gradient: number[]};
+
 /**
  * Maximizes f from x0. Both models optimize log-parameters; outside ±bound their likelihood terms
  * overflow into nonsense (a fit once "converged" to r = 1e56 with a likelihood of 0), so there the
  * objective counts as −∞, and an optimum within 1e-3 of the bound is not converged.
  */
-export function maximize(
-  f: (x: number[]) => number,
-  x0: number[],
-  {tolerance = 1e-10, restarts = 20, bound = 15} = {}
-): Maximum {
+export function maximize(f: Objective, x0: number[], {tolerance = 1e-10, restarts = 20, bound = 15} = {}): Maximum {
+  // uncmin asks for the value and then the gradient at the same point: the last pass's gradient is kept.
+  let last: {x: number[]; gradient: number[]} | undefined;
   const negative = (x: number[]) => {
     if (x.some((v) => Math.abs(v) > bound)) return Number.MAX_VALUE;
-    const v = f(x);
+    const result = f(x);
+    if (typeof result !== "number") last = {x: [...x], gradient: result.gradient.map((g) => -g)};
+    const v = typeof result === "number" ? result : result.value;
     return Number.isFinite(v) ? -v : Number.MAX_VALUE;
   };
   let x = x0;
   let best = negative(x0);
+  const gradient = last
+    ? (at: number[]) => {
+        if (!last!.x.every((v, i) => v === at[i])) negative(at);
+        return last!.gradient;
+      }
+    : undefined;
   for (let i = 1; i <= restarts; i++) {
-    const result = numeric.uncmin(negative, x, 1e-12, undefined, 2000);
+    const result = numeric.uncmin(negative, x, 1e-12, gradient, 2000);
     const gain = best - result.f;
     if (result.f <= best) {
       x = result.solution;

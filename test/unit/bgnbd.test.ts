@@ -7,7 +7,9 @@
 import {readFileSync} from "node:fs";
 import {expect, test} from "vitest";
 import {
+  bgnbdLikelihoodAndGradient,
   bgnbdLogLikelihood,
+  bgnbdTotalLogLikelihood,
   expectedPurchases,
   fitBgNbd,
   pAlive,
@@ -59,6 +61,38 @@ test("the likelihood equals an independent product-form computation (no log-gamm
     return Math.log((betaRatio * common) / (alpha + T) ** (r + x) + dead);
   };
   for (const c of CDNOW.slice(0, 400)) expect(bgnbdLogLikelihood(PUBLISHED, c)).toBeCloseTo(direct(PUBLISHED, c), 9);
+});
+
+test("the likelihood's gradient in the log-parameters equals central differences of the likelihood", () => {
+  const logParams = (p: BgNbdParams) => [p.r, p.alpha, p.a, p.b].map(Math.log);
+  const fromLog = ([r, alpha, a, b]: number[]): BgNbdParams => ({
+    r: Math.exp(r),
+    alpha: Math.exp(alpha),
+    a: Math.exp(a),
+    b: Math.exp(b)
+  });
+  // At the optimum, where it is near zero, and away from it, with huge b as the optimizer sometimes visits.
+  for (const at of [PUBLISHED, {r: 0.9, alpha: 12, a: 3, b: 1.5}, {r: 0.05, alpha: 0.7, a: 0.2, b: 400}]) {
+    const {value, gradient} = bgnbdLikelihoodAndGradient(at, CDNOW);
+    expect(value).toBeCloseTo(bgnbdTotalLogLikelihood(at, CDNOW), 9);
+    const h = 1e-5;
+    for (let k = 0; k < 4; k++) {
+      const up = logParams(at);
+      const down = logParams(at);
+      up[k] += h;
+      down[k] -= h;
+      const central =
+        (bgnbdTotalLogLikelihood(fromLog(up), CDNOW) - bgnbdTotalLogLikelihood(fromLog(down), CDNOW)) / (2 * h);
+      expect(Math.abs(gradient[k] - central), `${JSON.stringify(at)} parameter ${k}`).toBeLessThan(
+        1e-4 * Math.max(1, Math.abs(central))
+      );
+    }
+  }
+  const zero = bgnbdLikelihoodAndGradient(PUBLISHED, CDNOW).gradient;
+  expect(Math.max(...zero.map(Math.abs))).toBeLessThan(1);
+  expect(
+    Math.max(...bgnbdLikelihoodAndGradient({r: 0.9, alpha: 12, a: 3, b: 1.5}, CDNOW).gradient.map(Math.abs))
+  ).toBeGreaterThan(10);
 });
 
 test("P(alive): 1 without repeat purchases, lower the longer since the last one", () => {
