@@ -107,10 +107,14 @@ export interface ModelsReport {
 /** Lower bounds of the CLV bands, in yuan (a 1-2-5 scale). */
 const BANDS = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
-/** Fits both models on a fixed sample of at most FIT_SAMPLE rows of `histories` (SQL with x, tx, T, m_cents). */
+/**
+ * Fits both models on a fixed sample of at most FIT_SAMPLE rows of `histories` (SQL with x, tx, T,
+ * and m_cents unless `spend` is false: then Gamma-Gamma is not fitted).
+ */
 async function fitModels(
   db: DuckDBConnection,
-  histories: string
+  histories: string,
+  {spend = true} = {}
 ): Promise<{
   buyers: number;
   fitted: number;
@@ -126,11 +130,13 @@ async function fitModels(
   const repeaters = distinct.reduce((s, d) => s + (d.x > 0 ? d.n! : 0), 0);
   const counts = {buyers, fitted, repeaters, distinct: distinct.length};
   if (repeaters < LIMITS.minRepeaters) return counts;
-  const spend = await queryRows<{x: number; m: number}>(
-    db,
-    `SELECT x, m_cents / 100 AS m FROM ${sample} WHERE x > 0 AND m_cents > 0`
-  );
-  return {...counts, bgnbd: fitBgNbd(distinct), gg: spend.length ? fitGammaGamma(spend) : undefined};
+  const values = spend
+    ? await queryRows<{x: number; m: number}>(
+        db,
+        `SELECT x, m_cents / 100 AS m FROM ${sample} WHERE x > 0 AND m_cents > 0`
+      )
+    : [];
+  return {...counts, bgnbd: fitBgNbd(distinct), gg: values.length ? fitGammaGamma(values) : undefined};
 }
 
 /** A number as a SQL DOUBLE (a bare literal is a DECIMAL, which overflows in products). */
@@ -300,7 +306,16 @@ LEFT JOIN clusters c USING (customer_key)`);
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
   seconds.validation = clock() - t;
-  for (const table of ["purchase_days", "snap", "hist", "horizons", "horizons_holdout", "clusters", "scored_buyers"])
+  for (const table of [
+    "purchase_days",
+    "snap",
+    "hist",
+    "horizons",
+    "horizons_holdout",
+    "calibration",
+    "clusters",
+    "scored_buyers"
+  ])
     await db.run(`DROP TABLE IF EXISTS ${table}`);
 
   return {
@@ -415,32 +430,48 @@ async function validate(
 ): Promise<Calibration | undefined> {
   // The calibration period, first purchase to `end` inclusive, must be at least as long as the holdout.
   if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays - 1) > end) return undefined;
-  const calibration = `SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
-    WHERE c.date = ${sqlString(end)}::DATE`;
-  const fits = await fitModels(db, `SELECT *, NULL AS m_cents FROM (${calibration})`);
+  // Each buyer's calibration history and holdout purchases, read by five queries below: made once.
+  await db.run(`CREATE OR REPLACE TEMP TABLE calibration AS
+    SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
+    WHERE c.date = ${sqlString(end)}::DATE`);
+  const calibration = "SELECT * FROM calibration";
+  const fits = await fitModels(db, calibration, {spend: false});
   if (!fits.bgnbd?.converged) return undefined;
   const params = fits.bgnbd.params;
   await horizonsTable(db, "horizons_holdout", calibration, {expected: (e) => e(holdoutDays)}, params);
   const scored = `SELECT least(x, 7) AS repeats, holdout AS actual, h.expected / ${aliveFactorSql(params)} AS predicted,
       CASE WHEN T > 0 THEN CAST(x AS DOUBLE) / T * ${holdoutDays} ELSE 0 END AS naive
     FROM (${calibration}) c JOIN horizons_holdout h USING (x, T)`;
-  const byRepeats = await queryRows<Calibration["byRepeats"][number]>(
-    db,
-    `SELECT repeats, count(*) AS customers, avg(actual) AS actual, avg(predicted) AS predicted FROM (${scored})
-     GROUP BY repeats ORDER BY repeats`
-  );
-  const [totals] = await queryRows<{
+  // One pass: the groups by repeat purchases, and the totals summed from them.
+  const groups = await queryRows<{
+    repeats: number;
     customers: number;
     actual: number;
     predicted: number;
     naive: number;
-    mae: number;
-    naive_mae: number;
+    error: number;
+    naive_error: number;
   }>(
     db,
-    `SELECT count(*) AS customers, sum(actual) AS actual, sum(predicted) AS predicted, sum(naive) AS naive,
-      avg(abs(predicted - actual)) AS mae, avg(abs(naive - actual)) AS naive_mae FROM (${scored})`
+    `SELECT repeats, count(*) AS customers, sum(actual) AS actual, sum(predicted) AS predicted, sum(naive) AS naive,
+      sum(abs(predicted - actual)) AS error, sum(abs(naive - actual)) AS naive_error FROM (${scored})
+     GROUP BY repeats ORDER BY repeats`
   );
+  const total = (f: (g: (typeof groups)[number]) => number) => groups.reduce((s, g) => s + f(g), 0);
+  const totals = {
+    customers: total((g) => g.customers),
+    actual: total((g) => g.actual),
+    predicted: total((g) => g.predicted),
+    naive: total((g) => g.naive),
+    mae: total((g) => g.error) / total((g) => g.customers),
+    naive_mae: total((g) => g.naive_error) / total((g) => g.customers)
+  };
+  const byRepeats = groups.map((g) => ({
+    repeats: g.repeats,
+    customers: g.customers,
+    actual: g.actual / g.customers,
+    predicted: g.predicted / g.customers
+  }));
   return {
     calibrationEnd: end,
     holdoutDays,

@@ -195,6 +195,42 @@ describe("predictions", () => {
     expect(v.byRepeats.reduce((s, b) => s + b.customers, 0)).toBe(v.customers);
   });
 
+  test("the validation's groups, totals and errors equal the reference's, buyer by buyer", () => {
+    const v = report.validation!;
+    const [end, asOf] = [dayNumber(v.calibrationEnd), dayNumber(AS_OF)];
+    const buyers = [...histories.values()].flatMap((h) => {
+      const c = rfmAt(h, end);
+      if (!c) return [];
+      const actual = rfmAt(h, asOf)!.x - c.x;
+      const predicted = expectedPurchases(v.params, c, v.holdoutDays);
+      const naive = c.T > 0 ? (c.x / c.T) * v.holdoutDays : 0;
+      return [{repeats: Math.min(c.x, 7), actual, predicted, naive}];
+    });
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, Math.abs(b)));
+    expect(v.customers).toBe(buyers.length);
+    close(
+      v.totals.actual,
+      buyers.reduce((s, b) => s + b.actual, 0)
+    );
+    close(
+      v.totals.predicted,
+      buyers.reduce((s, b) => s + b.predicted, 0)
+    );
+    close(
+      v.totals.naive,
+      buyers.reduce((s, b) => s + b.naive, 0)
+    );
+    close(v.mae.model, buyers.reduce((s, b) => s + Math.abs(b.predicted - b.actual), 0) / buyers.length);
+    close(v.mae.naive, buyers.reduce((s, b) => s + Math.abs(b.naive - b.actual), 0) / buyers.length);
+    expect(v.byRepeats.map((g) => g.repeats)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const g of v.byRepeats) {
+      const members = buyers.filter((b) => b.repeats === g.repeats);
+      expect(g.customers).toBe(members.length);
+      close(g.actual, members.reduce((s, b) => s + b.actual, 0) / members.length);
+      close(g.predicted, members.reduce((s, b) => s + b.predicted, 0) / members.length);
+    }
+  });
+
   test("the trend has a point per month end of the last year, ending at the as-of date", () => {
     expect(report.trend.map((p) => p.date)).toEqual(trendDates(AS_OF));
     expect(trendDates(AS_OF)[0]).toBe("2025-07-31");
