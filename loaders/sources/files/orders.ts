@@ -187,8 +187,9 @@ FROM (${rows})`);
  * copies do not count as disagreement): invoice lines naming different customers (a missing
  * id counts as one) or different days; at order level, an order id repeated with other values.
  * Summing such rows into one order would give it to one customer or one day at random.
+ * Returns how many live rows repeat an order id of another (before the rejections).
  */
-export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFile): Promise<void> {
+export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFile): Promise<number> {
   const live = "outcome <> 'rejected'";
   const conflicts =
     file.level === "lines"
@@ -207,7 +208,7 @@ export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFi
     db,
     `SELECT count(*) - count(DISTINCT hash(order_id)) AS repeats FROM parsed_orders WHERE ${live}`
   );
-  if (repeats === 0) return;
+  if (repeats === 0) return 0;
   // Grouped by the ids' hashes (integers group faster than strings); a collision only adds an id to check.
   await db.run(`CREATE OR REPLACE TEMP TABLE repeated_ids AS SELECT DISTINCT order_id FROM parsed_orders WHERE ${live}
     AND hash(order_id) IN (SELECT hash(order_id) FROM parsed_orders WHERE ${live} GROUP BY 1 HAVING count(*) > 1)`);
@@ -217,4 +218,5 @@ export async function markConflictingOrders(db: DuckDBConnection, file: OrdersFi
         GROUP BY order_id HAVING ${having})`);
   }
   await db.run("DROP TABLE repeated_ids");
+  return repeats;
 }
