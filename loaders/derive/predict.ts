@@ -234,7 +234,7 @@ export async function predict(
   seconds.histories += clock() - t;
 
   t = clock();
-  const clusters = await clusterBuyers(db, customerDay, asOf, settings.clusters);
+  const {clusters, assignment} = await clusterBuyers(db, customerDay, asOf, settings.clusters);
   seconds.clusters = clock() - t;
 
   // Per buyer in SQL: the (x, T) part of the forecasts from JS, divided by the alive factor.
@@ -265,7 +265,7 @@ SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "
 FROM spend s
 JOIN horizons h USING (x, T)
 LEFT JOIN before b USING (customer_key)
-LEFT JOIN clusters c USING (customer_key)`);
+LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM clusters) c USING (customer_key)`);
   for (const table of ["clusters", "horizons"]) await db.run(`DROP TABLE ${table}`);
   // Published at the precision a page can show: single floats for probabilities and counts, whole cents
   // for money (the file is then half as large).
@@ -359,18 +359,20 @@ LEFT JOIN clusters c USING (customer_key)`);
 }
 
 /**
- * The default clustering: centres fitted on a sample (src/lib/clusters.ts), every buyer assigned
- * to the nearest centre in SQL (table `clusters`), clusters named by revenue per member. Orders and
- * revenue to date as the customer table counts them (return-only days included), recency from hist.
+ * The default clustering: centres fitted on a sample (src/lib/clusters.ts), clusters named by
+ * revenue per member. Table `clusters` holds every buyer's features: orders and revenue to date as
+ * the customer table counts them (return-only days included), recency from hist; `assignment` is
+ * SQL over it giving a buyer's named cluster (the nearest centre; NULL with fewer buyers than
+ * clusters), computed where it is read rather than stored (an UPDATE of every row took longer).
  */
 async function clusterBuyers(
   db: DuckDBConnection,
   customerDay: string,
   asOf: string,
   k: number
-): Promise<ModelsReport["clusters"]> {
+): Promise<{clusters: ModelsReport["clusters"]; assignment: string}> {
   await db.run(`CREATE OR REPLACE TEMP TABLE clusters AS
-    SELECT h.customer_key, h.recency, t.orders, t.cents, CAST(NULL AS INTEGER) AS cluster FROM hist h
+    SELECT h.customer_key, h.recency, t.orders, t.cents FROM hist h
     JOIN (SELECT customer_key, CAST(sum(orders) AS INTEGER) AS orders, sum(revenue_cents) AS cents FROM ${customerDay}
       WHERE day <= ${sqlString(asOf)}::DATE GROUP BY ALL) t USING (customer_key)`);
   const sample = await queryRows<{recency_days: number; orders: number; revenue_cents: number}>(
@@ -378,15 +380,14 @@ async function clusterBuyers(
     `SELECT recency AS recency_days, orders, cents AS revenue_cents FROM clusters
      ORDER BY hash(customer_key), customer_key LIMIT ${CLUSTER_SAMPLE}`
   );
-  if (sample.length < k) return undefined; // fewer buyers than clusters: every cluster NULL
+  if (sample.length < k) return {clusters: undefined, assignment: "CAST(NULL AS INTEGER)"};
   const {scale, centroids, fitted} = fitCentroids(sample, k);
   // The same features as features() in src/lib/clusters.ts, standardized with the sample's scaling.
   const f = ["ln(1 + greatest(0, recency))", "ln(greatest(1, orders))", "ln(1 + greatest(0, cents) / 100)"].map(
     (e, j) => `((${e}) - ${double(scale.mean[j])}) / ${double(scale.sd[j])}`
   );
-  const distances = centroids.map((c) => c.map((v, j) => `(${f[j]} - ${double(v)}) ** 2`).join(" + "));
-  await db.run(`UPDATE clusters SET cluster = list_position(d, list_min(d))
-    FROM (SELECT customer_key AS key, [${distances.join(", ")}] AS d FROM clusters) AS t WHERE clusters.customer_key = t.key`);
+  const distances = `[${centroids.map((c) => c.map((v, j) => `(${f[j]} - ${double(v)}) ** 2`).join(" + ")).join(", ")}]`;
+  const nearest = `list_position(${distances}, list_min(${distances}))`;
   const groups = await queryRows<{
     cluster: number;
     customers: number;
@@ -396,13 +397,12 @@ async function clusterBuyers(
     median_cents: number;
   }>(
     db,
-    `SELECT cluster, count(*) AS customers, sum(cents) AS cents, median(recency) AS recency, median(orders) AS orders,
-      median(cents) AS median_cents FROM clusters GROUP BY cluster ORDER BY cluster`
+    `SELECT ${nearest} AS cluster, count(*) AS customers, sum(cents) AS cents, median(recency) AS recency,
+      median(orders) AS orders, median(cents) AS median_cents FROM clusters GROUP BY 1 ORDER BY 1`
   );
   const revenue = centroids.map((_, c) => groups.find((g) => g.cluster === c + 1)?.cents ?? 0);
   const members = centroids.map((_, c) => groups.find((g) => g.cluster === c + 1)?.customers ?? 0);
   const rank = namesByRevenue(revenue, members);
-  await db.run(`UPDATE clusters SET cluster = ([${Array.from(rank).join(", ")}])[cluster]`);
   const total = revenue.reduce((s, r) => s + r, 0);
   const centres = groups
     .map((g) => ({
@@ -414,7 +414,7 @@ async function clusterBuyers(
       revenueShare: total > 0 ? g.cents / total : 0
     }))
     .sort((a, b) => a.cluster - b.cluster);
-  return {k, fitted, centres};
+  return {clusters: {k, fitted, centres}, assignment: `([${Array.from(rank).join(", ")}])[${nearest}]`};
 }
 
 /**
