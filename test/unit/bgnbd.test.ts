@@ -17,7 +17,14 @@ import {
   type Rfm
 } from "../../loaders/models/bgnbd.js";
 import {hyp2f1} from "../../loaders/models/hyp2f1.js";
-import {expectedSpend, fitGammaGamma} from "../../loaders/models/gammagamma.js";
+import {digamma} from "../../loaders/models/digamma.js";
+import {
+  expectedSpend,
+  fitGammaGamma,
+  gammaGammaLikelihoodAndGradient,
+  type GammaGammaParams
+} from "../../loaders/models/gammagamma.js";
+import {gammaln} from "simple-statistics";
 
 const CDNOW: (Rfm & {zbar: number})[] = readFileSync(new URL("../fixtures/cdnow/summary.csv", import.meta.url), "utf-8")
   .trim()
@@ -129,4 +136,51 @@ test("Gamma-Gamma on the 946 CDNOW repeaters: p 6.25, q 3.74, v 15.44", () => {
   expect(e).toBeGreaterThan(Math.min(population, own));
   expect(e).toBeLessThan(Math.max(population, own));
   expect(expectedSpend({p: 1, q: 0.9, v: 1}, {x: 1, m: 10})).toBe(Infinity);
+});
+
+test("digamma equals its closed forms and the slope of log-gamma", () => {
+  const euler = 0.5772156649015329;
+  expect(rel(digamma(1), -euler)).toBeLessThan(1e-13);
+  expect(rel(digamma(0.5), -euler - 2 * Math.LN2)).toBeLessThan(1e-13);
+  // ψ(n) = H(n − 1) − γ
+  let harmonic = 0;
+  for (let n = 2; n <= 40; n++) {
+    harmonic += 1 / (n - 1);
+    expect(rel(digamma(n), harmonic - euler), `n = ${n}`).toBeLessThan(1e-13);
+  }
+  for (const z of [0.01, 0.3, 2.7, 9.99, 10, 55.5, 1e4]) {
+    const h = 1e-5 * z;
+    const slope = (gammaln(z + h) - gammaln(z - h)) / (2 * h);
+    expect(Math.abs(digamma(z) - slope), `z = ${z}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(slope)));
+  }
+  expect(() => digamma(0)).toThrow(/z > 0/);
+});
+
+test("the Gamma-Gamma likelihood's gradient in the log-parameters equals central differences", () => {
+  const spend = CDNOW.filter((c) => c.x > 0).map((c) => ({x: c.x, m: c.zbar}));
+  const logs = (p: GammaGammaParams) => [p.p, p.q, p.v].map(Math.log);
+  const fromLog = ([p, q, v]: number[]): GammaGammaParams => ({p: Math.exp(p), q: Math.exp(q), v: Math.exp(v)});
+  for (const at of [
+    {p: 6.25, q: 3.74, v: 15.44},
+    {p: 1, q: 2, v: 35},
+    {p: 0.3, q: 12, v: 400}
+  ]) {
+    const {gradient} = gammaGammaLikelihoodAndGradient(at, spend);
+    const h = 1e-5;
+    for (let k = 0; k < 3; k++) {
+      const [up, down] = [logs(at), logs(at)];
+      up[k] += h;
+      down[k] -= h;
+      const central =
+        (gammaGammaLikelihoodAndGradient(fromLog(up), spend).value -
+          gammaGammaLikelihoodAndGradient(fromLog(down), spend).value) /
+        (2 * h);
+      expect(Math.abs(gradient[k] - central), `${JSON.stringify(at)} parameter ${k}`).toBeLessThan(
+        1e-4 * Math.max(1, Math.abs(central))
+      );
+    }
+  }
+  expect(
+    Math.max(...gammaGammaLikelihoodAndGradient({p: 1, q: 2, v: 35}, spend).gradient.map(Math.abs))
+  ).toBeGreaterThan(10);
 });
