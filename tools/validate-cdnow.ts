@@ -13,7 +13,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {MODEL_DEFAULTS, predict} from "../loaders/derive/predict.js";
-import {buyerValuesSql, purchaseDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
+import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
 import {fitGammaGamma} from "../loaders/models/gammagamma.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 
@@ -58,7 +58,7 @@ const [{rows, customers}] = await queryRows<{rows: number; customers: number}>(
 console.log(`${lines.length} transactions, ${rows} customer-days, ${customers} customers`);
 
 // Histories at the end of the calibration period against the published summary (weeks).
-await db.run(purchaseDaysSql("customer_day", "1998-06-30"));
+await db.run(buyerDaysSql("customer_day", "1998-06-30"));
 const ours = new Map(
   (await queryRows<{customer_key: string; x: number; tx: number; T: number}>(db, snapshotsSql(["1997-09-30"]))).map(
     (h) => [h.customer_key, h]
@@ -97,10 +97,10 @@ for (const b of v.byRepeats)
   );
 
 // Gamma-Gamma on the calibration period's repeat buyers, their mean repeat value from the same SQL a build runs.
-await db.run(purchaseDaysSql("customer_day", "1997-09-30"));
+await db.run(buyerDaysSql("customer_day", "1997-09-30"));
 const spend = await queryRows<{x: number; m: number}>(
   db,
-  `SELECT s.x, v.m_cents / 100 AS m FROM (${snapshotsSql(["1997-09-30"])}) s JOIN (${buyerValuesSql("1997-09-30")}) v USING (customer_key)`
+  `SELECT s.x, v.m_cents / 100 AS m FROM (${snapshotsSql(["1997-09-30"])}) s JOIN (${buyerValuesSql()}) v USING (customer_key)`
 );
 const gg = fitGammaGamma(spend);
 console.log(`Gamma-Gamma on ${gg.buyers} repeat buyers`);

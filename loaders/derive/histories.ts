@@ -11,51 +11,55 @@
  * own usual interval, mean + 2 standard deviations of the intervals between purchase days (with
  * one interval, twice it; with none, twice the median mean interval of all repeat buyers at D).
  *
- * One definition for every date, computed for all dates in one pass over the purchase days (one
- * query per date took 14 passes over ten million rows at 1M customers). test/reference/history.ts
+ * One definition for every date, read from one row per buyer (buyer_days: the buyer's purchase days
+ * in order, as a list, and the squared intervals between them): each date's history is a count of
+ * the days on or before it and a few list lookups. Windows over the ten million purchase days at
+ * 1M customers (a gap per day, running totals per date) took twice as long. test/reference/history.ts
  * recomputes it in TypeScript.
  */
 import {sqlDate} from "../../src/lib/sql.js";
 
-/** Table `purchase_days`: one row per buyer and purchase day up to `asOf`, with the gap to the one before. */
-export function purchaseDaysSql(customerDay: string, asOf: string): string {
+/**
+ * Table `buyer_days`: one row per buyer with a purchase up to `asOf`: `days`, their purchase days
+ * in order (days since 1970-01-01); `squares`, the squared intervals between consecutive days (one
+ * fewer); the first day's value (first_cents) and all days' (cents); purchase days in the year
+ * before `asOf` and in the year before that.
+ */
+export function buyerDaysSql(customerDay: string, asOf: string): string {
+  const d = sqlDate(asOf, "as-of date");
   return `
-CREATE OR REPLACE TEMP TABLE purchase_days AS
-SELECT customer_key, day, revenue_cents AS cents,
-  CAST(day - lag(day) OVER (PARTITION BY customer_key ORDER BY day) AS INTEGER) AS gap
-FROM ${customerDay}
-WHERE orders > 0 AND day <= ${sqlDate(asOf, "as-of date")}`;
+CREATE OR REPLACE TEMP TABLE buyer_days AS
+WITH lists AS (
+  SELECT customer_key, list_sort(list(CAST(day - DATE '1970-01-01' AS INTEGER))) AS days,
+    arg_min(revenue_cents, day) AS first_cents, sum(revenue_cents) AS cents,
+    CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_12m,
+    CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 730 DAY AND day <= ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_prior_12m
+  FROM ${customerDay} WHERE orders > 0 AND day <= ${d} GROUP BY customer_key
+)
+SELECT customer_key, days,
+  list_transform(range(1, len(days)), i -> CAST(days[i + 1] - days[i] AS DOUBLE) * (days[i + 1] - days[i])) AS squares,
+  first_cents, cents, purchases_12m, purchases_prior_12m
+FROM lists`;
 }
 
 /**
  * One row per buyer and date with a purchase by that date: date, x, tx, T, recency and
- * gap_squares (the sum of the squared intervals), from table purchase_days.
- *
- * In one pass: each purchase day falls in the bucket of the first date on or after it; counts,
- * last day and squared gaps are summed per buyer and bucket, accumulated over the buckets in date
- * order, and each buyer's running totals are repeated for the dates until their next bucket.
- * (Filtered aggregates per date took twice as long at 1M customers.)
+ * gap_squares (the sum of the squared intervals), from table buyer_days. At date D a buyer's n
+ * days on or before D give x = n − 1, t_x = days[n] − days[1], T = D − days[1], recency =
+ * D − days[n], and the first n − 1 squared intervals.
  */
 function historyRowsSql(dates: readonly string[]): string {
-  const sorted = [...new Set(dates)].sort();
-  const ds = sorted.map((d) => sqlDate(d, "model date"));
-  return `
-WITH buckets AS (
-  SELECT customer_key, CASE ${ds.map((d, i) => `WHEN day <= ${d} THEN ${i}`).join(" ")} END AS k,
-    count(*) AS n, max(day) AS last, min(day) AS first, sum(CAST(gap AS DOUBLE) * gap) AS gap_squares
-  FROM purchase_days GROUP BY ALL
-), running AS (
-  SELECT customer_key, k, lead(k) OVER w AS next_k, sum(n) OVER w AS n, max(last) OVER w AS last,
-    min(first) OVER w AS first, sum(gap_squares) OVER w AS gap_squares
-  FROM buckets WHERE k IS NOT NULL
-  WINDOW w AS (PARTITION BY customer_key ORDER BY k)
-), long AS (
-  SELECT customer_key, ([${ds.join(", ")}])[unnest(range(k, coalesce(next_k, ${ds.length}))) + 1] AS date,
-    n, last, first, gap_squares FROM running
-)
-SELECT customer_key, date, CAST(n - 1 AS INTEGER) AS x, CAST(last - first AS INTEGER) AS tx,
-  CAST(date - first AS INTEGER) AS T, CAST(date - last AS INTEGER) AS recency, coalesce(gap_squares, 0) AS gap_squares
-FROM long`;
+  return [...new Set(dates)]
+    .sort()
+    .map((date) => {
+      const d = sqlDate(date, "model date");
+      const day = `CAST(${d} - DATE '1970-01-01' AS INTEGER)`;
+      return `SELECT customer_key, ${d} AS date, n - 1 AS x, days[n] - days[1] AS tx, ${day} - days[1] AS T,
+  ${day} - days[n] AS recency, coalesce(list_sum(squares[1:n - 1]), 0) AS gap_squares
+FROM (SELECT customer_key, days, squares, CAST(len(list_filter(days, v -> v <= ${day})) AS INTEGER) AS n FROM buyer_days)
+WHERE n > 0`;
+    })
+    .join("\nUNION ALL\n");
 }
 
 /**
@@ -124,16 +128,14 @@ export function atRiskTrend(
 }
 
 /**
- * One row per buyer as of the last date of purchase_days: the first purchase's value, the mean
- * value of the repeat purchases (m_cents, NULL without any), and purchase days in the year before
- * `asOf` and in the year before that.
+ * One row per buyer of buyer_days (as of its date): the first purchase's value, the mean value of
+ * the repeat purchases (m_cents, NULL without any), and purchase days in the year before the date
+ * and in the year before that.
  */
-export function buyerValuesSql(asOf: string): string {
-  const d = sqlDate(asOf, "as-of date");
+export function buyerValuesSql(): string {
   return `
-SELECT customer_key, arg_min(cents, day) AS first_cents,
-  CASE WHEN count(*) > 1 THEN CAST(sum(cents) - arg_min(cents, day) AS DOUBLE) / (count(*) - 1) END AS m_cents,
-  CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_12m,
-  CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 730 DAY AND day <= ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_prior_12m
-FROM purchase_days GROUP BY customer_key`;
+SELECT customer_key, first_cents,
+  CASE WHEN len(days) > 1 THEN CAST(cents - first_cents AS DOUBLE) / (len(days) - 1) END AS m_cents,
+  purchases_12m, purchases_prior_12m
+FROM buyer_days`;
 }

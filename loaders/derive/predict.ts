@@ -29,7 +29,7 @@ import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
 import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue} from "../../src/lib/clusters.js";
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
-import {atRiskTrend, buyerValuesSql, purchaseDaysSql, snapshotsSql, trendPartsSql} from "./histories.js";
+import {atRiskTrend, buyerValuesSql, buyerDaysSql, snapshotsSql, trendPartsSql} from "./histories.js";
 
 export interface ModelSettings extends ClvSettings {
   /** Weeks at the end of the data held out to validate the models (default 26). */
@@ -205,11 +205,11 @@ export async function predict(
   const holdoutDays = settings.holdoutWeeks * 7;
   const calibrationEnd = addDays(asOf, -holdoutDays);
   const trend = trendDates(asOf);
-  await db.run(purchaseDaysSql(customerDay, asOf));
+  await db.run(buyerDaysSql(customerDay, asOf));
   // A row per buyer only at the dates that need one; the trend's month ends are counted in one pass.
   await db.run(`CREATE OR REPLACE TEMP TABLE snap AS ${snapshotsSql([asOf, before, calibrationEnd])}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE hist AS
-    SELECT s.* EXCLUDE (date), v.* EXCLUDE (customer_key) FROM snap s JOIN (${buyerValuesSql(asOf)}) v USING (customer_key)
+    SELECT s.* EXCLUDE (date), v.* EXCLUDE (customer_key) FROM snap s JOIN (${buyerValuesSql()}) v USING (customer_key)
     WHERE s.date = ${sqlString(asOf)}::DATE`);
   seconds.histories = clock() - t;
 
@@ -220,8 +220,8 @@ export async function predict(
   const gg = fits.gg?.params;
   seconds.fit = clock() - t;
 
-  // The at-risk trend needs the fitted parameters and every purchase day; then the purchase days
-  // go, before the tables of the scoring are made (at 1M buyers the peak memory fell from 1.25 GB to under 1 GB).
+  // The at-risk trend needs the fitted parameters and every buyer's days; then the days go, before
+  // the tables of the scoring are made.
   t = clock();
   const alive = params ? aliveFactorSql(params) : "1";
   const withPAlive = methods.pAlive === "bgnbd" && params;
@@ -229,8 +229,11 @@ export async function predict(
   const points = atRiskTrend(
     await queryRows(db, trendPartsSql(trend, withPAlive ? `1 / ${alive} < ${threshold}` : "false"))
   );
-  const [{first}] = await queryRows<{first: Date | null}>(db, "SELECT min(day) AS first FROM purchase_days");
-  await db.run("DROP TABLE purchase_days");
+  const [{first}] = await queryRows<{first: Date | null}>(
+    db,
+    "SELECT DATE '1970-01-01' + min(days[1]) AS first FROM buyer_days"
+  );
+  await db.run("DROP TABLE buyer_days");
   seconds.histories += clock() - t;
 
   t = clock();
@@ -307,7 +310,7 @@ LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM clusters) c USING 
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
   seconds.validation = clock() - t;
   for (const table of [
-    "purchase_days",
+    "buyer_days",
     "snap",
     "hist",
     "horizons",

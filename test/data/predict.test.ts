@@ -9,7 +9,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {buyerValuesSql, purchaseDaysSql, snapshotsSql} from "../../loaders/derive/histories.js";
+import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../../loaders/derive/histories.js";
 import {
   MODEL_DEFAULTS,
   type ModelsReport,
@@ -63,7 +63,7 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}));
 describe("histories", () => {
   const DATES = ["2026-06-30", "2025-12-30", "2024-03-31"];
   test("x, t_x, T and the overdue rule at several dates at once equal the TypeScript reference", async () => {
-    await db.run(purchaseDaysSql("customer_day", AS_OF));
+    await db.run(buyerDaysSql("customer_day", AS_OF));
     const rows = await queryRows<{
       customer_key: string;
       date: Date;
@@ -89,14 +89,14 @@ describe("histories", () => {
   });
 
   test("repeat value and purchases in the last two years equal the reference", async () => {
-    await db.run(purchaseDaysSql("customer_day", AS_OF));
+    await db.run(buyerDaysSql("customer_day", AS_OF));
     const rows = await queryRows<{
       customer_key: string;
       first_cents: number;
       m_cents: number | null;
       purchases_12m: number;
       purchases_prior_12m: number;
-    }>(db, buyerValuesSql(AS_OF));
+    }>(db, buyerValuesSql());
     const day = dayNumber(AS_OF);
     expect(rows.length).toBe(histories.size);
     for (const r of rows) {
