@@ -22,23 +22,24 @@ import {sqlDate} from "../../src/lib/sql.js";
 /**
  * Table `buyer_days`: one row per buyer with a purchase up to `asOf`: `days`, their purchase days
  * in order (days since 1970-01-01); `squares`, the squared intervals between consecutive days (one
- * fewer); the first day's value (first_cents) and all days' (cents); purchase days in the year
- * before `asOf` and in the year before that.
+ * fewer); the first day's value (first_cents) and all purchase days' (cents); purchase days in the
+ * year before `asOf` and in the year before that; and orders and revenue to date as the customer
+ * table counts them (return-only days included: the clusters' features).
  */
 export function buyerDaysSql(customerDay: string, asOf: string): string {
   const d = sqlDate(asOf, "as-of date");
+  const bought = "orders > 0";
   return `
 CREATE OR REPLACE TEMP TABLE buyer_days AS
 WITH lists AS (
-  SELECT customer_key, list_sort(list(CAST(day - DATE '1970-01-01' AS INTEGER))) AS days,
-    arg_min(revenue_cents, day) AS first_cents, sum(revenue_cents) AS cents,
-    CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_12m,
-    CAST(count(*) FILTER (WHERE day > ${d} - INTERVAL 730 DAY AND day <= ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_prior_12m
-  FROM ${customerDay} WHERE orders > 0 AND day <= ${d} GROUP BY customer_key
+  SELECT customer_key, list_sort(list(CAST(day - DATE '1970-01-01' AS INTEGER)) FILTER (WHERE ${bought})) AS days,
+    arg_min(revenue_cents, day) FILTER (WHERE ${bought}) AS first_cents, sum(revenue_cents) FILTER (WHERE ${bought}) AS cents,
+    CAST(count(*) FILTER (WHERE ${bought} AND day > ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_12m,
+    CAST(count(*) FILTER (WHERE ${bought} AND day > ${d} - INTERVAL 730 DAY AND day <= ${d} - INTERVAL 365 DAY) AS INTEGER) AS purchases_prior_12m,
+    CAST(sum(orders) AS INTEGER) AS orders_to_date, sum(revenue_cents) AS revenue_to_date_cents
+  FROM ${customerDay} WHERE day <= ${d} GROUP BY customer_key HAVING count(*) FILTER (WHERE ${bought}) > 0
 )
-SELECT customer_key, days,
-  list_transform(range(1, len(days)), i -> CAST(days[i + 1] - days[i] AS DOUBLE) * (days[i + 1] - days[i])) AS squares,
-  first_cents, cents, purchases_12m, purchases_prior_12m
+SELECT *, list_transform(range(1, len(days)), i -> CAST(days[i + 1] - days[i] AS DOUBLE) * (days[i + 1] - days[i])) AS squares
 FROM lists`;
 }
 
@@ -129,13 +130,13 @@ export function atRiskTrend(
 
 /**
  * One row per buyer of buyer_days (as of its date): the first purchase's value, the mean value of
- * the repeat purchases (m_cents, NULL without any), and purchase days in the year before the date
- * and in the year before that.
+ * the repeat purchases (m_cents, NULL without any), purchase days in the year before the date and
+ * in the year before that, orders and revenue to date.
  */
 export function buyerValuesSql(): string {
   return `
 SELECT customer_key, first_cents,
   CASE WHEN len(days) > 1 THEN CAST(cents - first_cents AS DOUBLE) / (len(days) - 1) END AS m_cents,
-  purchases_12m, purchases_prior_12m
+  purchases_12m, purchases_prior_12m, orders_to_date, revenue_to_date_cents
 FROM buyer_days`;
 }

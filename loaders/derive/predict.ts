@@ -237,7 +237,7 @@ export async function predict(
   seconds.histories += clock() - t;
 
   t = clock();
-  const {clusters, assignment} = await clusterBuyers(db, customerDay, asOf, settings.clusters);
+  const {clusters, assignment} = await clusterBuyers(db, settings.clusters);
   seconds.clusters = clock() - t;
 
   // Per buyer in SQL: the (x, T) part of the forecasts from JS, divided by the alive factor.
@@ -268,8 +268,8 @@ SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "
 FROM spend s
 JOIN horizons h USING (x, T)
 LEFT JOIN before b USING (customer_key)
-LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM clusters) c USING (customer_key)`);
-  for (const table of ["clusters", "horizons"]) await db.run(`DROP TABLE ${table}`);
+LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM hist) c USING (customer_key)`);
+  await db.run("DROP TABLE horizons");
   // Published at the precision a page can show: single floats for probabilities and counts, whole cents
   // for money (the file is then half as large).
   await db.run(`COPY (SELECT * REPLACE (
@@ -309,16 +309,7 @@ LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM clusters) c USING 
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
   seconds.validation = clock() - t;
-  for (const table of [
-    "buyer_days",
-    "snap",
-    "hist",
-    "horizons",
-    "horizons_holdout",
-    "calibration",
-    "clusters",
-    "scored_buyers"
-  ])
+  for (const table of ["buyer_days", "snap", "hist", "horizons", "horizons_holdout", "calibration", "scored_buyers"])
     await db.run(`DROP TABLE IF EXISTS ${table}`);
 
   return {
@@ -363,32 +354,28 @@ LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM clusters) c USING 
 
 /**
  * The default clustering: centres fitted on a sample (src/lib/clusters.ts), clusters named by
- * revenue per member. Table `clusters` holds every buyer's features: orders and revenue to date as
- * the customer table counts them (return-only days included), recency from hist; `assignment` is
- * SQL over it giving a buyer's named cluster (the nearest centre; NULL with fewer buyers than
- * clusters), computed where it is read rather than stored (an UPDATE of every row took longer).
+ * revenue per member, on the features of table hist: recency, and orders and revenue to date as
+ * the customer table counts them (return-only days included). `assignment` is SQL over hist giving
+ * a buyer's named cluster (the nearest centre; NULL with fewer buyers than clusters), computed
+ * where it is read rather than stored (an UPDATE of every row took longer).
  */
 async function clusterBuyers(
   db: DuckDBConnection,
-  customerDay: string,
-  asOf: string,
   k: number
 ): Promise<{clusters: ModelsReport["clusters"]; assignment: string}> {
-  await db.run(`CREATE OR REPLACE TEMP TABLE clusters AS
-    SELECT h.customer_key, h.recency, t.orders, t.cents FROM hist h
-    JOIN (SELECT customer_key, CAST(sum(orders) AS INTEGER) AS orders, sum(revenue_cents) AS cents FROM ${customerDay}
-      WHERE day <= ${sqlString(asOf)}::DATE GROUP BY ALL) t USING (customer_key)`);
   const sample = await queryRows<{recency_days: number; orders: number; revenue_cents: number}>(
     db,
-    `SELECT recency AS recency_days, orders, cents AS revenue_cents FROM clusters
+    `SELECT recency AS recency_days, orders_to_date AS orders, revenue_to_date_cents AS revenue_cents FROM hist
      ORDER BY hash(customer_key), customer_key LIMIT ${CLUSTER_SAMPLE}`
   );
   if (sample.length < k) return {clusters: undefined, assignment: "CAST(NULL AS INTEGER)"};
   const {scale, centroids, fitted} = fitCentroids(sample, k);
   // The same features as features() in src/lib/clusters.ts, standardized with the sample's scaling.
-  const f = ["ln(1 + greatest(0, recency))", "ln(greatest(1, orders))", "ln(1 + greatest(0, cents) / 100)"].map(
-    (e, j) => `((${e}) - ${double(scale.mean[j])}) / ${double(scale.sd[j])}`
-  );
+  const f = [
+    "ln(1 + greatest(0, recency))",
+    "ln(greatest(1, orders_to_date))",
+    "ln(1 + greatest(0, revenue_to_date_cents) / 100)"
+  ].map((e, j) => `((${e}) - ${double(scale.mean[j])}) / ${double(scale.sd[j])}`);
   const distances = `[${centroids.map((c) => c.map((v, j) => `(${f[j]} - ${double(v)}) ** 2`).join(" + ")).join(", ")}]`;
   const nearest = `list_position(${distances}, list_min(${distances}))`;
   const groups = await queryRows<{
@@ -400,8 +387,8 @@ async function clusterBuyers(
     median_cents: number;
   }>(
     db,
-    `SELECT ${nearest} AS cluster, count(*) AS customers, sum(cents) AS cents, median(recency) AS recency,
-      median(orders) AS orders, median(cents) AS median_cents FROM clusters GROUP BY 1 ORDER BY 1`
+    `SELECT ${nearest} AS cluster, count(*) AS customers, sum(revenue_to_date_cents) AS cents, median(recency) AS recency,
+      median(orders_to_date) AS orders, median(revenue_to_date_cents) AS median_cents FROM hist GROUP BY 1 ORDER BY 1`
   );
   const revenue = centroids.map((_, c) => groups.find((g) => g.cluster === c + 1)?.cents ?? 0);
   const members = centroids.map((_, c) => groups.find((g) => g.cluster === c + 1)?.customers ?? 0);

@@ -88,7 +88,7 @@ describe("histories", () => {
     }
   });
 
-  test("repeat value and purchases in the last two years equal the reference", async () => {
+  test("repeat value, purchases in the last two years, orders and revenue to date equal the reference", async () => {
     await db.run(buyerDaysSql("customer_day", AS_OF));
     const rows = await queryRows<{
       customer_key: string;
@@ -96,7 +96,19 @@ describe("histories", () => {
       m_cents: number | null;
       purchases_12m: number;
       purchases_prior_12m: number;
+      orders_to_date: number;
+      revenue_to_date_cents: number;
     }>(db, buyerValuesSql());
+    // Orders and revenue to date count every day, return-only days too (as the customer table does).
+    const toDate = new Map<string, {orders: number; cents: number}>();
+    for (const d of await queryRows<{customer_key: string; orders: number; revenue_cents: number}>(
+      db,
+      `SELECT customer_key, orders, revenue_cents FROM customer_day WHERE day <= DATE '${AS_OF}'`
+    )) {
+      const t = toDate.get(d.customer_key) ?? {orders: 0, cents: 0};
+      toDate.set(d.customer_key, {orders: t.orders + d.orders, cents: t.cents + d.revenue_cents});
+    }
+    let withReturnDays = 0;
     const day = dayNumber(AS_OF);
     expect(rows.length).toBe(histories.size);
     for (const r of rows) {
@@ -107,7 +119,11 @@ describe("histories", () => {
       expect(r.first_cents).toBe(h.cents[0]);
       expect(r.purchases_12m).toBe(h.days.filter((d) => d > day - 365).length);
       expect(r.purchases_prior_12m).toBe(h.days.filter((d) => d > day - 730 && d <= day - 365).length);
+      expect({orders: r.orders_to_date, cents: r.revenue_to_date_cents}).toEqual(toDate.get(r.customer_key));
+      if (r.revenue_to_date_cents !== h.cents.reduce((s, c) => s + c, 0)) withReturnDays++;
     }
+    // The sample has buyers with return-only days, so the difference is tested.
+    expect(withReturnDays).toBeGreaterThan(10);
   });
 });
 
