@@ -40,31 +40,42 @@ export function bgnbdLogLikelihood(params: BgNbdParams, customer: Rfm): number {
   return bgnbdTotalLogLikelihood(params, [customer]);
 }
 
-/** Histories packed in typed arrays: the likelihood loop runs over them thousands of times per fit. */
+/**
+ * Histories packed in typed arrays: the likelihood loop runs over them a hundred times per fit.
+ * t_x and T are stored as indexes into `times`, their distinct values (in days, a few thousand at
+ * most against tens of thousands of histories), so that each pass takes ln(α + t) once per value.
+ */
 export interface PackedRfm {
   x: Int32Array;
-  tx: Float64Array;
-  T: Float64Array;
+  tx: Int32Array;
+  T: Int32Array;
   n: Float64Array;
+  times: Float64Array;
 }
 
 export function pack(customers: readonly Rfm[]): PackedRfm {
   const length = customers.length;
+  const index = new Map<number, number>();
+  const at = (t: number) => {
+    let i = index.get(t);
+    if (i === undefined) index.set(t, (i = index.size));
+    return i;
+  };
   const packed = {
     x: new Int32Array(length),
-    tx: new Float64Array(length),
-    T: new Float64Array(length),
+    tx: new Int32Array(length),
+    T: new Int32Array(length),
     n: new Float64Array(length)
   };
   customers.forEach((c, i) => {
     if (!Number.isInteger(c.x) || c.x < 0)
       throw new Error(`repeat purchases must be whole and not negative, got ${c.x}`);
     packed.x[i] = c.x;
-    packed.tx[i] = c.tx;
-    packed.T[i] = c.T;
+    packed.tx[i] = at(c.tx);
+    packed.T[i] = at(c.T);
     packed.n[i] = c.n ?? 1;
   });
-  return packed;
+  return {...packed, times: Float64Array.from(index.keys())};
 }
 
 /**
@@ -92,7 +103,10 @@ export function bgnbdLikelihoodAndGradient(
   {r, alpha, a, b}: BgNbdParams,
   customers: readonly Rfm[] | PackedRfm
 ): {value: number; gradient: [number, number, number, number]} {
-  const {x, tx, T, n} = Array.isArray(customers) ? pack(customers) : (customers as PackedRfm);
+  const {x, tx, T, n, times} = Array.isArray(customers) ? pack(customers) : (customers as PackedRfm);
+  // Per distinct time t: ln(α + t) and 1 / (α + t).
+  const logTime = times.map((t) => Math.log(alpha + t));
+  const inverseTime = times.map((t) => 1 / (alpha + t));
   // Per x: the log of the products (lead) and the sums of their derivatives.
   const lead = [r * Math.log(alpha)];
   const sumR = [0];
@@ -113,23 +127,23 @@ export function bgnbdLikelihoodAndGradient(
       sumB[j] = sumB[j - 1] + 1 / (b + j - 1);
       sumAB[j] = sumAB[j - 1] + 1 / (a + b + j - 1);
     }
-    const logT = Math.log(alpha + T[i]);
+    const logT = logTime[T[i]];
     const a3 = -(r + xi) * logT;
     const ni = n[i];
     if (xi === 0) {
       value += ni * (lead[0] + a3);
       dr += ni * (logAlpha - logT);
-      dalpha += ni * (r / alpha - r / (alpha + T[i]));
+      dalpha += ni * (r / alpha - r * inverseTime[T[i]]);
       continue;
     }
-    const logTx = Math.log(alpha + tx[i]);
+    const logTx = logTime[tx[i]];
     const a4 = logA - Math.log(b + xi - 1) - (r + xi) * logTx;
     const both = logAddExp(a3, a4);
     const w3 = Math.exp(a3 - both);
     const w4 = 1 - w3;
     value += ni * (lead[xi] + both);
     dr += ni * (logAlpha + sumR[xi] - w3 * logT - w4 * logTx);
-    dalpha += ni * (r / alpha - (r + xi) * (w3 / (alpha + T[i]) + w4 / (alpha + tx[i])));
+    dalpha += ni * (r / alpha - (r + xi) * (w3 * inverseTime[T[i]] + w4 * inverseTime[tx[i]]));
     da += ni * (w4 / a - sumAB[xi]);
     db += ni * (sumB[xi] - sumAB[xi] - w4 / (b + xi - 1));
   }
