@@ -29,6 +29,7 @@ import {sqlDate} from "../../src/lib/sql.js";
 export function buyerDaysSql(customerDay: string, asOf: string): string {
   const d = sqlDate(asOf, "as-of date");
   const bought = "orders > 0";
+  // list() then list_sort: an ordered aggregate (list(... ORDER BY day) FILTER ...) took ten times as long.
   return `
 CREATE OR REPLACE TEMP TABLE buyer_days AS
 WITH lists AS (
