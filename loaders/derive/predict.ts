@@ -256,7 +256,7 @@ export async function predict(
   );
   const margin = double(settings.margin);
   await db.run(`CREATE OR REPLACE TEMP TABLE scored_buyers AS
-WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents, ${alive} AS alive FROM hist),
+WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents, ${alive} AS alive, ${assignment} AS cluster FROM hist),
 before AS (SELECT customer_key, ${withPAlive ? `1 / ${alive}` : "NULL"} AS p_alive, recency > allowed_gap AS overdue
   FROM snap WHERE date = ${sqlString(before)}::DATE)
 SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "NULL"} AS p_alive, b.p_alive AS p_alive_before,
@@ -264,11 +264,10 @@ SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "
   s.spend_cents AS expected_order_cents, h.discounted / s.alive * s.spend_cents * ${margin} AS clv_cents,
   s.recency AS recency_days, CASE WHEN s.x > 0 THEN CAST(s.tx AS DOUBLE) / s.x END AS mean_gap_days,
   s.allowed_gap AS allowed_gap_days, s.recency - s.allowed_gap AS overdue_days, coalesce(b.overdue, false) AS overdue_before,
-  s.purchases_12m, s.purchases_prior_12m, c.cluster
+  s.purchases_12m, s.purchases_prior_12m, s.cluster
 FROM spend s
 JOIN horizons h USING (x, T)
-LEFT JOIN before b USING (customer_key)
-LEFT JOIN (SELECT customer_key, ${assignment} AS cluster FROM hist) c USING (customer_key)`);
+LEFT JOIN before b USING (customer_key)`);
   await db.run("DROP TABLE horizons");
   // Published at the precision a page can show: single floats for probabilities and counts, whole cents
   // for money (the file is then half as large).
