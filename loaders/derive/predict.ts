@@ -109,12 +109,12 @@ const BANDS = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000];
 
 /**
  * Fits both models on a fixed sample of at most FIT_SAMPLE rows of `histories` (SQL with x, tx, T,
- * and m_cents unless `spend` is false: then Gamma-Gamma is not fitted).
+ * and m_cents unless `spend` is false: then Gamma-Gamma is not fitted), BG/NBD from `start` if given.
  */
 async function fitModels(
   db: DuckDBConnection,
   histories: string,
-  {spend = true} = {}
+  {spend = true, start}: {spend?: boolean; start?: BgNbdParams} = {}
 ): Promise<{
   buyers: number;
   fitted: number;
@@ -136,7 +136,7 @@ async function fitModels(
         `SELECT x, m_cents / 100 AS m FROM ${sample} WHERE x > 0 AND m_cents > 0`
       )
     : [];
-  return {...counts, bgnbd: fitBgNbd(distinct), gg: values.length ? fitGammaGamma(values) : undefined};
+  return {...counts, bgnbd: fitBgNbd(distinct, start), gg: values.length ? fitGammaGamma(values) : undefined};
 }
 
 /** A number as a SQL DOUBLE (a bare literal is a DECIMAL, which overflows in products). */
@@ -304,7 +304,7 @@ LEFT JOIN before b USING (customer_key)`);
   seconds.score = clock() - t;
 
   t = clock();
-  const validation = await validate(db, first, calibrationEnd, holdoutDays);
+  const validation = await validate(db, first, calibrationEnd, holdoutDays, fits.bgnbd?.converged ? params : undefined);
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
   seconds.validation = clock() - t;
@@ -409,13 +409,16 @@ async function clusterBuyers(
 /**
  * Fits BG/NBD on the histories as of `end` (calibration) and predicts each buyer's purchases in
  * the holdout (`end`, asOf]; compares with what they did. Undefined when the calibration period
- * (from `first`, the first purchase day) is shorter than the holdout or the fit fails.
+ * (from `first`, the first purchase day) is shorter than the holdout or the fit fails. The fit
+ * starts from `start`, the as-of fit's parameters when it converged: the optimum is the same (the
+ * fit restarts until it stops improving), reached in a third of the time at 1M customers.
  */
 async function validate(
   db: DuckDBConnection,
   first: Date | null,
   end: string,
-  holdoutDays: number
+  holdoutDays: number,
+  start: BgNbdParams | undefined
 ): Promise<Calibration | undefined> {
   // The calibration period, first purchase to `end` inclusive, must be at least as long as the holdout.
   if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays - 1) > end) return undefined;
@@ -424,7 +427,7 @@ async function validate(
     SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
     WHERE c.date = ${sqlString(end)}::DATE`);
   const calibration = "SELECT * FROM calibration";
-  const fits = await fitModels(db, calibration, {spend: false});
+  const fits = await fitModels(db, calibration, {spend: false, start});
   if (!fits.bgnbd?.converged) return undefined;
   const params = fits.bgnbd.params;
   await horizonsTable(db, "horizons_holdout", calibration, {expected: (e) => e(holdoutDays)}, params);

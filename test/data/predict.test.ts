@@ -18,7 +18,7 @@ import {
   trendDates
 } from "../../loaders/derive/predict.js";
 import {queryRows} from "../../loaders/duckdb.js";
-import {expectedPurchases, pAlive} from "../../loaders/models/bgnbd.js";
+import {bgnbdTotalLogLikelihood, expectedPurchases, fitBgNbd, pAlive} from "../../loaders/models/bgnbd.js";
 import {clv} from "../../loaders/models/clv.js";
 import {expectedSpend} from "../../loaders/models/gammagamma.js";
 import {simulate} from "../../loaders/sources/synthetic/simulate.js";
@@ -209,6 +209,19 @@ describe("predictions", () => {
     expect(Math.abs(v.totals.predicted - v.totals.actual) / v.totals.actual).toBeLessThan(0.1);
     expect(v.mae.model).toBeLessThan(v.mae.naive);
     expect(v.byRepeats.reduce((s, b) => s + b.customers, 0)).toBe(v.customers);
+  });
+
+  test("the validation's fit (started from the as-of fit) is the optimum a cold fit on the calibration histories finds", () => {
+    const v = report.validation!;
+    const end = dayNumber(v.calibrationEnd);
+    const calibration = [...histories.values()].flatMap((h) => rfmAt(h, end) ?? []);
+    expect(calibration.length).toBe(v.customers);
+    const cold = fitBgNbd(calibration);
+    expect(cold.converged).toBe(true);
+    const at = (p: typeof cold.params) => bgnbdTotalLogLikelihood(p, calibration);
+    expect(Math.abs(at(v.params) - cold.logLikelihood)).toBeLessThan(1e-6 * Math.abs(cold.logLikelihood));
+    for (const k of ["r", "alpha", "a", "b"] as const)
+      expect(Math.abs(v.params[k] - cold.params[k]) / cold.params[k], k).toBeLessThan(1e-3);
   });
 
   test("the validation's groups, totals and errors equal the reference's, buyer by buyer", () => {
