@@ -2,8 +2,8 @@
  * One measured run of the prediction step, in its own process so that peak memory is its own:
  *   [BENCH_MEMORY_LIMIT=700MB] node --import tsx bench/models-run.ts CUSTOMER-DAY.parquet
  * Times predict() (histories, fits, scoring, validation, trend, clusters: everything a build
- * does after publishing) and, as the floor, one evaluation of the BG/NBD likelihood and its gradient over every
- * buyer's history. Prints {seconds, parts, buyers, peakMB, likelihoodMs} as JSON.
+ * does after publishing) and, as the floor, one evaluation of the BG/NBD likelihood and its
+ * gradient over every buyer's history. Prints {seconds, parts, buyers, peakMB, likelihoodMs} as JSON.
  */
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -25,7 +25,8 @@ const seconds = (performance.now() - started) / 1000;
 const peakMB = Math.round(process.resourceUsage().maxRSS / 1024);
 rmSync(dir, {recursive: true, force: true});
 
-// The floor: the likelihood of all buyers' histories and its gradient, once (a fit evaluates them about a hundred times).
+// The floor: the likelihood of all buyers' histories and its gradient, once (a fit evaluates them
+// about a hundred times).
 await db.run(buyerDaysSql(`read_parquet('${file}')`, MODELS_AS_OF));
 const histories = pack(await queryRows<Rfm>(db, `SELECT x, tx, T FROM (${snapshotsSql([MODELS_AS_OF])})`));
 const params = report.bgnbd?.params ?? {r: 0.5, alpha: 40, a: 1, b: 10};

@@ -1,8 +1,9 @@
 /**
  * Maximization for the model fits: quasi-Newton (BFGS) minimization from `numeric` (numeric.js,
- * `uncmin`, with the objective's own gradient when it gives one, else finite differences), restarted from its own optimum until a restart no
- * longer improves the objective. (fmin's Nelder-Mead fails under ES modules: its build assigns an
- * undeclared variable, an error in strict mode.)
+ * `uncmin`) with the objective's own gradient (its finite differences took nine likelihood passes
+ * per gradient), restarted from its own optimum until a restart no longer improves the objective.
+ * (fmin's Nelder-Mead fails under ES modules: its build assigns an undeclared variable, an error in
+ * strict mode.)
  */
 import numeric from "numeric";
 
@@ -14,8 +15,8 @@ export interface Maximum {
   iterations: number;
 }
 
-/** An objective: its value, or its value and gradient from one pass over the data. */
-export type Objective = (x: number[]) => number | {value: number; gradient: number[]};
+/** An objective: its value and gradient, from one pass over the data. */
+export type Objective = (x: number[]) => {value: number; gradient: number[]};
 
 /**
  * Maximizes f from x0. Both models optimize log-parameters; outside ±bound their likelihood terms
@@ -24,22 +25,19 @@ export type Objective = (x: number[]) => number | {value: number; gradient: numb
  */
 export function maximize(f: Objective, x0: number[], {tolerance = 1e-10, restarts = 20, bound = 15} = {}): Maximum {
   // uncmin asks for the value and then the gradient at the same point: the last pass's gradient is kept.
-  let last: {x: number[]; gradient: number[]} | undefined;
+  let last = {x: [] as number[], gradient: [] as number[]};
   const negative = (x: number[]) => {
     if (x.some((v) => Math.abs(v) > bound)) return Number.MAX_VALUE;
-    const result = f(x);
-    if (typeof result !== "number") last = {x: [...x], gradient: result.gradient.map((g) => -g)};
-    const v = typeof result === "number" ? result : result.value;
-    return Number.isFinite(v) ? -v : Number.MAX_VALUE;
+    const {value, gradient} = f(x);
+    last = {x: [...x], gradient: gradient.map((g) => -g)};
+    return Number.isFinite(value) ? -value : Number.MAX_VALUE;
+  };
+  const gradient = (at: number[]) => {
+    if (last.x.length !== at.length || !last.x.every((v, i) => v === at[i])) negative(at);
+    return last.gradient;
   };
   let x = x0;
   let best = negative(x0);
-  const gradient = last
-    ? (at: number[]) => {
-        if (!last!.x.every((v, i) => v === at[i])) negative(at);
-        return last!.gradient;
-      }
-    : undefined;
   for (let i = 1; i <= restarts; i++) {
     const result = numeric.uncmin(negative, x, 1e-12, gradient, 2000);
     const gain = best - result.f;
