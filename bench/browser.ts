@@ -19,7 +19,7 @@ for (const customers of sizes) {
   const server = await serveStatic(buildSite(customers, PAGES));
   const browser = await launchBrowser();
   try {
-    const loads = await coldLoads(browser, server.origin, "rfm", 3, "[data-chart=rfm-grid] svg");
+    const {live: loads} = await coldLoads(browser, server.origin, "rfm", 3, {live: "[data-chart=rfm-grid] svg"});
     const page = await browser.newPage();
     await page.goto(`${server.origin}/rfm`);
     await waitForPage(page, 300_000);
