@@ -7,9 +7,12 @@
  *   itself is reused when nothing it depends on changed (loaders/build.ts, fingerprint).
  * - One id for this build, inherited by every loader process, so that they ingest once between
  *   them (a PostgreSQL source is read once per build, from one snapshot).
+ * - In the preview, an edit of a page's Markdown or first figures (loaders/pages/) touches the
+ *   page loaders (src/*.md.ts): Framework watches a page loader's own file only, and the page
+ *   would keep showing its old text until the server restarted.
  */
 import {randomUUID} from "node:crypto";
-import {existsSync, readdirSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, rmSync, utimesSync, watch} from "node:fs";
 import {join} from "node:path";
 import {siteRoot} from "./site-root.js";
 
@@ -19,3 +22,12 @@ process.env.WORKBENCH_BUILD_ID = randomUUID();
 const cache = join(await siteRoot(), ".observablehq", "cache");
 for (const entry of existsSync(cache) ? readdirSync(cache) : [])
   if (!entry.startsWith("_")) rmSync(join(cache, entry), {recursive: true, force: true});
+
+if (process.argv.includes("preview")) {
+  const root = await siteRoot();
+  const pages = new URL("../loaders/pages/", import.meta.url);
+  watch(pages, () => {
+    const now = new Date();
+    for (const file of readdirSync(root)) if (file.endsWith(".md.ts")) utimesSync(join(root, file), now, now);
+  }).unref();
+}
