@@ -1,6 +1,7 @@
 // Site configuration. Everything the site loads comes from this repository or the locked
 // node_modules: see tools/offline/ for how Framework's npm downloads are answered offline.
 import {loadConfig, siteLocale} from "./loaders/config.js";
+import {languageScript} from "./src/lib/locale.js";
 
 // The site's default language and currency (workbench.config.ts) reach every page as meta tags
 // (src/lib/locale.ts); the header's links switch the language on any page.
@@ -50,8 +51,9 @@ export default {
   // No DuckDB extension is self-hosted: they can only be downloaded, and the site must work
   // offline. Parquet is decoded with parquet-wasm and handed to DuckDB as Arrow (src/lib/db.ts).
   duckdb: {extensions: {json: null, parquet: null}},
-  // An inline icon: otherwise every browser asks the server for /favicon.ico and gets a 404.
-  head: `<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
+  // An inline icon: otherwise every browser asks the server for /favicon.ico and gets a 404. The
+  // script shows build-time text in the reader's language from the first paint (src/lib/locale.ts).
+  head: `${languageScript(language)}<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
   footer: "客户细分工作台 Customer Segments Workbench · 假名数据，离线构建 · pseudonymous data, built offline.",
   search: false
 };

@@ -7,7 +7,7 @@ import {loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
 import {MODEL_DEFAULTS} from "./derive/predict.js";
 import {keyFingerprint, pseudonymKey} from "./privacy.js";
-import {filterChoices, siteTables} from "./reports.js";
+import {filterChoices, once, siteTables} from "./reports.js";
 import {
   AUDIENCE_ATTRIBUTES,
   AUDIENCE_DEFAULTS,
@@ -27,7 +27,7 @@ import {loyaltyCustomersSql, loyaltyQueries, loyaltyRules} from "../src/lib/loya
 import {RULE_SETS} from "../src/lib/rulesets.js";
 
 /** audiences.json: the default audience's funnel and segments, filter values, key fingerprint. */
-export async function audiencesReport(): Promise<string> {
+export const audiencesReport = once("audiences", async (): Promise<string> => {
   const {db, asOf, info} = await siteTables();
   const {config} = await loadConfig();
   const riskThreshold = config.models?.riskThreshold ?? MODEL_DEFAULTS.riskThreshold;
@@ -43,10 +43,10 @@ export async function audiencesReport(): Promise<string> {
     choices: await filterChoices(db, AUDIENCE_ATTRIBUTES),
     audience: {options: normalizeChoices(AUDIENCE_DEFAULTS), rows: [result]}
   });
-}
+});
 
 /** campaigns.json: every campaign's outcomes by group, and by segment for the default rule set. */
-export async function campaignsReport(): Promise<string> {
+export const campaignsReport = once("campaigns", async (): Promise<string> => {
   const {db, asOf, info} = await siteTables();
   const {config} = await loadConfig();
   const settings = campaignSettings(config.campaigns);
@@ -68,10 +68,10 @@ export async function campaignsReport(): Promise<string> {
     // The built-in sample knows what each campaign really did: the page shows it beside the estimate.
     truth: info.sample?.campaigns ?? null
   });
-}
+});
 
 /** loyalty.json: the tiers and moves under the configured rules (the what-if opens with them unedited). */
-export async function loyaltyReport(): Promise<string> {
+export const loyaltyReport = once("loyalty", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   const {config} = await loadConfig();
   const rules = loyaltyRules(config.loyalty);
@@ -81,4 +81,4 @@ export async function loyaltyReport(): Promise<string> {
     await Promise.all(Object.entries(queries).map(async ([name, sql]) => [name, await queryRows(db, sql)] as const))
   );
   return JSON.stringify({asOf, rules, prepared: {options: {edited: rules}, rows: [results]}});
-}
+});

@@ -20,6 +20,8 @@ import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
 import {MIGRATION} from "../src/lib/migration.js";
 import type {QuerySpec} from "../src/lib/prepared-key.js";
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {type Build, openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
 
@@ -30,6 +32,24 @@ export async function siteTables(): Promise<Build & {asOf: string}> {
   for (const name of ["customers", "customer_month", "customer_day", "predictions", "campaigns", "campaign_contacts"])
     await build.db.run(`CREATE TEMP VIEW ${name} AS SELECT * FROM out_${name}`);
   return {...build, asOf: build.info.asOf};
+}
+
+/**
+ * A report computed once per build and kept in the build's folder: a page's loader (loaders/pages,
+ * which writes its first figures into the page) and its data loader (src/data) both ask for it.
+ * The folder is keyed by the code (build.ts, fingerprint), so a kept report is never stale.
+ */
+export function once(name: string, make: () => Promise<string>): () => Promise<string> {
+  return async () => {
+    const file = join((await openBuild()).dir, "reports", `${name}.json`);
+    if (existsSync(file)) return readFileSync(file, "utf-8");
+    const report = await make();
+    mkdirSync(join(file, ".."), {recursive: true});
+    // Written whole, then renamed: a loader running at the same time never reads half a report.
+    writeFileSync(`${file}.${process.pid}`, report);
+    renameSync(`${file}.${process.pid}`, file);
+    return report;
+  };
 }
 
 /** The values each filter column takes, for the pages' select inputs. */
@@ -65,16 +85,16 @@ async function prepareSpecs(db: DuckDBConnection, specs: object) {
 }
 
 /** The segment-migration page's matrix for its default dates and rule set (src/lib/migration.ts). */
-export async function migrationReport(): Promise<string> {
+export const migrationReport = once("migration", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({asOf, migration: await prepareSpec(db, MIGRATION(asOf))});
-}
+});
 
 /** The overview's breakdown for its default dimension (src/lib/overview.ts). */
-export async function overviewReport(): Promise<string> {
+export const overviewReport = once("overview", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({asOf, contribution: await prepareSpec(db, OVERVIEW_CONTRIBUTION)});
-}
+});
 
 /** cohort-cube.parquet and cohort-members.parquet: what the cohorts page queries (src/lib/cohorts.ts). */
 export async function cohortCubeParquet(): Promise<Buffer> {
@@ -87,7 +107,7 @@ export async function cohortMembersParquet(): Promise<Buffer> {
   return toParquet(db, `${cohortMembersSql()} ORDER BY ALL`);
 }
 
-export async function cohortsReport(): Promise<string> {
+export const cohortsReport = once("cohorts", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   await db.run(`CREATE TEMP TABLE cohort_cube AS ${cohortCubeSql()}`);
   await db.run(`CREATE TEMP TABLE cohort_members AS ${cohortMembersSql()}`);
@@ -96,28 +116,28 @@ export async function cohortsReport(): Promise<string> {
     choices: await filterChoices(db, COHORT_FILTERS),
     cohorts: await prepareSpec(db, COHORTS)
   });
-}
+});
 
-export async function lifecycleReport(): Promise<string> {
+export const lifecycleReport = once("lifecycle", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, LIFECYCLE_FILTERS),
     ...(await prepareSpecs(db, LIFECYCLE(asOf)))
   });
-}
+});
 
-export async function valueReport(): Promise<string> {
+export const valueReport = once("value", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, VALUE_FILTERS),
     ...(await prepareSpecs(db, VALUE(asOf)))
   });
-}
+});
 
 /** The RFM explorer's grid and segment table (as rfmCellsSql rows) for its default inputs, and its filter values. */
-export async function rfmReport(): Promise<string> {
+export const rfmReport = once("rfm", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   // The page's own defaults (src/lib/rfm-options.ts), so the first paint matches them.
   const {rfm} = rfmPageOptions(defaultRfmPageInputs(asOf));
@@ -128,10 +148,10 @@ export async function rfmReport(): Promise<string> {
     choices: await filterChoices(db, FILTER_COLUMNS),
     cells: await prepared(db, rfmInputs(rfm, set.name), rfmCellsSql(population, rulesOf(set)))
   });
-}
+});
 
 /** The rules lab's result for its opening rules (src/lib/proposal.ts), baseline and population. */
-export async function rulesLabReport(): Promise<string> {
+export const rulesLabReport = once("rules-lab", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   const inputs: LabInputs = {text: PAGE_RULES, baseline: RULE_SETS[0].name, population: "buyers"};
   await db.run(`CREATE TEMP TABLE lab_population AS ${populationSql(segmentOptions(asOf, {}), inputs.population)}`);
@@ -143,13 +163,13 @@ export async function rulesLabReport(): Promise<string> {
     baseline
   );
   return JSON.stringify({asOf, lab: {options: inputs, rows: [result]}});
-}
+});
 
-export async function demographicsReport(): Promise<string> {
+export const demographicsReport = once("demographics", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({
     asOf,
     choices: await filterChoices(db, ["channel"]),
     ...(await prepareSpecs(db, DEMOGRAPHICS(asOf)))
   });
-}
+});

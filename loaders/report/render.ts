@@ -7,21 +7,18 @@
  * until the page's one small script runs. Element ids carry the language (en-kpi-active) so the
  * two copies never clash.
  */
-import {JSDOM} from "jsdom";
 import {ShareBars} from "../../src/components/ShareBars.js";
 import {PeriodBars} from "../../src/components/PeriodBars.js";
 import {formatCents, formatCount, formatPoints, formatShare} from "../../src/lib/format.js";
 import type {Language} from "../../src/lib/locale.js";
 import type {SiteLocale} from "../config.js";
+import {drawn, esc} from "../pages/dom.js";
 import {inEachLanguage} from "../pages/languages.js";
 import {MESSAGES, playbook, segmentName, stateName, t} from "../../src/lib/messages.js";
 import {findings} from "./findings.js";
 import type {Outlook, ReportIndex} from "./index.js";
 import {REPORT_DIMENSIONS} from "../../src/lib/periods.js";
 import {KPI_KIND, KPI_NAMES, hasValue, type KpiName, type PeriodReport, type ValueCell} from "./report.js";
-
-const esc = (s: string) =>
-  s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 const DASH = `<span class="suppressed" title="suppressed">—</span>`;
 
@@ -50,19 +47,6 @@ function change(name: KpiName, now: ValueCell, before: ValueCell | null): string
   return `${sign(percent)}${Math.abs(percent).toFixed(1)} %`;
 }
 
-/** Draws a component into SVG text: Plot needs a document, which Node has not. */
-function svg(draw: () => Element): string {
-  const dom = new JSDOM("<!DOCTYPE html><body></body>");
-  const g = globalThis as {window?: unknown; document?: unknown};
-  const saved = [g.window, g.document];
-  [g.window, g.document] = [dom.window, dom.window.document];
-  try {
-    return draw().outerHTML;
-  } finally {
-    [g.window, g.document] = saved;
-  }
-}
-
 function kpiCards(report: PeriodReport, id: (name: string) => string): string {
   const m = t().report;
   const cards = KPI_NAMES.map((name) => {
@@ -88,7 +72,7 @@ function findingsList(report: PeriodReport, href: (figure: string) => string): s
 function trendCharts(report: PeriodReport, id: (name: string) => string): string {
   const m = t().report;
   const chart = (key: "active" | "revenue", label: string, format: (v: number) => string) =>
-    `<figure class="report-chart" data-chart="trend-${key}"><figcaption>${esc(label)}</figcaption>${svg(() =>
+    `<figure class="report-chart" data-chart="trend-${key}"><figcaption>${esc(label)}</figcaption>${drawn(() =>
       PeriodBars(
         report.trend.map((r) => ({id: r.id, value: hasValue(r[key]) ? r[key].value : null})),
         {width: 640, label, format}
@@ -144,7 +128,7 @@ function periodBody(report: PeriodReport, language: Language): string {
   parts.push(
     `<h2 id="${id("types")}">${esc(m.typesTitle)}</h2>`,
     `<p class="muted small">${esc(m.typesHelp)}</p>`,
-    `<figure class="report-chart" data-chart="types">${svg(() => ShareBars(bars, {width: 640, label: m.type}))}</figure>`,
+    `<figure class="report-chart" data-chart="types">${drawn(() => ShareBars(bars, {width: 640, label: m.type}))}</figure>`,
     table([m.type, m.size, m.customerShare, m.revenueShare, m.change, m.playbook], typeRows, ' data-table="types"')
   );
   // Migration between types: a matrix of from (rows) × to (columns).

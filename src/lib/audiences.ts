@@ -288,6 +288,43 @@ export interface AudienceResult {
   segments: AudienceSegment[];
 }
 
+/** The names the funnel's rows go by, in the reader's language (messages: audiences). */
+export interface FunnelNames {
+  known: string;
+  steps: Record<string, string>;
+  noConsent: string;
+  optedOut: string;
+  unknownConsent: string;
+  audience: string;
+}
+
+/** A row of the page's funnel table: the customers left after a step, and those it removed. */
+export interface FunnelRow {
+  step: string;
+  customers?: number;
+  removed?: number;
+  key?: string;
+}
+
+/** The funnel as the page lists it (and its build-time copy, loaders/pages/audiences.ts). */
+export function funnelRows(funnel: AudienceFunnel, names: FunnelNames): FunnelRow[] {
+  return [
+    {step: names.known, customers: funnel.known},
+    ...AUDIENCE_STEPS.map((s, i) => ({
+      step: names.steps[s],
+      customers: funnel.steps[i],
+      removed: (i === 0 ? funnel.known : funnel.steps[i - 1]) - funnel.steps[i]
+    })),
+    {step: names.noConsent, removed: funnel.noConsent, key: "no-consent"},
+    {step: names.optedOut, removed: funnel.optedOut, key: "opted-out"},
+    {step: names.unknownConsent, removed: funnel.unknownConsent, key: "unknown-consent"},
+    {step: names.audience, customers: funnel.audience, key: "audience"}
+  ];
+}
+
+/** The response rate (per cent) the smallest detectable uplift is first computed for. */
+export const DEFAULT_BASELINE_PERCENT = 10;
+
 /**
  * Runs the page's two queries over `candidates` (audienceCandidatesSql, or a table the page made
  * of it once); `query` runs SQL in either engine.

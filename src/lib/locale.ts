@@ -37,6 +37,7 @@ function detect(): Locale {
   const language = [fromUrl, stored, meta("workbench-language")].find(isLanguage) ?? "zh-CN";
   document.documentElement.lang = language;
   fillSwitch(language);
+  showCopies(language);
   return {language, currency: meta("workbench-currency") ?? "CNY"};
 }
 
@@ -57,7 +58,28 @@ function fillSwitch(language: Language): void {
   });
 }
 
+/**
+ * Of the text written at build time in both languages (loaders/pages/languages.ts: the report,
+ * the overview's headline, every page's first figures), shows the reader's. The site's default
+ * shows until this runs, as the page's first module loads.
+ */
+function showCopies(language: Language): void {
+  for (const copy of document.querySelectorAll<HTMLElement>("[data-lang-copy]"))
+    copy.toggleAttribute("data-shown", copy.dataset.langCopy === language);
+}
+
 let current: Locale = detect();
+
+/**
+ * A script for every page's head (observablehq.config.ts), run before the body is parsed: it marks
+ * <html data-language> with the reader's language, chosen as detect() chooses it, so that text
+ * written at build time in both languages shows in the reader's from the first paint (style.css)
+ * rather than in the site's default until the page's modules have loaded.
+ */
+export function languageScript(siteLanguage: Language): string {
+  const json = JSON.stringify;
+  return `<script>{const ok = (v) => ${json(LANGUAGES)}.includes(v); let l = new URLSearchParams(location.search).get("lang"); if (!ok(l)) try { l = localStorage.getItem(${json(STORAGE_KEY)}); } catch {} document.documentElement.dataset.language = ok(l) ? l : ${json(siteLanguage)};}</script>`;
+}
 
 /** The page's locale. */
 export const locale = (): Locale => current;

@@ -4,9 +4,9 @@
  * speaks the chosen language (its title from that language's catalogue, no English catalogue
  * text on a Chinese page). The language switch keeps the page and the choice.
  */
-import {mkdirSync, readdirSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {LANGUAGES} from "../../src/lib/locale.js";
 import {QUERY_MEASURE} from "../../src/lib/measures.js";
@@ -160,6 +160,101 @@ describe("first paint from build-time results", () => {
         .first()
         .waitFor({timeout: 30_000});
       expect(await page.locator(".observablehq--error").allTextContents()).toEqual([]);
+      await page.close();
+    });
+});
+
+// The pages whose first figures are written into the page at build time (loaders/pages/prerender.ts).
+const PRERENDERED = [
+  "/",
+  "/rfm",
+  "/rules-lab",
+  "/audiences",
+  "/segment-migration",
+  "/cohorts",
+  "/lifecycle",
+  "/value",
+  "/demographics",
+  "/data-quality",
+  "/clv",
+  "/churn",
+  "/clusters",
+  "/campaigns",
+  "/loyalty"
+];
+
+describe("first figures written into the page at build time", () => {
+  test("the pages that have them", () => {
+    const html = (path: string) =>
+      readFileSync(join(DIST, `${path.endsWith("/") ? `${path}index` : path}.html`), "utf-8");
+    expect(pagePaths().filter((p) => html(p).includes("data-prerendered"))).toEqual(
+      pagePaths().filter((p) => PRERENDERED.includes(p))
+    );
+    for (const path of PRERENDERED) {
+      // Element ids are unique: the live chart must not find the build-time copy's clip paths.
+      const ids = [...html(path).matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        path
+      ).toEqual([]);
+    }
+  });
+
+  for (const path of PRERENDERED)
+    test(`${path}: shown with scripts off in the site's language, before the page's modules in the reader's; live, the same numbers`, async () => {
+      const context = await browser.newContext({javaScriptEnabled: false, viewport: {width: 1280, height: 900}});
+      const still = await context.newPage();
+      await still.goto(`${server.origin}${path}`);
+      const shown = still.locator("[data-prerendered]").filter({visible: true});
+      expect(await shown.count()).toBe(1);
+      expect(await shown.getAttribute("lang")).toBe("zh-CN"); // the site's default
+      expect(await shown.locator("svg, table").filter({visible: true}).count()).toBeGreaterThan(0);
+      await context.close();
+
+      // Before the page's modules run (here: never), the copy in the reader's language shows.
+      const waiting = await browser.newPage({viewport: {width: 1280, height: 900}});
+      await waiting.route(/_observablehq\/client\./, () => undefined);
+      await waiting.goto(`${server.origin}${path}?lang=en`, {waitUntil: "commit"});
+      const first = waiting.locator("[data-prerendered]").filter({visible: true});
+      await first.waitFor();
+      expect(await first.getAttribute("lang")).toBe("en");
+      expect(await waiting.locator("[data-lang-copy] h1").filter({visible: true}).textContent()).toBe(
+        pageTitle(path, "en")
+      );
+      await waiting.close();
+
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+      const watch = watchPage(page, server.origin);
+      await page.goto(`${server.origin}${path}?lang=en`);
+      await waitForPage(page);
+      // The live figures replaced the build-time copy, which said what they say.
+      expect(await page.locator("[data-prerendered]").filter({visible: true}).count()).toBe(0);
+      const copy = page.locator("[data-prerendered][lang=en]");
+      const live = page.locator("[data-live]");
+      const texts = (l: ReturnType<Page["locator"]>) => l.evaluateAll((els) => els.map((e) => e.textContent?.trim()));
+      const bigs = await texts(copy.locator(".big"));
+      expect((await texts(live.locator(".card .big"))).slice(0, bigs.length)).toEqual(bigs);
+      const figures = await copy
+        .locator("[data-figure]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-figure")));
+      for (const key of figures) {
+        const title = await copy.locator(`[data-figure="${key}"] h2`).textContent();
+        const liveTitle = await live
+          .locator(`:is([data-chart="${key}"], [data-table="${key}"]) h2`)
+          .first()
+          .textContent();
+        expect(liveTitle, `${key}`).toBe(title);
+      }
+      const rows = (l: ReturnType<Page["locator"]>) =>
+        l
+          .locator("table")
+          .first()
+          .locator("tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent?.trim()).filter(Boolean))
+          );
+      if ((await copy.locator("table").count()) > 0) expect(await rows(live)).toEqual(await rows(copy));
+      expect(watch.consoleErrors).toEqual([]);
       await page.close();
     });
 });
