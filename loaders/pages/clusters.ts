@@ -1,19 +1,10 @@
 /** The clusters page (src/clusters.md.ts): its title and the build's default clusters at build time. */
-import {FIT_SAMPLE} from "../../src/lib/clusters.js";
+import {type Centre, FIT_SAMPLE} from "../../src/lib/clusters.js";
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
 import {t} from "../../src/lib/messages.js";
 import {modelsJson} from "../outputs.js";
 import {esc} from "./dom.js";
 import {prerenderedPage, table} from "./prerender.js";
-
-interface Centre {
-  cluster: number;
-  customers: number;
-  recencyDays: number;
-  orders: number;
-  revenue: number;
-  revenueShare: number;
-}
 
 const COLUMNS = ["cluster", "customers", "recencyDays", "orders", "revenue", "revenueShare"] as const;
 
