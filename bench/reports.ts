@@ -156,7 +156,7 @@ try {
     console.log(path || "/", {first, live});
     const range = (times: number[]) => `${Math.min(...times)}–${Math.max(...times)} ms`;
     loadRows.push(
-      `| /${path} | ${m} ms | ${range(first)} | ${path === "blank" ? "floor" : `+${m - floor} ms`} | ${median(live)} ms | ${range(live)} |`
+      `| /${path} | ${m} ms | ${range(first)} | ${path === "blank" ? "floor" : `${m >= floor ? "+" : "−"}${Math.abs(m - floor)} ms`} | ${median(live)} ms | ${range(live)} |`
     );
   }
   for (const change of CHANGES) {
