@@ -7,6 +7,13 @@
 import {type Language, LANGUAGES, setLocale} from "../../src/lib/locale.js";
 import type {SiteLocale} from "../config.js";
 
+/**
+ * The copies go into a page's Markdown, where Framework runs any `${…}` as JavaScript, in HTML
+ * too: a store or region so named in the data would run in the reader's browser. Written
+ * `&#36;{`, it shows the same and runs nothing.
+ */
+export const inert = (html: string): string => html.replaceAll("${", "&#36;{");
+
 /** `make(language, attributes)` for each language, in that language; `attributes` mark the copy. */
 export function inEachLanguage(
   {language: shown, currency}: SiteLocale,
@@ -14,6 +21,8 @@ export function inEachLanguage(
 ): string[] {
   return LANGUAGES.map((language) => {
     setLocale({language, currency});
-    return make(language, `lang="${language}" data-lang-copy="${language}"${language === shown ? " data-shown" : ""}`);
+    return inert(
+      make(language, `lang="${language}" data-lang-copy="${language}"${language === shown ? " data-shown" : ""}`)
+    );
   });
 }
