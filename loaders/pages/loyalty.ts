@@ -1,6 +1,6 @@
 /** The loyalty page (src/loyalty.md.ts): its title and today's recorded tiers at build time. */
 import {formatCents, formatCount, formatShare} from "../../src/lib/format.js";
-import type {LoyaltyRules, TierSummary} from "../../src/lib/loyalty.js";
+import {type LoyaltyRules, type TierSummary, tierRows} from "../../src/lib/loyalty.js";
 import {t} from "../../src/lib/messages.js";
 import {rich} from "../../src/lib/rich.js";
 import {loyaltyReport} from "../act.js";
@@ -27,18 +27,7 @@ export async function loyaltyMarkdown(): Promise<string> {
     prepared: {rows: {recorded: TierSummary[]}[]};
   };
   const {rules} = data;
-  // In the rules' order, as the page lists them; tiers the rules do not name after them.
-  const order = (tier: string) => {
-    const i = rules.tiers.findIndex((x) => x.name === tier);
-    return i < 0 ? rules.tiers.length : i;
-  };
-  const recorded = [...data.prepared.rows[0].recorded]
-    .sort((a, b) => order(a.tier) - order(b.tier) || a.tier.localeCompare(b.tier))
-    .map((r) => ({
-      ...r,
-      liability_cents: r.recorded_points * rules.pointValue * 100,
-      rule_liability_cents: r.points_current * rules.pointValue * 100
-    }));
+  const recorded = tierRows(data.prepared.rows[0].recorded, rules);
   return prerenderedPage(new URL("./loyalty.md", import.meta.url), () => {
     const m = t().loyalty;
     const intro = m.intro(

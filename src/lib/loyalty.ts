@@ -169,6 +169,27 @@ export interface TierSummary {
   points_current: number;
 }
 
+/**
+ * Tier summaries as the page lists them: in the rules' order (tiers the rules do not name after
+ * them, by name), with the liability of the recorded and the rules' points in cents.
+ */
+export function tierRows(
+  rows: TierSummary[],
+  rules: LoyaltyRules
+): (TierSummary & {liability_cents: number; rule_liability_cents: number})[] {
+  const order = (tier: string) => {
+    const i = rules.tiers.findIndex((x) => x.name === tier);
+    return i < 0 ? rules.tiers.length : i;
+  };
+  return [...rows]
+    .sort((a, b) => order(a.tier) - order(b.tier) || a.tier.localeCompare(b.tier))
+    .map((r) => ({
+      ...r,
+      liability_cents: r.recorded_points * rules.pointValue * 100,
+      rule_liability_cents: r.points_current * rules.pointValue * 100
+    }));
+}
+
 /** SQL: TierSummary rows by the `column` tier of `source` (loyaltyCustomersSql rows). */
 export function tierSummarySql(source: string, column: "recorded_tier" | "tier_current" = "recorded_tier"): string {
   return `SELECT ${column} AS tier, CAST(count(*) AS INTEGER) AS customers,
