@@ -11,7 +11,7 @@ import type {Language} from "../../src/lib/locale.js";
 import {loadConfig, siteLocale} from "../config.js";
 import {esc, withDocument} from "./dom.js";
 import {inEachLanguage} from "./languages.js";
-import {t} from "../../src/lib/messages.js";
+import {monthlyNote} from "../../src/lib/messages.js";
 
 const MARKER = /^<!-- prerendered -->$/m;
 
@@ -62,11 +62,8 @@ export const figureCard = (
   {before = "", after = ""}: {before?: string; after?: string} = {}
 ): string => `<div class="card" data-figure="${key}"><h2>${esc(title)}</h2>${before}${figure.outerHTML}${after}</div>`;
 
-/** The note under a monthly chart: what its first month holds, and whether its last is partial. */
-export function chartNote(partial: boolean): string {
-  const m = t().charts;
-  return `<p class="muted">${esc([m.dataStart, partial ? m.partial : null].filter(Boolean).join(" · "))}</p>`;
-}
+/** The note under a monthly chart, as the pages write it (monthlyNote). */
+export const chartNote = (partial: boolean): string => `<p class="muted">${esc(monthlyNote(partial))}</p>`;
 
 /**
  * A table as the page's Inputs.table shows it: `columns` of `rows`, headed by `header`, each

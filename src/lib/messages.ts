@@ -35,6 +35,10 @@ export const playbook = (segment: string): string => t().playbooks[segment] ?? "
 /** A customer attribute's (column's) display name. */
 export const attributeName = (column: string): string => (t().attributes as Record<string, string>)[column] ?? column;
 
+/** The note under a monthly chart: what its first month holds, and whether its last is partial. */
+export const monthlyNote = (partial: boolean): string =>
+  [t().charts.dataStart, partial ? t().charts.partial : null].filter(Boolean).join(" · ");
+
 /** Rows with their `group` values named for display (see valueName): what charts and tables of groups show. */
 export const withGroupNames = <R extends {group: string}>(rows: R[], column: string): R[] =>
   rows.map((r) => ({...r, group: valueName(column, r.group)}));
