@@ -3,15 +3,19 @@ import {QualityBars} from "../../src/components/QualityBars.js";
 import {formatCount} from "../../src/lib/format.js";
 import {t} from "../../src/lib/messages.js";
 import {rich} from "../../src/lib/rich.js";
+import type {QualitySummary} from "../derive/quality.js";
 import {qualityJson} from "../outputs.js";
 import {esc} from "./dom.js";
 import {figureCard, PRERENDER_WIDTH, prerenderedPage} from "./prerender.js";
 
-type QualityFile = {source: string; file: string; read: number; accepted: number; classified: number; rejected: number};
-
 export async function qualityMarkdown(): Promise<string> {
-  const quality = JSON.parse(await qualityJson());
-  const [first] = quality.files as (QualityFile & {reasons: Parameters<typeof QualityBars>[0]})[];
+  const quality = JSON.parse(await qualityJson()) as QualitySummary & {
+    asOf: string;
+    builtAt: string;
+    seconds: number;
+    source: string;
+  };
+  const [first] = quality.files;
   return prerenderedPage(new URL("./data-quality.md", import.meta.url), () => {
     if (!first) return null;
     const m = t().quality;
