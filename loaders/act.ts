@@ -5,7 +5,7 @@
  */
 import {loadConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
-import {MODEL_DEFAULTS} from "./derive/predict.js";
+import {MODEL_DEFAULTS} from "./derive/model-settings.js";
 import {keyFingerprint, pseudonymKey} from "./privacy.js";
 import {filterChoices, once, siteTables} from "./reports.js";
 import {

@@ -22,7 +22,7 @@ import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymKey, pseudonymizer} fro
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
 import {PUBLISHED_FILES, campaignTables, publishInDuckDB, publishTo} from "./derive/publish.js";
 import {campaignSettings} from "../src/lib/campaigns.js";
-import {MODEL_DEFAULTS, predictInto} from "./derive/predict.js";
+import {MODEL_DEFAULTS} from "./derive/model-settings.js";
 import {loadFiles} from "./sources/files/index.js";
 import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
@@ -157,7 +157,9 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   }
   for (const [name, sql] of Object.entries(campaignTables(campaignSettings(config.campaigns).window)))
     await publish(name, sql);
-  // The models read the published customer × day file: the same input whatever the source.
+  // The models read the published customer × day file: the same input whatever the source. Loaded
+  // here only: every loader process imports this file, and the models with k-means take 0.5 s to load.
+  const {predictInto} = await import("./derive/predict.js");
   await predictInto(db, tmp, join(tmp, PUBLISHED_FILES.out_customer_day), asOf, {...MODEL_DEFAULTS, ...config.models});
   const info: BuildInfo = {
     asOf,

@@ -4,7 +4,7 @@ import {pathToFileURL} from "node:url";
 import type {FilesSource} from "./sources/files/index.js";
 import type {PostgresSource} from "./sources/postgres.js";
 import type {SampleOptions} from "./sources/synthetic/index.js";
-import type {ModelSettings} from "./derive/predict.js";
+import type {ModelSettings} from "./derive/model-settings.js";
 import type {ReportSettings} from "./report/index.js";
 import type {CampaignSettings} from "../src/lib/campaigns.js";
 import type {LoyaltyRules} from "../src/lib/loyalty.js";

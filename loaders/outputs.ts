@@ -7,7 +7,7 @@ import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {openBuild} from "./build.js";
 import {PUBLISHED_FILES} from "./derive/publish.js";
-import {MODELS_FILE} from "./derive/predict.js";
+import {MODELS_FILE} from "./derive/model-settings.js";
 import {qualitySummary} from "./derive/quality.js";
 import {queryRows} from "./duckdb.js";
 import {knownValuesSql} from "../src/lib/attributes.js";

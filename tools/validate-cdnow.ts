@@ -12,7 +12,8 @@
 import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {MODEL_DEFAULTS, predict} from "../loaders/derive/predict.js";
+import {MODEL_DEFAULTS} from "../loaders/derive/model-settings.js";
+import {predict} from "../loaders/derive/predict.js";
 import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
 import {fitGammaGamma} from "../loaders/models/gammagamma.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";

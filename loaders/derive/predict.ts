@@ -22,7 +22,8 @@ import {
   fitBgNbd,
   purchasesBeforeAlive
 } from "../models/bgnbd.js";
-import {type ClvSettings, discountedPurchases} from "../models/clv.js";
+import {discountedPurchases} from "../models/clv.js";
+import {MODEL_DEFAULTS, MODELS_FILE, type ModelSettings, PREDICTIONS_FILE} from "./model-settings.js";
 import {type Diagnostic, LIMITS, type Methods, diagnose} from "../models/diagnostics.js";
 import {type GammaGammaFit, type GammaGammaParams, fitGammaGamma} from "../models/gammagamma.js";
 import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
@@ -30,24 +31,6 @@ import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue}
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
 import {atRiskTrend, buyerValuesSql, buyerDaysSql, snapshotsSql, trendPartsSql} from "./histories.js";
-
-export interface ModelSettings extends ClvSettings {
-  /** Weeks at the end of the data held out to validate the models (default 26). */
-  holdoutWeeks: number;
-  /** P(alive) below this counts as at risk (default 0.5). */
-  riskThreshold: number;
-  /** Clusters of the published default clustering (default 4; the clusters page picks any k). */
-  clusters: number;
-}
-
-export const MODEL_DEFAULTS: ModelSettings = {
-  horizonMonths: 12,
-  monthlyDiscount: 0.01,
-  margin: 1,
-  holdoutWeeks: 26,
-  riskThreshold: 0.5,
-  clusters: 4
-};
 
 /**
  * Buyers the models are fitted on, at most: a sample of this many when there are more, the same
@@ -474,9 +457,6 @@ async function validate(
     mae: {model: totals.mae, naive: totals.naive_mae}
   };
 }
-
-export const PREDICTIONS_FILE = "predictions.parquet";
-export const MODELS_FILE = "models.json";
 
 /** Runs predict on a build folder being written and stores models.json beside predictions.parquet. */
 export async function predictInto(

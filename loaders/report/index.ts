@@ -16,7 +16,7 @@ import {
 } from "../../src/lib/periods.js";
 import {sqlNumber} from "../../src/lib/sql.js";
 import {loadConfig} from "../config.js";
-import {MODEL_DEFAULTS} from "../derive/predict.js";
+import {MODEL_DEFAULTS} from "../derive/model-settings.js";
 import {queryRows} from "../duckdb.js";
 import {UserError} from "../errors.js";
 import {withLock} from "../lock.js";

@@ -10,13 +10,8 @@ import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../../loaders/derive/histories.js";
-import {
-  MODEL_DEFAULTS,
-  type ModelsReport,
-  PREDICTIONS_FILE,
-  predict,
-  trendDates
-} from "../../loaders/derive/predict.js";
+import {MODEL_DEFAULTS, PREDICTIONS_FILE} from "../../loaders/derive/model-settings.js";
+import {type ModelsReport, predict, trendDates} from "../../loaders/derive/predict.js";
 import {queryRows} from "../../loaders/duckdb.js";
 import {bgnbdTotalLogLikelihood, expectedPurchases, fitBgNbd, pAlive} from "../../loaders/models/bgnbd.js";
 import {clv} from "../../loaders/models/clv.js";
