@@ -9,16 +9,15 @@
  * The folder is keyed by a fingerprint of the config, the key, the input files and the code (see
  * fingerprint), so a change to any of them ingests again.
  */
-import {createHash, randomUUID} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
-import {fileURLToPath} from "node:url";
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {type WorkbenchConfig, loadConfig} from "./config.js";
+import {WORK_DIR, buildFolder} from "./build-folder.js";
+import type {WorkbenchConfig} from "./config.js";
 import {queryRows} from "./duckdb.js";
 import {AlreadyReported} from "./emit.js";
 import {withLock} from "./lock.js";
-import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymKey, pseudonymizer} from "./privacy.js";
+import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymizer} from "./privacy.js";
 import {CANONICAL_TABLES, QUALITY} from "./schema.js";
 import {PUBLISHED_FILES, campaignTables, publishInDuckDB, publishTo} from "./derive/publish.js";
 import {campaignSettings} from "../src/lib/campaigns.js";
@@ -28,9 +27,6 @@ import {loadPostgres} from "./sources/postgres.js";
 import {type SampleMetadata, loadSample} from "./sources/synthetic/index.js";
 import {sqlString} from "../src/lib/sql.js";
 import {UserError} from "./errors.js";
-
-/** The private working folder: ingested databases, rejected rows. Never published. */
-export const WORK_DIR = ".workbench";
 
 export interface BuildInfo {
   /** ISO date the published tables are computed as of. */
@@ -50,21 +46,9 @@ export interface Build {
   dir: string;
 }
 
-/**
- * The id of this build: set once in the Framework process (tools/offline/register.ts) and
- * inherited by every loader it runs, so all loaders of one build share it; a process without
- * one (a script, a test) is a build of its own.
- */
-export function buildId(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.WORKBENCH_BUILD_ID ??= randomUUID());
-}
-
 /** Opens this build's ingested database, ingesting first if no process has yet. */
 export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<Build> {
-  const {config, path} = await loadConfig(env);
-  const key = pseudonymKey(env, config.source.type);
-  const id = buildId(env);
-  const dir = join(WORK_DIR, "build", fingerprint(config, path, key, id));
+  const {config, key, id, dir} = await buildFolder(env);
   // An ingestion that failed in this build is reported by the loader that ran it; the others
   // stop without repeating it (a new build tries again).
   const failure = `${dir}.failed.json`;
@@ -190,42 +174,4 @@ async function writeCanonical(db: DuckDBConnection, tables: string[]): Promise<v
     "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'build' AND NOT starts_with(table_name, 'out_')"
   );
   for (const {name} of names) await db.run(`INSERT INTO build.${name} SELECT * FROM memory.${name}`);
-}
-
-const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-/** Where ingestion's code lives: every file under these folders of the project goes into the fingerprint. */
-export const CODE = ["loaders", "src/lib", "package-lock.json"];
-
-/**
- * Hash of everything ingestion depends on: config, key, the input files (path, size and
- * modification time), and the code that runs it, by content (loaders/ and src/lib/, whose SQL
- * helpers ingestion runs too, and the locked package versions: a new DuckDB may read
- * differently). A database changes without notice, so a PostgreSQL source is keyed by the build
- * too: read once per build, never reused by the next.
- */
-export function fingerprint(
-  config: WorkbenchConfig,
-  configPath: string,
-  key: string,
-  build: string,
-  root = PROJECT_ROOT
-): string {
-  const hash = createHash("sha256").update(JSON.stringify(config)).update(configPath).update(key);
-  if (config.source.type === "postgres") hash.update(`build ${build}`);
-  if (config.source.type === "files") {
-    const {orders, customers, campaigns, contacts} = config.source;
-    for (const file of [orders, customers, campaigns, contacts]) {
-      if (file) hash.update(`${file.path}:${statSync(file.path).size}:${statSync(file.path).mtimeMs}`);
-    }
-  }
-  const add = (path: string): void => {
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) add(join(path, name));
-    } else {
-      hash.update(relative(root, path)).update(readFileSync(path));
-    }
-  };
-  for (const path of CODE) add(join(root, path));
-  return hash.digest("hex").slice(0, 16);
 }

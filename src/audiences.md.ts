@@ -1,5 +1,4 @@
 // The audience builder: loaders/pages/audiences.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {audiencesMarkdown} from "#loaders/pages/audiences.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(audiencesMarkdown);
+await emitPage("audiences");

@@ -1,5 +1,4 @@
 // The campaigns page: loaders/pages/campaigns.md with its first figure written in at build time.
-import {emit} from "#loaders/emit.js";
-import {campaignsMarkdown} from "#loaders/pages/campaigns.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(campaignsMarkdown);
+await emitPage("campaigns");

@@ -1,5 +1,4 @@
 // The churn page: loaders/pages/churn.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {churnMarkdown} from "#loaders/pages/churn.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(churnMarkdown);
+await emitPage("churn");

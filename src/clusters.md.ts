@@ -1,5 +1,4 @@
 // The clusters page: loaders/pages/clusters.md with its first figure written in at build time.
-import {emit} from "#loaders/emit.js";
-import {clustersMarkdown} from "#loaders/pages/clusters.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(clustersMarkdown);
+await emitPage("clusters");

@@ -1,5 +1,4 @@
 // The CLV page: loaders/pages/clv.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {clvMarkdown} from "#loaders/pages/clv.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(clvMarkdown);
+await emitPage("clv");

@@ -1,5 +1,4 @@
 // The overview page: loaders/pages/overview.md with its headline figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {overviewMarkdown} from "#loaders/pages/overview.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(overviewMarkdown);
+await emitPage("index");

@@ -1,5 +1,4 @@
 // The lifecycle page: loaders/pages/lifecycle.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {lifecycleMarkdown} from "#loaders/pages/lifecycle.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(lifecycleMarkdown);
+await emitPage("lifecycle");

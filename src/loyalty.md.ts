@@ -1,5 +1,4 @@
 // The loyalty page: loaders/pages/loyalty.md with its first figure written in at build time.
-import {emit} from "#loaders/emit.js";
-import {loyaltyMarkdown} from "#loaders/pages/loyalty.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(loyaltyMarkdown);
+await emitPage("loyalty");

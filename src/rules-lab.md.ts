@@ -1,5 +1,4 @@
 // The rules lab: loaders/pages/rules-lab.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {rulesLabMarkdown} from "#loaders/pages/rules-lab.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(rulesLabMarkdown);
+await emitPage("rules-lab");

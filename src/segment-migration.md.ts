@@ -1,5 +1,4 @@
 // The segment-migration page: loaders/pages/segment-migration.md with its first figures written in at build time.
-import {emit} from "#loaders/emit.js";
-import {migrationMarkdown} from "#loaders/pages/segment-migration.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(migrationMarkdown);
+await emitPage("segment-migration");

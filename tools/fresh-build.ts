@@ -7,6 +7,7 @@
  *   itself is reused when nothing it depends on changed (loaders/build.ts, fingerprint).
  * - One id for this build, inherited by every loader process, so that they ingest once between
  *   them (a PostgreSQL source is read once per build, from one snapshot).
+ * - In a build, the site root whose pages the first page loader draws together (WORKBENCH_PAGES_ROOT).
  * - In the preview, an edit of a page's Markdown or first figures (loaders/pages/) touches the
  *   page loaders (src/*.md.ts): Framework watches a page loader's own file only, and the page
  *   would keep showing its old text until the server restarted.
@@ -17,6 +18,8 @@ import {join} from "node:path";
 import {siteRoot} from "./site-root.js";
 
 process.env.WORKBENCH_BUILD_ID = randomUUID();
+// In a build, the first page loader draws every page of this root in its one process (loaders/pages/cached.ts).
+if (process.argv.includes("build")) process.env.WORKBENCH_PAGES_ROOT = await siteRoot();
 // Loader outputs (data/, the report's pages under report/…); Framework's own folders start with "_"
 // (npm downloads, built modules) and stay.
 const cache = join(await siteRoot(), ".observablehq", "cache");

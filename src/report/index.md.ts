@@ -1,5 +1,4 @@
 // The leadership report's front page: the latest period, the outlook and the archive (loaders/report/).
-import {emit} from "#loaders/emit.js";
-import {indexMarkdown} from "#loaders/report/pages.js";
+import {emitPage} from "#loaders/pages/cached.js";
 
-await emit(indexMarkdown);
+await emitPage("report/index");

@@ -6,7 +6,8 @@
 import {cpSync, mkdirSync, rmSync, writeFileSync, appendFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
-import {CODE, fingerprint, openBuild} from "../../loaders/build.js";
+import {openBuild} from "../../loaders/build.js";
+import {CODE, fingerprint} from "../../loaders/build-folder.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {queryRows} from "../../loaders/duckdb.js";
 import {AlreadyReported} from "../../loaders/emit.js";
