@@ -57,24 +57,58 @@ export function buildSite(customers: number, pages: string[], {blank = false} = 
 
 /**
  * Milliseconds from the first `input` event `act` causes (the user's edit, click or keystroke,
- * whatever the automation costs before it) to the first animation frame in which the text of
- * `selector` differs from before: what a user waits for.
+ * whatever the automation costs before it) to the frame that paints `selector` there with other
+ * text than before: what a user waits for.
+ * - Not while it is gone: a cell that redraws removes its old figure first, and a moment without it
+ *   is not the change shown (the overview's chart was timed so before, by its legend's first swatch,
+ *   whose text never changes).
+ * - Timed in the frame's last step before it paints, ResizeObserver callbacks, after its animation-
+ *   frame callbacks (where Framework's runtime computes cells, k-means included) and its layout:
+ *   a 1-pixel probe resized in every frame makes one fire each frame. A chart drawn by Framework's
+ *   resize() is drawn in a ResizeObserver callback of its own; every element the page adds is
+ *   watched by another observer, made after the page's, whose callback runs after it in that frame.
  */
 export async function timeChange(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
   const before = await page.locator(selector).first().textContent();
-  await page.evaluate(() => {
-    const w = window as unknown as {editAt?: number};
+  // A string: tsx would wrap a function's inner functions in a helper the page lacks.
+  await page.evaluate(`{
+    const w = window;
+    const selector = ${JSON.stringify(selector)}, before = ${JSON.stringify(before)};
+    w.probe?.stop();
     delete w.editAt;
+    delete w.paintedAt;
     document.addEventListener("input", () => (w.editAt ??= performance.now()), {capture: true, once: true});
-  });
+    const check = () => {
+      if (w.paintedAt !== undefined || w.editAt === undefined) return;
+      const figure = document.querySelector(selector);
+      if (figure !== null && figure.textContent !== before) w.paintedAt = performance.now();
+    };
+    const tick = document.createElement("div");
+    tick.style.cssText = "position: fixed; left: 0; top: 0; width: 1px; height: 1px; visibility: hidden";
+    const frames = new ResizeObserver(check);
+    frames.observe(tick);
+    let running = true;
+    const frame = () => {
+      tick.style.width = tick.style.width === "1px" ? "2px" : "1px";
+      if (running && w.paintedAt === undefined) requestAnimationFrame(frame);
+    };
+    const added = new ResizeObserver(check);
+    const adds = new MutationObserver((records) => {
+      for (const r of records) for (const node of r.addedNodes) if (node instanceof Element && node !== tick) added.observe(node);
+    });
+    adds.observe(document.body, {subtree: true, childList: true});
+    document.body.append(tick);
+    requestAnimationFrame(frame);
+    w.probe = {stop: () => { running = false; adds.disconnect(); frames.disconnect(); added.disconnect(); tick.remove(); }};
+  }`);
   await act();
   const elapsed = await page.waitForFunction(
-    ([s, b]) => {
-      const at = (window as unknown as {editAt?: number}).editAt;
-      return at !== undefined && document.querySelector(s!)?.textContent !== b ? performance.now() - at : false;
+    () => {
+      const w = window as unknown as {editAt?: number; paintedAt?: number};
+      return w.paintedAt !== undefined && w.editAt !== undefined ? w.paintedAt - w.editAt : false;
     },
-    [selector, before] as const,
-    {timeout: 300_000, polling: "raf"}
+    undefined,
+    {timeout: 300_000}
   );
   return Math.round((await elapsed.jsonValue()) as number);
 }
