@@ -69,7 +69,8 @@ test("the headline figures are in the page as served: no script needed", async (
 test("the breakdown table matches buyers per region, then per channel after changing the input", async () => {
   expect(await tableCounts()).toEqual(buyersBy("region"));
   await page.getByLabel("Break down by").selectOption("Channel");
-  await expect.poll(tableCounts, {timeout: 15_000}).toEqual(buyersBy("channel"));
+  // The first change waits for DuckDB-WASM to start: over 15 s beside a site build on two cores.
+  await expect.poll(tableCounts, {timeout: 60_000}).toEqual(buyersBy("channel"));
   await waitForPage(page);
   expect(buyersBy("channel").size).toBeGreaterThan(1);
   expect(watch.consoleErrors).toEqual([]);
