@@ -24,6 +24,7 @@ import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "no
 import {join} from "node:path";
 import {type Build, openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
+import {reportFile} from "./kept.js";
 
 /** The build's database with the published tables under the names the pages' SQL uses. */
 export async function siteTables(): Promise<Build & {asOf: string}> {
@@ -41,7 +42,7 @@ export async function siteTables(): Promise<Build & {asOf: string}> {
  */
 export function once(name: string, make: () => Promise<string>): () => Promise<string> {
   return async () => {
-    const file = join((await openBuild()).dir, "reports", `${name}.json`);
+    const file = join((await openBuild()).dir, reportFile(name));
     if (existsSync(file)) return readFileSync(file, "utf-8");
     const report = await make();
     mkdirSync(join(file, ".."), {recursive: true});

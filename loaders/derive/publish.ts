@@ -7,6 +7,7 @@
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {PARQUET_OPTIONS} from "../duckdb.js";
+import {PUBLISHED_FILES} from "./published-files.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
 import {customerDaySql, customerMonthSql} from "./customer-month.js";
 import {customersSql} from "./customers.js";
@@ -25,21 +26,6 @@ export function publishedTables(
     out_orders: orderSummarySql(key)
   };
 }
-
-/**
- * The published tables written as Parquet files. Their rows are in no particular order (who
- * reads them sorts): sorting them took a fifth of the publishing time at 1M orders, and the
- * files came out no smaller (the rows of a day or month end up together anyway).
- */
-export const PUBLISHED_FILES: Record<string, string> = {
-  out_customers: "customers.parquet",
-  out_customer_month: "customer-month.parquet",
-  out_customer_day: "customer-day.parquet",
-  out_campaigns: "campaigns.parquet",
-  out_campaign_contacts: "campaign-contacts.parquet",
-  // Written by derive/predict.ts after the others, not by publishTo.
-  out_predictions: "predictions.parquet"
-};
 
 /**
  * The campaigns and who was contacted or held out, for every source (empty when the source has

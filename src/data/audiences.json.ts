@@ -1,5 +1,4 @@
 // The audience page's default audience (funnel, segments), filter values and key fingerprint (loaders/act.ts).
-import {emit} from "#loaders/emit.js";
-import {audiencesReport} from "#loaders/act.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(audiencesReport);
+await emitKept(reportFile("audiences"), async () => (await import("#loaders/act.js")).audiencesReport());

@@ -1,5 +1,7 @@
 // Who each campaign contacted or held out, by pseudonym, and who redeemed (loaders/derive/publish.ts).
-import {emit} from "#loaders/emit.js";
-import {campaignContactsParquet} from "#loaders/outputs.js";
+import {emitKept} from "#loaders/kept.js";
+import {PUBLISHED_FILES} from "#loaders/derive/published-files.js";
 
-await emit(campaignContactsParquet);
+await emitKept(PUBLISHED_FILES.out_campaign_contacts, async () =>
+  (await import("#loaders/outputs.js")).campaignContactsParquet()
+);

@@ -1,5 +1,4 @@
 // Every campaign's outcomes by group and by segment, and the campaign settings (loaders/act.ts).
-import {emit} from "#loaders/emit.js";
-import {campaignsReport} from "#loaders/act.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(campaignsReport);
+await emitKept(reportFile("campaigns"), async () => (await import("#loaders/act.js")).campaignsReport());

@@ -1,5 +1,5 @@
 // The campaigns: id, name, send date, offer, response window (loaders/derive/publish.ts).
-import {emit} from "#loaders/emit.js";
-import {campaignsParquet} from "#loaders/outputs.js";
+import {emitKept} from "#loaders/kept.js";
+import {PUBLISHED_FILES} from "#loaders/derive/published-files.js";
 
-await emit(campaignsParquet);
+await emitKept(PUBLISHED_FILES.out_campaigns, async () => (await import("#loaders/outputs.js")).campaignsParquet());

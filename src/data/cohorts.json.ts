@@ -1,5 +1,4 @@
 // Results for the cohorts page's default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {cohortsReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(cohortsReport);
+await emitKept(reportFile("cohorts"), async () => (await import("#loaders/reports.js")).cohortsReport());

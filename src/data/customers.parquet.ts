@@ -1,5 +1,5 @@
 // One row per customer, pseudonymous (see loaders/derive/customers.ts).
-import {emit} from "#loaders/emit.js";
-import {customersParquet} from "#loaders/outputs.js";
+import {emitKept} from "#loaders/kept.js";
+import {PUBLISHED_FILES} from "#loaders/derive/published-files.js";
 
-await emit(customersParquet);
+await emitKept(PUBLISHED_FILES.out_customers, async () => (await import("#loaders/outputs.js")).customersParquet());

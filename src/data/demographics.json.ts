@@ -1,5 +1,4 @@
 // Results for the demographics page's default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {demographicsReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(demographicsReport);
+await emitKept(reportFile("demographics"), async () => (await import("#loaders/reports.js")).demographicsReport());

@@ -1,5 +1,4 @@
 // Results for the lifecycle page's default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {lifecycleReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(lifecycleReport);
+await emitKept(reportFile("lifecycle"), async () => (await import("#loaders/reports.js")).lifecycleReport());

@@ -1,5 +1,4 @@
 // Tiers, points and tier moves under the configured loyalty rules (loaders/act.ts).
-import {emit} from "#loaders/emit.js";
-import {loyaltyReport} from "#loaders/act.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(loyaltyReport);
+await emitKept(reportFile("loyalty"), async () => (await import("#loaders/act.js")).loyaltyReport());

@@ -1,5 +1,4 @@
 // The segment-migration page's matrix for its default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {migrationReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(migrationReport);
+await emitKept(reportFile("migration"), async () => (await import("#loaders/reports.js")).migrationReport());

@@ -1,5 +1,4 @@
 // The overview's breakdown for its default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {overviewReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(overviewReport);
+await emitKept(reportFile("overview"), async () => (await import("#loaders/reports.js")).overviewReport());

@@ -1,5 +1,5 @@
 // One row per buyer: P(alive), expected purchases, CLV, churn signals, cluster (loaders/derive/predict.ts).
-import {emit} from "#loaders/emit.js";
-import {predictionsParquet} from "#loaders/outputs.js";
+import {emitKept} from "#loaders/kept.js";
+import {PUBLISHED_FILES} from "#loaders/derive/published-files.js";
 
-await emit(predictionsParquet);
+await emitKept(PUBLISHED_FILES.out_predictions, async () => (await import("#loaders/outputs.js")).predictionsParquet());

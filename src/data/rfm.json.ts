@@ -1,5 +1,4 @@
 // The RFM explorer's results for its default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {rfmReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(rfmReport);
+await emitKept(reportFile("rfm"), async () => (await import("#loaders/reports.js")).rfmReport());

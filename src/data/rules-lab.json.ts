@@ -1,5 +1,4 @@
 // The rules lab's result for its opening rules, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {rulesLabReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(rulesLabReport);
+await emitKept(reportFile("rules-lab"), async () => (await import("#loaders/reports.js")).rulesLabReport());

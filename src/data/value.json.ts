@@ -1,5 +1,4 @@
 // Results for the value page's default inputs, computed at build time (loaders/reports.ts).
-import {emit} from "#loaders/emit.js";
-import {valueReport} from "#loaders/reports.js";
+import {emitKept, reportFile} from "#loaders/kept.js";
 
-await emit(valueReport);
+await emitKept(reportFile("value"), async () => (await import("#loaders/reports.js")).valueReport());
