@@ -20,11 +20,11 @@ import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
 import {MIGRATION} from "../src/lib/migration.js";
 import type {QuerySpec} from "../src/lib/prepared-key.js";
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {type Build, openBuild} from "./build.js";
 import {queryRows, toParquet} from "./duckdb.js";
-import {reportFile} from "./kept.js";
+import {keepWhole, reportFile} from "./kept.js";
 
 /** The build's database with the published tables under the names the pages' SQL uses. */
 export async function siteTables(): Promise<Build & {asOf: string}> {
@@ -45,10 +45,7 @@ export function once(name: string, make: () => Promise<string>): () => Promise<s
     const file = join((await openBuild()).dir, reportFile(name));
     if (existsSync(file)) return readFileSync(file, "utf-8");
     const report = await make();
-    mkdirSync(join(file, ".."), {recursive: true});
-    // Written whole, then renamed: a loader running at the same time never reads half a report.
-    writeFileSync(`${file}.${process.pid}`, report);
-    renameSync(`${file}.${process.pid}`, file);
+    keepWhole(file, report);
     return report;
   };
 }

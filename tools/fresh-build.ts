@@ -18,16 +18,16 @@ import {join} from "node:path";
 import {siteRoot} from "./site-root.js";
 
 process.env.WORKBENCH_BUILD_ID = randomUUID();
+const root = await siteRoot();
 // In a build, the first page loader draws every page of this root in its one process (loaders/pages/cached.ts).
-if (process.argv.includes("build")) process.env.WORKBENCH_PAGES_ROOT = await siteRoot();
+if (process.argv.includes("build")) process.env.WORKBENCH_PAGES_ROOT = root;
 // Loader outputs (data/, the report's pages under report/…); Framework's own folders start with "_"
 // (npm downloads, built modules) and stay.
-const cache = join(await siteRoot(), ".observablehq", "cache");
+const cache = join(root, ".observablehq", "cache");
 for (const entry of existsSync(cache) ? readdirSync(cache) : [])
   if (!entry.startsWith("_")) rmSync(join(cache, entry), {recursive: true, force: true});
 
 if (process.argv.includes("preview")) {
-  const root = await siteRoot();
   const pages = new URL("../loaders/pages/", import.meta.url);
   watch(pages, () => {
     const now = new Date();

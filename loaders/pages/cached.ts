@@ -5,16 +5,17 @@
  * site's 28 pages. So the first page loader of a build draws its own page and then, in a build,
  * every other page of the site; the others find theirs made and copy it out (0.5 s each).
  *
- * A page made is kept in the build's folder (keyed by the config, the data and the code under
+ * A page made is kept in the build's folder, and copied out as kept.ts copies out the data loaders'
+ * outputs (keyed by the config, the data and the code under
  * loaders/ and src/lib/, see build-folder.ts) under a hash of src/components, which draw the
  * pages too: it is never older than what made it. A page that fails here is left for its own
  * loader, which fails with its own message.
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {basename, join} from "node:path";
 import {buildFolder, hashFiles} from "../build-folder.js";
-import {emit} from "../emit.js";
+import {emitKept, keepWhole} from "../kept.js";
 
 /** The pages with a page loader, by site path (without the leading slash); report periods apart. */
 const PAGES: Record<string, () => Promise<string>> = {
@@ -64,31 +65,23 @@ async function pagesOf(root: string): Promise<string[]> {
   return names;
 }
 
-/** Writes `text` to `file` whole, then renames it: a loader running at the same time never reads half a page. */
-function keep(file: string, text: string): void {
-  mkdirSync(join(file, ".."), {recursive: true});
-  writeFileSync(`${file}.${process.pid}`, text);
-  renameSync(`${file}.${process.pid}`, file);
-}
-
 /**
  * The page loader of page `name` (its site path without the leading slash): writes the page to
  * standard output. WORKBENCH_PAGES_ROOT (set by tools/fresh-build.ts in `build` only: a preview
  * draws a page when it is asked for) names the site root whose other pages are drawn at the same time.
  */
 export async function emitPage(name: string): Promise<void> {
-  await emit(async () => {
+  const folder = join("pages", hashFiles(createHash("sha256"), ["src/components"]));
+  const file = (page: string) => join(folder, `${page}.md`);
+  await emitKept(file(name), async () => {
     const {dir} = await buildFolder();
-    const folder = join(dir, "pages", hashFiles(createHash("sha256"), ["src/components"]));
-    const file = (page: string) => join(folder, `${page}.md`);
-    if (existsSync(file(name))) return readFileSync(file(name), "utf-8");
     const page = await render(name);
-    keep(file(name), page);
+    keepWhole(join(dir, file(name)), page);
     const root = process.env.WORKBENCH_PAGES_ROOT;
     for (const other of root ? await pagesOf(root) : []) {
-      if (existsSync(file(other))) continue;
+      if (existsSync(join(dir, file(other)))) continue;
       try {
-        keep(file(other), await render(other));
+        keepWhole(join(dir, file(other)), await render(other));
       } catch {
         // Its own loader draws it again and reports why it fails.
       }
