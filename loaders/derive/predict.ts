@@ -20,6 +20,7 @@ import {
   type Rfm,
   aliveFactorSql,
   fitBgNbd,
+  pAlive,
   purchasesBeforeAlive
 } from "../models/bgnbd.js";
 import {discountedPurchases} from "../models/clv.js";
@@ -30,7 +31,7 @@ import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
 import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue} from "../../src/lib/clusters.js";
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
-import {atRiskTrend, buyerValuesSql, buyerDaysSql, snapshotsSql, trendPartsSql} from "./histories.js";
+import {atRiskTrend, buyerValuesSql, buyerDaysSql, snapshotsSql} from "./histories.js";
 
 /**
  * Buyers the models are fitted on, at most: a sample of this many when there are more, the same
@@ -209,8 +210,10 @@ export async function predict(
   const alive = params ? aliveFactorSql(params) : "1";
   const withPAlive = methods.pAlive === "bgnbd" && params;
   const threshold = double(settings.riskThreshold);
-  const points = atRiskTrend(
-    await queryRows(db, trendPartsSql(trend, withPAlive ? `1 / ${alive} < ${threshold}` : "false"))
+  const points = await atRiskTrend(
+    db,
+    trend,
+    withPAlive ? (h) => pAlive(withPAlive, h) < settings.riskThreshold : () => false
   );
   const [{first}] = await queryRows<{first: Date | null}>(
     db,
