@@ -9,7 +9,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {predict} from "../loaders/derive/predict.js";
-import {buyerDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
+import {buyerDaysSql, historiesSql} from "../loaders/derive/histories.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 import {bgnbdTotalLogLikelihood, pack, type Rfm} from "../loaders/models/bgnbd.js";
 import {MODELS_AS_OF} from "./models-input.js";
@@ -28,7 +28,7 @@ rmSync(dir, {recursive: true, force: true});
 // The floor: the likelihood of all buyers' histories and its gradient, once (a fit evaluates them
 // about a hundred times).
 await db.run(buyerDaysSql(`read_parquet('${file}')`, MODELS_AS_OF));
-const histories = pack(await queryRows<Rfm>(db, `SELECT x, tx, T FROM (${snapshotsSql([MODELS_AS_OF])})`));
+const histories = pack(await queryRows<Rfm>(db, `SELECT x, tx, T FROM (${historiesSql({"": MODELS_AS_OF})})`));
 const params = report.bgnbd?.params ?? {r: 0.5, alpha: 40, a: 1, b: 10};
 bgnbdTotalLogLikelihood(params, histories); // warm-up
 const t = performance.now();

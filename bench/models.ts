@@ -39,7 +39,9 @@ for (const [size, file, limit] of runs) {
   const parts = Object.entries(median.parts)
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(", ");
-  const line = `| ${size.toLocaleString("en-US")} | ${limit ?? "none"} | ${median.buyers.toLocaleString("en-US")} | ${median.seconds.toFixed(2)} s | ${parts} | ${Math.max(...results.map((r) => r.peakMB))} MB | ${middle(results.map((r) => r.likelihoodMs)).toFixed(0)} ms |`;
+  // The issue's target (≤ 5 s at 1M): fitting the models and scoring every buyer, from the buyers' histories.
+  const fitAndScore = median.parts.fit + median.parts.score;
+  const line = `| ${size.toLocaleString("en-US")} | ${limit ?? "none"} | ${median.buyers.toLocaleString("en-US")} | ${fitAndScore.toFixed(2)} s | ${median.seconds.toFixed(2)} s | ${parts} | ${Math.max(...results.map((r) => r.peakMB))} MB | ${middle(results.map((r) => r.likelihoodMs)).toFixed(0)} ms |`;
   console.log(line);
   fitRows.push(line);
 }
@@ -97,10 +99,12 @@ writeSection("Predictions (`npm run bench:models`)", [
   "process (median of 3; parts in seconds: histories = purchase days, x, t_x, T at the dates that need a row per buyer, and the",
   "at-risk trend's month ends; fit = BG/NBD and Gamma-Gamma on the fixed 50,000-buyer sample; score = every buyer's predictions",
   "and the Parquet file; validation = calibration fit and holdout; clusters = k-means centres and assignment).",
+  "*Fit + scoring* = fit + score: the models fitted and every buyer scored and written, from the buyers' x, t_x, T and spend as of",
+  "the as-of date (the target, ≤ 5 s and ≤ 1 GB at 1M; peak memory is the whole step's).",
   "*Floor*: one evaluation of the BG/NBD likelihood and its gradient (what each step of the fit computes) over every buyer's history.",
   "",
-  "| customers | DuckDB memory limit | buyers | prediction step | parts (s) | peak memory | likelihood once |",
-  "|---:|---:|---:|---:|---|---:|---:|",
+  "| customers | DuckDB memory limit | buyers | fit + scoring | prediction step | parts (s) | peak memory | likelihood once |",
+  "|---:|---:|---:|---:|---:|---|---:|---:|",
   ...fitRows,
   "",
   "k-means of the clusters page in Chromium (src/lib/clusters.ts: fit on at most 20,000 buyers, then every buyer assigned), beside",

@@ -14,7 +14,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {MODEL_DEFAULTS} from "../loaders/derive/model-settings.js";
 import {predict} from "../loaders/derive/predict.js";
-import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../loaders/derive/histories.js";
+import {buyerDaysSql, historiesSql} from "../loaders/derive/histories.js";
 import {fitGammaGamma} from "../loaders/models/gammagamma.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 
@@ -61,9 +61,12 @@ console.log(`${lines.length} transactions, ${rows} customer-days, ${customers} c
 // Histories at the end of the calibration period against the published summary (weeks).
 await db.run(buyerDaysSql("customer_day", "1998-06-30"));
 const ours = new Map(
-  (await queryRows<{customer_key: string; x: number; tx: number; T: number}>(db, snapshotsSql(["1997-09-30"]))).map(
-    (h) => [h.customer_key, h]
-  )
+  (
+    await queryRows<{customer_key: string; x: number; tx: number; T: number}>(
+      db,
+      `SELECT customer_key, x, tx, T FROM (${historiesSql({"": "1997-09-30"})}) WHERE x IS NOT NULL`
+    )
+  ).map((h) => [h.customer_key, h])
 );
 let same = 0;
 const summary = readFileSync(join(DIR, "cdnow_customers_summary_with_transactions.csv"), "utf-8")
@@ -101,7 +104,7 @@ for (const b of v.byRepeats)
 await db.run(buyerDaysSql("customer_day", "1997-09-30"));
 const spend = await queryRows<{x: number; m: number}>(
   db,
-  `SELECT s.x, v.m_cents / 100 AS m FROM (${snapshotsSql(["1997-09-30"])}) s JOIN (${buyerValuesSql()}) v USING (customer_key)`
+  `SELECT x, m_cents / 100 AS m FROM (${historiesSql({"": "1997-09-30"})})`
 );
 const gg = fitGammaGamma(spend);
 console.log(`Gamma-Gamma on ${gg.buyers} repeat buyers`);

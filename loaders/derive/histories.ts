@@ -21,7 +21,7 @@ import type {DuckDBConnection, DuckDBIntegerVector, DuckDBListVector} from "@duc
 import {median} from "simple-statistics";
 import {queryRows} from "../duckdb.js";
 import type {Rfm} from "../models/bgnbd.js";
-import {sqlDate} from "../../src/lib/sql.js";
+import {sqlDate, sqlNumber} from "../../src/lib/sql.js";
 
 /**
  * Table `buyer_days`: one row per buyer with a purchase up to `asOf`: `days`, their purchase days
@@ -49,41 +49,50 @@ FROM lists`;
 }
 
 /**
- * One row per buyer and date with a purchase by that date: date, x, tx, T, recency and
- * gap_squares (the sum of the squared intervals), from table buyer_days. At date D a buyer's n
- * days on or before D give x = n − 1, t_x = days[n] − days[1], T = D − days[1], recency =
- * D − days[n], and the first n − 1 squared intervals.
+ * SQL: one row per buyer of table buyer_days with their history at each date of `dates`, a column
+ * prefix ("" for the as-of date) → ISO date. At date D a buyer's n purchase days on or before D give
+ * {p}x = n − 1, {p}tx = days[n] − days[1], {p}T = D − days[1], {p}recency = D − days[n] and
+ * {p}gap_squares, the sum of the first n − 1 squared intervals; all NULL before the first purchase.
+ * Then the buyer's values as of buyer_days' date: first_cents, m_cents (the mean value of the
+ * repeat purchases, NULL without any), purchases_12m, purchases_prior_12m, orders_to_date and
+ * revenue_to_date_cents.
+ *
+ * One row per buyer with a set of columns per date: a row per buyer and date, joined back per
+ * buyer, took twice as long at a million buyers.
  */
-function historyRowsSql(dates: readonly string[]): string {
-  return [...new Set(dates)]
-    .sort()
-    .map((date) => {
-      const d = sqlDate(date, "model date");
-      const day = `CAST(${d} - DATE '1970-01-01' AS INTEGER)`;
-      return `SELECT customer_key, ${d} AS date, n - 1 AS x, days[n] - days[1] AS tx, ${day} - days[1] AS T,
-  ${day} - days[n] AS recency, coalesce(list_sum(squares[1:n - 1]), 0) AS gap_squares
-FROM (SELECT customer_key, days, squares, CAST(len(list_filter(days, v -> v <= ${day})) AS INTEGER) AS n FROM buyer_days)
-WHERE n > 0`;
-    })
-    .join("\nUNION ALL\n");
+export function historiesSql(dates: Record<string, string>): string {
+  const columns = Object.entries(dates).map(([p, date]) => {
+    const day = `CAST(${sqlDate(date, "model date")} - DATE '1970-01-01' AS INTEGER)`;
+    const n = `${p}n`;
+    return {
+      count: `CAST(len(list_filter(days, v -> v <= ${day})) AS INTEGER) AS ${n}`,
+      history: `CASE WHEN ${n} > 0 THEN ${n} - 1 END AS ${p}x, days[${n}] - days[1] AS ${p}tx,
+  CASE WHEN ${n} > 0 THEN ${day} - days[1] END AS ${p}T, ${day} - days[${n}] AS ${p}recency,
+  CASE WHEN ${n} > 0 THEN coalesce(list_sum(squares[1:${n} - 1]), 0) END AS ${p}gap_squares`
+    };
+  });
+  return `
+SELECT customer_key, ${columns.map((c) => c.history).join(",\n  ")},
+  first_cents, CASE WHEN len(days) > 1 THEN CAST(cents - first_cents AS DOUBLE) / (len(days) - 1) END AS m_cents,
+  purchases_12m, purchases_prior_12m, orders_to_date, revenue_to_date_cents
+FROM (SELECT *, ${columns.map((c) => c.count).join(", ")} FROM buyer_days)`;
 }
 
-/**
- * The overdue rule's yardstick of a repeat buyer (x ≥ 1), from their own intervals: with one
- * interval twice it, else the mean plus twice the sample deviation of the x intervals,
- * (Σg² − x·mean²) / (x − 1) with mean = tx / x. One-time buyers get twice the typical interval.
- */
-const OWN_ALLOWED_GAP = `CASE WHEN x = 1 THEN 2.0 * tx
-    ELSE CAST(tx AS DOUBLE) / x + 2 * sqrt(greatest(0, (gap_squares - CAST(tx AS DOUBLE) * tx / x) / (x - 1))) END`;
+/** SQL aggregate over historiesSql's rows: the typical interval at the date of prefix `p`, the median mean interval of its repeat buyers. */
+export const typicalGapSql = (p = "") => `median(CAST(${p}tx AS DOUBLE) / ${p}x) FILTER (WHERE ${p}x > 0)`;
 
-/** SQL: one row per buyer and date (see historyRowsSql) with allowed_gap, the overdue rule's yardstick. */
-export function snapshotsSql(dates: readonly string[]): string {
-  return `
-WITH h AS (${historyRowsSql(dates)}),
-typical AS (SELECT date, median(CAST(tx AS DOUBLE) / x) AS gap FROM h WHERE x > 0 GROUP BY date)
-SELECT h.customer_key, h.date, x, tx, T, recency,
-  CASE WHEN x = 0 THEN 2 * typical.gap ELSE ${OWN_ALLOWED_GAP} END AS allowed_gap
-FROM h LEFT JOIN typical USING (date)`;
+/**
+ * SQL over historiesSql's columns of prefix `p`: the overdue rule's yardstick at that date. A
+ * repeat buyer's comes from their own intervals: with one interval twice it, else the mean plus
+ * twice the sample deviation of the x intervals, (Σg² − x·mean²) / (x − 1) with mean = tx / x. A
+ * one-time buyer's is twice `typical` (typicalGapSql's; NULL, never overdue, without repeat buyers).
+ */
+export function allowedGapSql(p: string, typical: number | null): string {
+  const [x, tx] = [`${p}x`, `CAST(${p}tx AS DOUBLE)`];
+  // From its shortest decimal text, which reads back to the same double (a DECIMAL literal need not).
+  const typicalSql = typical === null ? "NULL" : `CAST('${sqlNumber(typical)}' AS DOUBLE)`;
+  return `CASE WHEN ${x} = 0 THEN 2 * ${typicalSql} WHEN ${x} = 1 THEN 2 * ${tx}
+    ELSE ${tx} / ${x} + 2 * sqrt(greatest(0, (${p}gap_squares - ${tx} * ${p}tx / ${x}) / (${x} - 1))) END`;
 }
 
 /** One point of the at-risk trend: buyers at the date, at risk by the model and by the overdue rule. */
@@ -96,8 +105,8 @@ export interface TrendPoint {
 
 /**
  * The at-risk counts at each date, from table buyer_days without a row per buyer and date kept
- * anywhere: `atRisk` is the model's condition on x, t_x and T, the overdue rule is snapshotsSql's
- * (OWN_ALLOWED_GAP, here in TypeScript; a one-time buyer is overdue past twice the median mean
+ * anywhere: `atRisk` is the model's condition on x, t_x and T, the overdue rule is allowedGapSql's
+ * (here in TypeScript; a one-time buyer is overdue past twice the median mean
  * interval of the repeat buyers at the date, known only once every buyer is read).
  *
  * One pass in TypeScript over the buyers' day lists as DuckDB streams them: each buyer's days are
@@ -146,7 +155,7 @@ export async function atRiskTrend(
         if (x === 0) oneTime[d][c.buyers - c.repeat] = recency;
         else {
           meanGaps[d][c.repeat++] = tx / x;
-          // As OWN_ALLOWED_GAP: twice the one interval, else the mean plus twice the sample deviation.
+          // As allowedGapSql: twice the one interval, else the mean plus twice the sample deviation.
           const allowed = x === 1 ? 2 * tx : tx / x + 2 * Math.sqrt(Math.max(0, (squares - (tx * tx) / x) / (x - 1)));
           if (recency > allowed) c.rule++;
         }
@@ -164,17 +173,4 @@ export async function atRiskTrend(
     }
     return {date, buyers, model, rule: rule + overdue};
   });
-}
-
-/**
- * One row per buyer of buyer_days (as of its date): the first purchase's value, the mean value of
- * the repeat purchases (m_cents, NULL without any), purchase days in the year before the date and
- * in the year before that, orders and revenue to date.
- */
-export function buyerValuesSql(): string {
-  return `
-SELECT customer_key, first_cents,
-  CASE WHEN len(days) > 1 THEN CAST(cents - first_cents AS DOUBLE) / (len(days) - 1) END AS m_cents,
-  purchases_12m, purchases_prior_12m, orders_to_date, revenue_to_date_cents
-FROM buyer_days`;
 }

@@ -31,7 +31,7 @@ import {PARQUET_OPTIONS, queryRows} from "../duckdb.js";
 import {type Centre, FIT_SAMPLE as CLUSTER_SAMPLE, fitCentroids, namesByRevenue} from "../../src/lib/clusters.js";
 import {addDays} from "../../src/lib/dates.js";
 import {sqlNumber, sqlString} from "../../src/lib/sql.js";
-import {atRiskTrend, buyerValuesSql, buyerDaysSql, snapshotsSql} from "./histories.js";
+import {allowedGapSql, atRiskTrend, buyerDaysSql, historiesSql, typicalGapSql} from "./histories.js";
 
 /**
  * Buyers the models are fitted on, at most: a sample of this many when there are more, the same
@@ -77,8 +77,8 @@ export interface ModelsReport {
   diagnostics: Diagnostic[];
   methods: Methods;
   validation?: Calibration;
-  /** Median of the repeat buyers' mean intervals (days): the overdue rule's yardstick for one-time buyers. */
-  typicalGapDays: number;
+  /** Median of the repeat buyers' mean intervals (days): the overdue rule's yardstick for one-time buyers (null: no repeat buyer). */
+  typicalGapDays: number | null;
   totals: {expected90: number; clvCents: number; atRiskModel: number | null; atRiskRule: number; both: number | null};
   /** At-risk buyers at each month end of the last year: by P(alive) (current parameters) and by the overdue rule. */
   trend: {date: string; buyers: number; atRiskModel: number | null; atRiskRule: number}[];
@@ -190,15 +190,19 @@ export async function predict(
   const calibrationEnd = addDays(asOf, -holdoutDays);
   const trend = trendDates(asOf);
   await db.run(buyerDaysSql(customerDay, asOf));
-  // A row per buyer only at the dates that need one; the trend's month ends are counted in one pass.
-  await db.run(`CREATE OR REPLACE TEMP TABLE snap AS ${snapshotsSql([asOf, before, calibrationEnd])}`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE hist AS
-    SELECT s.* EXCLUDE (date), v.* EXCLUDE (customer_key) FROM snap s JOIN (${buyerValuesSql()}) v USING (customer_key)
-    WHERE s.date = ${sqlString(asOf)}::DATE`);
+  // Columns per buyer only for the dates that need them (now, RECENT_DAYS ago, the end of the
+  // calibration period: prefixes "", before_ and cal_); the trend's month ends are counted in one pass.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE hist AS ${historiesSql({"": asOf, before_: before, cal_: calibrationEnd})}`
+  );
+  const [typical] = await queryRows<{now: number | null; before: number | null}>(
+    db,
+    `SELECT ${typicalGapSql()} AS now, ${typicalGapSql("before_")} AS before FROM hist`
+  );
   seconds.histories = clock() - t;
 
   t = clock();
-  const fits = await fitModels(db, "SELECT * FROM hist");
+  const fits = await fitModels(db, "SELECT customer_key, x, tx, T, m_cents FROM hist");
   const {diagnostics, methods} = diagnose(fits.repeaters, fits.bgnbd, fits.gg);
   const params = methods.purchases === "bgnbd" ? fits.bgnbd?.params : undefined;
   const gg = fits.gg?.params;
@@ -242,18 +246,18 @@ export async function predict(
   );
   const margin = double(settings.margin);
   await db.run(`CREATE OR REPLACE TEMP TABLE scored_buyers AS
-WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents, ${alive} AS alive, ${assignment} AS cluster FROM hist),
-before AS (SELECT customer_key, ${withPAlive ? `1 / ${alive}` : "NULL"} AS p_alive, recency > allowed_gap AS overdue
-  FROM snap WHERE date = ${sqlString(before)}::DATE)
-SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "NULL"} AS p_alive, b.p_alive AS p_alive_before,
+WITH spend AS (SELECT *, ${spendSql(gg, methods)} AS spend_cents, ${alive} AS alive, ${assignment} AS cluster,
+  ${allowedGapSql("", typical.now)} AS allowed_gap FROM hist)
+SELECT s.customer_key, s.x AS repeat_purchases, ${withPAlive ? "1 / s.alive" : "NULL"} AS p_alive,
+  ${withPAlive ? `CASE WHEN before_x IS NOT NULL THEN 1 / ${aliveFactorSql(withPAlive, "before_")} END` : "NULL"} AS p_alive_before,
   h.e30 / s.alive AS expected_purchases_30d, h.e90 / s.alive AS expected_purchases_90d, h.e365 / s.alive AS expected_purchases_365d,
   s.spend_cents AS expected_order_cents, h.discounted / s.alive * s.spend_cents * ${margin} AS clv_cents,
   s.recency AS recency_days, CASE WHEN s.x > 0 THEN CAST(s.tx AS DOUBLE) / s.x END AS mean_gap_days,
-  s.allowed_gap AS allowed_gap_days, s.recency - s.allowed_gap AS overdue_days, coalesce(b.overdue, false) AS overdue_before,
+  s.allowed_gap AS allowed_gap_days, s.recency - s.allowed_gap AS overdue_days,
+  coalesce(before_recency > ${allowedGapSql("before_", typical.before)}, false) AS overdue_before,
   s.purchases_12m, s.purchases_prior_12m, s.cluster
 FROM spend s
-JOIN horizons h USING (x, T)
-LEFT JOIN before b USING (customer_key)`);
+JOIN horizons h USING (x, T)`);
   await db.run("DROP TABLE horizons");
   // Published at the precision a page can show: single floats for probabilities and counts, whole cents
   // for money (the file is then half as large).
@@ -283,10 +287,6 @@ LEFT JOIN before b USING (customer_key)`);
         .join(" ")} ELSE 0 END AS band
       FROM scored_buyers) GROUP BY band`
   );
-  const [{gap}] = await queryRows<{gap: number}>(
-    db,
-    "SELECT median(CAST(tx AS DOUBLE) / x) AS gap FROM hist WHERE x > 0"
-  );
   seconds.score = clock() - t;
 
   t = clock();
@@ -294,7 +294,7 @@ LEFT JOIN before b USING (customer_key)`);
   if (!validation && fits.bgnbd)
     diagnostics.push({code: "validation_skipped", values: {holdoutWeeks: settings.holdoutWeeks}});
   seconds.validation = clock() - t;
-  for (const table of ["buyer_days", "snap", "hist", "horizons", "horizons_holdout", "calibration", "scored_buyers"])
+  for (const table of ["buyer_days", "hist", "horizons", "horizons_holdout", "calibration", "scored_buyers"])
     await db.run(`DROP TABLE IF EXISTS ${table}`);
 
   return {
@@ -320,7 +320,7 @@ LEFT JOIN before b USING (customer_key)`);
     diagnostics,
     methods,
     validation,
-    typicalGapDays: gap,
+    typicalGapDays: typical.now,
     totals: {...totals, atRiskModel: withPAlive ? totals.atRiskModel : null, both: withPAlive ? totals.both : null},
     trend: points.map((p) => ({
       date: p.date,
@@ -410,8 +410,7 @@ async function validate(
   if (!first || addDays(first.toISOString().slice(0, 10), holdoutDays - 1) > end) return undefined;
   // Each buyer's calibration history and holdout purchases, read by five queries below: made once.
   await db.run(`CREATE OR REPLACE TEMP TABLE calibration AS
-    SELECT c.customer_key, c.x, c.tx, c.T, h.x - c.x AS holdout FROM snap c JOIN hist h USING (customer_key)
-    WHERE c.date = ${sqlString(end)}::DATE`);
+    SELECT customer_key, cal_x AS x, cal_tx AS tx, cal_T AS T, x - cal_x AS holdout FROM hist WHERE cal_x IS NOT NULL`);
   const calibration = "SELECT * FROM calibration";
   const fits = await fitModels(db, calibration, {spend: false, start});
   if (!fits.bgnbd?.converged) return undefined;

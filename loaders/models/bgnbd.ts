@@ -207,10 +207,14 @@ export function aliveFactor({r, alpha, a, b}: BgNbdParams, {x, tx, T}: Rfm): num
   return x > 0 ? 1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 1;
 }
 
-/** The same as SQL over columns x, tx and T (in logs, clamped: past e^700 P(alive) is 0 anyway). */
-export function aliveFactorSql({r, alpha, a, b}: BgNbdParams): string {
+/**
+ * The same as SQL over columns x, tx and T, or p + x, p + tx and p + T (in logs, clamped: past
+ * e^700 P(alive) is 0 anyway).
+ */
+export function aliveFactorSql({r, alpha, a, b}: BgNbdParams, p = ""): string {
   const n = (v: number) => `CAST(${v} AS DOUBLE)`;
-  return `(1 + CASE WHEN x > 0 THEN exp(least(700, ln(${n(a)} / (${n(b)} + x - 1)) + (${n(r)} + x) * ln((${n(alpha)} + T) / (${n(alpha)} + tx)))) ELSE 0 END)`;
+  const [x, tx, T] = [`${p}x`, `${p}tx`, `${p}T`];
+  return `(1 + CASE WHEN ${x} > 0 THEN exp(least(700, ln(${n(a)} / (${n(b)} + ${x} - 1)) + (${n(r)} + ${x}) * ln((${n(alpha)} + ${T}) / (${n(alpha)} + ${tx})))) ELSE 0 END)`;
 }
 
 /** The probability that a customer with this history is still alive at T (equation 11). */

@@ -92,15 +92,19 @@ ORDER BY clv_cents DESC, customer_key LIMIT ${sqlNumber(limit, "limit")}`;
 /**
  * Win-back candidates: lapsed buyers (either signal), ranked by the value of winning them back,
  * stated as a year of purchases at their old pace: expected value per purchase × 365 / their mean
- * interval (the median interval of repeat buyers, `typicalGap`, for one-time buyers). Consent is
- * kept as it is (true, false, NULL): the export takes consent IS TRUE only.
+ * interval (the median interval of repeat buyers, `typicalGap`, for one-time buyers; without any
+ * repeat buyer, null: their value is unknown, NULL, and ranks last). Consent is kept as it is
+ * (true, false, NULL): the export takes consent IS TRUE only.
  */
-export function winBackSql(source: string, typicalGap: number, threshold = DEFAULT_RISK_THRESHOLD): string {
+export function winBackSql(source: string, typicalGap: number | null, threshold = DEFAULT_RISK_THRESHOLD): string {
   const r = riskSql(threshold);
+  const typical = typicalGap === null ? "NULL" : sqlNumber(typicalGap, "typical gap");
   return `SELECT customer_key, segment, consent, recency_days, orders, revenue_cents, p_alive, overdue_days,
-  CAST(round(expected_order_cents * 365.0 / greatest(1, coalesce(mean_gap_days, ${sqlNumber(typicalGap, "typical gap")}))) AS BIGINT) AS win_back_cents
+  -- greatest() skips NULLs: a missing interval must stay NULL, not become 1 day
+  CAST(round(expected_order_cents * 365.0 / CASE WHEN coalesce(mean_gap_days, ${typical}) IS NOT NULL
+    THEN greatest(1, coalesce(mean_gap_days, ${typical})) END) AS BIGINT) AS win_back_cents
 FROM (${withPredictionsSql(source)}) WHERE ${r.model} OR ${r.rule}
-ORDER BY win_back_cents DESC, customer_key`;
+ORDER BY win_back_cents DESC NULLS LAST, customer_key`;
 }
 
 /** Splits win-back rows by consent: only consent IS TRUE may be exported; the rest are counted. */

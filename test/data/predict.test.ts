@@ -9,9 +9,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {buyerValuesSql, buyerDaysSql, snapshotsSql} from "../../loaders/derive/histories.js";
+import {allowedGapSql, buyerDaysSql, historiesSql, typicalGapSql} from "../../loaders/derive/histories.js";
 import {MODEL_DEFAULTS, PREDICTIONS_FILE} from "../../loaders/derive/model-settings.js";
-import {type ModelsReport, predict, trendDates} from "../../loaders/derive/predict.js";
+import {type ModelsReport, predict, RECENT_DAYS, trendDates} from "../../loaders/derive/predict.js";
 import {queryRows} from "../../loaders/duckdb.js";
 import {bgnbdTotalLogLikelihood, expectedPurchases, fitBgNbd, pAlive} from "../../loaders/models/bgnbd.js";
 import {clv} from "../../loaders/models/clv.js";
@@ -59,28 +59,45 @@ describe("histories", () => {
   const DATES = ["2026-06-30", "2025-12-30", "2024-03-31"];
   test("x, t_x, T and the overdue rule at several dates at once equal the TypeScript reference", async () => {
     await db.run(buyerDaysSql("customer_day", AS_OF));
-    const rows = await queryRows<{
-      customer_key: string;
-      date: Date;
-      x: number;
-      tx: number;
-      T: number;
-      recency: number;
-      allowed_gap: number;
-    }>(db, snapshotsSql(DATES));
-    for (const date of DATES) {
+    const prefixes = DATES.map((_, i) => `d${i}_`);
+    const sql = historiesSql(Object.fromEntries(DATES.map((date, i) => [prefixes[i], date])));
+    const typical = await queryRows<Record<string, number | null>>(
+      db,
+      `SELECT ${prefixes.map((p) => `${typicalGapSql(p)} AS ${p}`).join(", ")} FROM (${sql})`
+    );
+    const rows = await queryRows<Record<string, number | string | null>>(
+      db,
+      `SELECT *, ${prefixes.map((p) => `${allowedGapSql(p, typical[0][p])} AS ${p}allowed_gap`).join(", ")} FROM (${sql})`
+    );
+    // A row per buyer with a purchase by the as-of date (the first date), and no one else.
+    expect(rows.length).toBe(histories.size);
+    DATES.forEach((date, i) => {
+      const p = prefixes[i];
       const day = dayNumber(date);
-      const at = rows.filter((r) => r.date.toISOString().slice(0, 10) === date);
+      const at = rows.filter((r) => r[`${p}x`] !== null);
       expect(at.length).toBe([...histories.values()].filter((h) => h.days[0] <= day).length);
       expect(at.length).toBeGreaterThan(100);
-      const typical = typicalGapAt([...histories.values()], day);
-      for (const r of at) {
-        const h = histories.get(r.customer_key)!;
-        expect(rfmAt(h, day)).toEqual({x: r.x, tx: r.tx, T: r.T});
-        expect(r.recency).toBe(day - h.days[r.x]);
-        expect(r.allowed_gap).toBeCloseTo(allowedGapAt(h, day, typical), 6);
+      const typicalGap = typicalGapAt([...histories.values()], day);
+      expect(typical[0][p]).toBeCloseTo(typicalGap, 9);
+      for (const r of rows) {
+        const h = histories.get(r.customer_key as string)!;
+        const rfm = rfmAt(h, day);
+        const x = r[`${p}x`] as number | null;
+        if (!rfm) {
+          expect([x, r[`${p}tx`], r[`${p}T`], r[`${p}recency`], r[`${p}allowed_gap`]]).toEqual([
+            null,
+            null,
+            null,
+            null,
+            null
+          ]);
+          continue;
+        }
+        expect(rfm).toEqual({x, tx: r[`${p}tx`], T: r[`${p}T`]});
+        expect(r[`${p}recency`]).toBe(day - h.days[rfm.x]);
+        expect(r[`${p}allowed_gap`]).toBeCloseTo(allowedGapAt(h, day, typicalGap), 6);
       }
-    }
+    });
   });
 
   test("repeat value, purchases in the last two years, orders and revenue to date equal the reference", async () => {
@@ -93,7 +110,7 @@ describe("histories", () => {
       purchases_prior_12m: number;
       orders_to_date: number;
       revenue_to_date_cents: number;
-    }>(db, buyerValuesSql());
+    }>(db, historiesSql({"": AS_OF}));
     // Orders and revenue to date count every day, return-only days too (as the customer table does).
     const toDate = new Map<string, {orders: number; cents: number}>();
     for (const d of await queryRows<{customer_key: string; orders: number; revenue_cents: number}>(
@@ -152,6 +169,32 @@ describe("predictions", () => {
       expect(Math.abs((p.clv_cents as number) - value)).toBeLessThanOrEqual(1);
       expect(p.repeat_purchases).toBe(rfm.x);
     }
+  });
+
+  test("the signals now and RECENT_DAYS ago (early warning) equal the reference at both dates", () => {
+    const params = report.bgnbd!.params;
+    const all = [...histories.values()];
+    const [now, before] = [dayNumber(AS_OF), dayNumber(AS_OF) - RECENT_DAYS];
+    const [typicalNow, typicalBefore] = [typicalGapAt(all, now), typicalGapAt(all, before)];
+    expect(report.typicalGapDays).toBeCloseTo(typicalNow, 9);
+    let newBuyers = 0;
+    for (const p of predictions) {
+      const h = histories.get(p.customer_key as string)!;
+      // Published as a single float: seven significant digits.
+      const allowed = allowedGapAt(h, now, typicalNow);
+      expect(Math.abs((p.allowed_gap_days as number) - allowed)).toBeLessThanOrEqual(1e-6 * allowed);
+      const then = rfmAt(h, before);
+      if (!then) {
+        // First purchase within the last RECENT_DAYS: no history then, so no signal then.
+        newBuyers++;
+        expect([p.p_alive_before, p.overdue_before]).toEqual([null, false]);
+        continue;
+      }
+      expect(p.p_alive_before).toBeCloseTo(pAlive(params, then), 5);
+      expect(p.overdue_before).toBe(before - h.days[then.x] > allowedGapAt(h, before, typicalBefore));
+    }
+    expect(newBuyers).toBeGreaterThan(0);
+    expect(predictions.filter((p) => p.overdue_before).length).toBeGreaterThan(10);
   });
 
   test("CLV percentiles run from 0 to 100 in CLV order; totals match the rows", () => {

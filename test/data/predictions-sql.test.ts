@@ -106,6 +106,27 @@ describe("prediction pages' SQL", () => {
     expect(split.refused).toBeGreaterThan(0);
     expect(split.unknown).toBeGreaterThan(0);
   });
+
+  test("win-back without a typical interval (no repeat buyer): one-time buyers' value is unknown and ranks last", async () => {
+    const got = await queryRows<Row>(db, winBackSql(source, null, 0.5));
+    const gaps = new Map(
+      (await queryRows<Row>(db, "SELECT customer_key, mean_gap_days FROM predictions")).map((p) => [
+        p.customer_key,
+        p.mean_gap_days
+      ])
+    );
+    const oneTime = got.filter((r) => gaps.get(r.customer_key) === null);
+    expect(oneTime.length).toBeGreaterThan(0);
+    expect(oneTime.every((r) => r.win_back_cents === null)).toBe(true);
+    const known = got.findIndex((r) => r.win_back_cents === null);
+    expect(known).toBe(got.length - oneTime.length);
+    expect(got.slice(known).every((r) => r.win_back_cents === null)).toBe(true);
+    // Repeat buyers keep their value, from their own interval.
+    const withTypical = new Map(
+      (await queryRows<Row>(db, winBackSql(source, 50, 0.5))).map((r) => [r.customer_key, r.win_back_cents])
+    );
+    for (const r of got.slice(0, known)) expect(r.win_back_cents).toBe(withTypical.get(r.customer_key));
+  });
 });
 
 describe("rules on the models' columns", () => {
