@@ -120,12 +120,17 @@ export async function atRiskTrend(
 ): Promise<TrendPoint[]> {
   const sorted = [...new Set(dates)].sort();
   const ends = sorted.map((date) => Date.parse(date) / 86_400_000);
-  const [{buyers}] = await queryRows<{buyers: number}>(db, "SELECT count(*) AS buyers FROM buyer_days");
-  // Per date: counts, and the repeat buyers' mean intervals and one-time buyers' recencies (typed
-  // arrays: a million buyers at twelve dates in plain arrays spent a second in garbage collection).
+  const [{repeaters, first}] = await queryRows<{repeaters: number; first: number | null}>(
+    db,
+    "SELECT count(*) FILTER (WHERE len(days) > 1) AS repeaters, min(days[1]) AS first FROM buyer_days"
+  );
+  // Per date: counts, the repeat buyers' mean intervals (a repeat buyer at a date is one at the
+  // as-of date too, so `repeaters` bounds them) and how many one-time buyers have each recency (in
+  // days, at most the date minus the first purchase day of all). Typed arrays sized so: twelve
+  // arrays of every buyer took 120 MB at a million buyers, which pushed the step past 1 GB.
   const counts = sorted.map(() => ({buyers: 0, model: 0, rule: 0, repeat: 0}));
-  const meanGaps = sorted.map(() => new Float64Array(buyers));
-  const oneTime = sorted.map(() => new Int32Array(buyers));
+  const meanGaps = sorted.map(() => new Float64Array(repeaters));
+  const oneTime = ends.map((end) => new Int32Array(Math.max(0, end - (first ?? end) + 1)));
   const result = await db.stream("SELECT days FROM buyer_days");
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const lists = chunk.getColumnVector(0) as DuckDBListVector;
@@ -152,7 +157,7 @@ export async function atRiskTrend(
         const tx = last - first;
         const recency = end - last;
         if (atRisk({x, tx, T: end - first})) c.model++;
-        if (x === 0) oneTime[d][c.buyers - c.repeat] = recency;
+        if (x === 0) oneTime[d][recency]++;
         else {
           meanGaps[d][c.repeat++] = tx / x;
           // As allowedGapSql: twice the one interval, else the mean plus twice the sample deviation.
@@ -169,7 +174,9 @@ export async function atRiskTrend(
     let overdue = 0;
     if (repeat > 0) {
       const typical = median(meanGaps[d].subarray(0, repeat) as unknown as number[]);
-      for (const recency of oneTime[d].subarray(0, buyers - repeat)) if (recency > 2 * typical) overdue++;
+      // Recencies are whole days: those past twice the typical interval start at its floor + 1.
+      for (let recency = Math.floor(2 * typical) + 1; recency < oneTime[d].length; recency++)
+        overdue += oneTime[d][recency];
     }
     return {date, buyers, model, rule: rule + overdue};
   });
