@@ -96,7 +96,7 @@ writeSection("Predictions (`npm run bench:models`)", [
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Debian Chromium headless; ${new Date().toISOString().slice(0, 10)}.`,
   "Input: the customer × day table of the benchmark sample (1M customers at intensity 5, about 11 orders each; `bench/models-input.ts`)",
   `and a tenth of its customers, as of ${MODELS_AS_OF}. *Prediction step*: \`predict()\` as a build runs it after publishing, in a fresh`,
-  "process (median of 3; parts in seconds: histories = purchase days, x, t_x, T at the dates that need a row per buyer, and the",
+  "process (median of 3; parts in seconds: histories = purchase days, x, t_x, T for every buyer at the dates that need them, and the",
   "at-risk trend's month ends; fit = BG/NBD and Gamma-Gamma on the fixed 50,000-buyer sample; score = every buyer's predictions",
   "and the Parquet file; validation = calibration fit and holdout; clusters = k-means centres and assignment).",
   "*Fit + scoring* = fit + score: the models fitted and every buyer scored and written, from the buyers' x, t_x, T and spend as of",
