@@ -1,8 +1,9 @@
 /**
  * Buyers' purchase histories as the models see them, in SQL over the published customer × day
- * table (the at-risk trend's month ends in one TypeScript pass over the same lists). A purchase is a day with a sale (days with only returns are not); its value is the net
- * revenue of that day (returns made the same day included). At any date D (the as-of date, the
- * end of the calibration period, 30 days ago, each month end of the at-risk trend) a buyer has
+ * table (the at-risk trend's month ends in one TypeScript pass over the same lists). A purchase
+ * is a day with a sale (days with only returns are not); its value is the net revenue of that day
+ * (returns made the same day included). At any date D (the as-of date, the end of the calibration
+ * period, 30 days ago, each month end of the at-risk trend) a buyer has
  *
  *   x  = purchase days after the first (repeat purchases), t_x = days from the first purchase to
  *   the last, T = days from the first purchase to D, recency = days from the last purchase to D,
@@ -106,8 +107,8 @@ export interface TrendPoint {
 /**
  * The at-risk counts at each date, from table buyer_days without a row per buyer and date kept
  * anywhere: `atRisk` is the model's condition on x, t_x and T, the overdue rule is allowedGapSql's
- * (here in TypeScript; a one-time buyer is overdue past twice the median mean
- * interval of the repeat buyers at the date, known only once every buyer is read).
+ * (here in TypeScript; a one-time buyer is overdue past twice the median mean interval of the
+ * repeat buyers at the date, known only once every buyer is read).
  *
  * One pass in TypeScript over the buyers' day lists as DuckDB streams them: each buyer's days are
  * walked once for all dates in order. The same counts in SQL (a row per buyer and date, grouped)
@@ -138,10 +139,10 @@ export async function atRiskTrend(
     for (let row = 0; row < chunk.rowCount; row++) {
       const offset = lists.getEntryOffset(row);
       const length = lists.getEntryLength(row);
-      const first = days.getItem(offset)!;
+      const firstDay = days.getItem(offset)!;
       // n: purchase days on or before the date; squares: the sum of the squared intervals between them.
       let n = 0;
-      let last = first;
+      let last = firstDay;
       let squares = 0;
       for (let d = 0; d < ends.length; d++) {
         const end = ends[d];
@@ -154,9 +155,9 @@ export async function atRiskTrend(
         if (n === 0) continue;
         const c = counts[d];
         const x = n - 1;
-        const tx = last - first;
+        const tx = last - firstDay;
         const recency = end - last;
-        if (atRisk({x, tx, T: end - first})) c.model++;
+        if (atRisk({x, tx, T: end - firstDay})) c.model++;
         if (x === 0) oneTime[d][recency]++;
         else {
           meanGaps[d][c.repeat++] = tx / x;
