@@ -1,14 +1,23 @@
 /**
  * One measured run, in its own process so that peak memory is its own:
- *   node --import tsx bench/measure.ts bare|full ORDERS.csv CUSTOMERS.csv
+ *   node --import tsx bench/measure.ts bare|floor|full ORDERS.csv CUSTOMERS.csv
  * bare: DuckDB reads both CSV files into tables and nothing else (the floor).
  * full: the workbench ingests them (validation, classification, pseudonyms) and builds every
- *       published table, Parquet files included. Prints {seconds, peakMB} as JSON.
+ *       published table, Parquet files included.
+ * floor: what a build must do even with no validation: the bare read, pseudonyms, the canonical
+ *       orders and customers, and the same published tables, written the same way; no
+ *       checks, no quality accounting, no predictions. Shows what any build of this design
+ *       costs beside the bare read.
+ * Prints {seconds, modelSeconds, peakMB} as JSON.
  */
-import {existsSync, readFileSync, rmSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
 import {ingest} from "../loaders/build.js";
-import {openDuckDB} from "../loaders/duckdb.js";
+import {openDuckDB, queryRows} from "../loaders/duckdb.js";
+import {publishInDuckDB, publishTo} from "../loaders/derive/publish.js";
+import {pseudonymSql} from "../loaders/privacy.js";
+import {CANONICAL_TABLES} from "../loaders/schema.js";
 import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../tools/exports.js";
 
 const [mode, orders, customers] = process.argv.slice(2);
@@ -17,6 +26,8 @@ if (mode === "bare") {
   const db = await openDuckDB();
   await db.run(`CREATE TABLE o AS SELECT * FROM read_csv('${orders}')`);
   await db.run(`CREATE TABLE c AS SELECT * FROM read_csv('${customers}')`);
+} else if (mode === "floor") {
+  await floor();
 } else {
   const dir = join(".workbench", "bench", "build");
   rmSync(dir, {recursive: true, force: true});
@@ -54,3 +65,34 @@ console.log(
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024)
   })
 );
+
+/** The floor build (see the top): the build's DuckDB settings, no validation of any value. */
+async function floor(): Promise<void> {
+  const dir = join(".workbench", "bench", "floor");
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(dir, {recursive: true});
+  const instance = await DuckDBInstance.create(":memory:", {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    memory_limit: "2500MB",
+    preserve_insertion_order: "false",
+    temp_directory: join(dir, "spill")
+  });
+  const db = await instance.connect();
+  await db.run(`ATTACH '${join(dir, "build.duckdb")}' AS build (STORAGE_VERSION 'latest')`);
+  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
+  const key = (raw: string) => pseudonymSql("benchmark-key-0123456789", raw);
+  await db.run(`CREATE TEMP TABLE o AS SELECT * FROM read_csv('${orders}')`);
+  await db.run(`INSERT INTO customers SELECT ${key("customer_id")}, signup_date, birth_year, NULL, gender, region, city,
+    home_store, channel, tier, points, marketing_consent, opt_out_date FROM read_csv('${customers}')`);
+  await db.run(
+    `CREATE TEMP TABLE k AS SELECT raw, ${key("raw")} AS customer_key FROM (SELECT DISTINCT customer_id AS raw FROM o)`
+  );
+  await db.run(`INSERT INTO orders SELECT order_id, customer_key, timezone('Asia/Shanghai', ordered_at), ordered_at::DATE,
+    store_id, channel, round(gross * 100), round(discount * 100), round(net * 100), items,
+    CASE WHEN starts_with(order_id, 'C') THEN 'cancellation' WHEN net < 0 THEN 'return' ELSE 'sale' END
+    FROM o LEFT JOIN k ON k.raw = o.customer_id`);
+  await db.run("DROP TABLE o");
+  const [{last}] = await queryRows<{last: Date}>(db, "SELECT max(business_date) AS last FROM orders");
+  await publishInDuckDB(db, last.toISOString().slice(0, 10), publishTo(db, dir, "build"));
+}
