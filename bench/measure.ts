@@ -1,7 +1,7 @@
 /**
  * One measured run, in its own process so that peak memory is its own:
  *   node --import tsx bench/measure.ts bare|floor|full ORDERS.csv CUSTOMERS.csv
- * bare: DuckDB reads both CSV files into tables and nothing else (the floor).
+ * bare: DuckDB reads both CSV files into tables and nothing else (the baseline).
  * full: the workbench ingests them (validation, classification, pseudonyms) and builds every
  *       published table, Parquet files included.
  * floor: what a build must do even with no validation: the bare read, pseudonyms, the canonical
@@ -12,15 +12,14 @@
  */
 import {existsSync, mkdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
-import {ingest} from "../loaders/build.js";
+import {ingest, openIngestion} from "../loaders/build.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 import {publishInDuckDB, publishTo} from "../loaders/derive/publish.js";
 import {pseudonymSql} from "../loaders/privacy.js";
-import {CANONICAL_TABLES} from "../loaders/schema.js";
 import {EXPORT_CUSTOMER_COLUMNS, EXPORT_ORDER_COLUMNS} from "../tools/exports.js";
 
 const [mode, orders, customers] = process.argv.slice(2);
+const KEY = "benchmark-key-0123456789";
 const started = performance.now();
 if (mode === "bare") {
   const db = await openDuckDB();
@@ -45,7 +44,7 @@ if (mode === "bare") {
         customers: {path: customers, columns: EXPORT_CUSTOMER_COLUMNS}
       }
     },
-    "benchmark-key-0123456789",
+    KEY,
     dir
   );
 }
@@ -66,22 +65,13 @@ console.log(
   })
 );
 
-/** The floor build (see the top): the build's DuckDB settings, no validation of any value. */
+/** The floor build (see the top): the build's DuckDB and canonical tables, no validation of any value. */
 async function floor(): Promise<void> {
   const dir = join(".workbench", "bench", "floor");
   rmSync(dir, {recursive: true, force: true});
   mkdirSync(dir, {recursive: true});
-  const instance = await DuckDBInstance.create(":memory:", {
-    autoinstall_known_extensions: "false",
-    autoload_known_extensions: "false",
-    memory_limit: "2500MB",
-    preserve_insertion_order: "false",
-    temp_directory: join(dir, "spill")
-  });
-  const db = await instance.connect();
-  await db.run(`ATTACH '${join(dir, "build.duckdb")}' AS build (STORAGE_VERSION 'latest')`);
-  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
-  const key = (raw: string) => pseudonymSql("benchmark-key-0123456789", raw);
+  const {db} = await openIngestion(dir);
+  const key = (raw: string) => pseudonymSql(KEY, raw);
   await db.run(`CREATE TEMP TABLE o AS SELECT * FROM read_csv('${orders}')`);
   await db.run(`INSERT INTO customers SELECT ${key("customer_id")}, signup_date, birth_year, NULL, gender, region, city,
     home_store, channel, tier, points, marketing_consent, opt_out_date FROM read_csv('${customers}')`);

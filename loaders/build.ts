@@ -107,22 +107,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   const tmp = `${dir}.tmp`;
   rmSync(tmp, {recursive: true, force: true});
   mkdirSync(tmp, {recursive: true});
-  // A memory limit below the 4 GB budget: past it DuckDB spills to disk instead of growing.
-  const instance = await DuckDBInstance.create(":memory:", {
-    autoinstall_known_extensions: "false",
-    autoload_known_extensions: "false",
-    memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY ?? "2500MB",
-    // Row order of the tables is never relied on (whoever reads a published table sorts it), which lets
-    // DuckDB write in parallel and hold less in memory. Reads that need file order ask for it.
-    preserve_insertion_order: "false",
-    temp_directory: join(tmp, "spill")
-  });
-  const db = await instance.connect();
-  // The canonical tables in memory; the small published tables go straight to the build file,
-  // in the newest storage format: a third faster to write than the default (which older DuckDB
-  // versions can read); only this DuckDB version reads the file.
-  await db.run(`ATTACH '${join(tmp, BUILD_FILE)}' AS build (STORAGE_VERSION 'latest')`);
-  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
+  const {instance, db} = await openIngestion(tmp);
   const pseudonym = pseudonymizer(key);
   const source = config.source;
   let sample: SampleMetadata | undefined;
@@ -160,6 +145,30 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
   writeFileSync(join(tmp, "info.json"), JSON.stringify(info, null, 2));
   rmSync(dir, {recursive: true, force: true});
   renameSync(tmp, dir);
+}
+
+/**
+ * The in-memory DuckDB an ingestion works in: the canonical tables created, folder `tmp`'s
+ * build file attached as `build`. Exported for the data benchmark's floor build, which must run with the same settings.
+ */
+export async function openIngestion(tmp: string): Promise<{instance: DuckDBInstance; db: DuckDBConnection}> {
+  // A memory limit below the 4 GB budget: past it DuckDB spills to disk instead of growing.
+  const instance = await DuckDBInstance.create(":memory:", {
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    memory_limit: process.env.WORKBENCH_DUCKDB_MEMORY ?? "2500MB",
+    // Row order of the tables is never relied on (whoever reads a published table sorts it), which lets
+    // DuckDB write in parallel and hold less in memory. Reads that need file order ask for it.
+    preserve_insertion_order: "false",
+    temp_directory: join(tmp, "spill")
+  });
+  const db = await instance.connect();
+  // The canonical tables in memory; the small published tables go straight to the build file,
+  // in the newest storage format: a third faster to write than the default (which older DuckDB
+  // versions can read); only this DuckDB version reads the file.
+  await db.run(`ATTACH '${join(tmp, BUILD_FILE)}' AS build (STORAGE_VERSION 'latest')`);
+  for (const ddl of CANONICAL_TABLES) await db.run(ddl);
+  return {instance, db};
 }
 
 /**
