@@ -6,10 +6,12 @@
  * - every figures file passes the small-cell scan;
  * - it opens in Chromium from its front page, with no outside or failed request and no engine;
  * - periods print to PDF in both languages, and the PDF's text holds the headline figures, the
- *   page numbers and the period and build date of its footer.
+ *   page numbers and the period and build date of its footer, its Chinese drawn in a Chinese font;
+ * - on a machine with no font for the page's characters it refuses to print (a PDF of boxes)
+ *   and names what to install.
  */
 import {execFileSync} from "node:child_process";
-import {readFileSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
@@ -124,5 +126,45 @@ test("periods print to PDF in both languages with their figures, page numbers an
     const pages = Number(execFileSync("pdfinfo", [file], {encoding: "utf-8"}).match(/Pages:\s+(\d+)/)![1]);
     expect(pages).toBeGreaterThan(1);
     for (let p = 1; p <= pages; p++) expect(text).toMatch(new RegExp(`${p} ?/ ?${pages}`));
+  }
+  // pdftotext reads a text layer that is right even where the page printed boxes; the fonts tell.
+  // The Chinese report's characters need a font the English one does not use.
+  const fonts = (language: string) => {
+    const file = pdfs.find((f) => f.endsWith(`report-${report.period.id}.${language}.pdf`))!;
+    const lines = execFileSync("pdffonts", [file], {encoding: "utf-8"}).trim().split("\n").slice(2);
+    return new Set(lines.map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, "")));
+  };
+  const english = fonts("en");
+  expect([...fonts("zh-CN")].filter((f) => !english.has(f))).not.toEqual([]);
+}, 300_000);
+
+test("a machine with no font for the report's characters gets an error naming the font to install, not a PDF of boxes", async () => {
+  // Chromium finds its fonts through fontconfig (FONTCONFIG_FILE is read when the browser starts):
+  // the system's configuration with every font that covers Simplified Chinese rejected is this
+  // machine without its Chinese font. (With no font at all the page itself crashes.)
+  const dir = join(SITE, "no-chinese-font");
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(dir, {recursive: true});
+  const config = join(dir, "fonts.conf");
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><pattern><patelt name="lang"><string>zh-cn</string></patelt></pattern></rejectfont></selectfont>
+</fontconfig>
+`
+  );
+  const before = process.env.FONTCONFIG_FILE;
+  process.env.FONTCONFIG_FILE = config;
+  try {
+    const id = latest().period.id;
+    await expect(reportPdfs(OUT, join(dir, "pdf"), [id])).rejects.toThrow(
+      new RegExp(`Chromium has no font for .+ \\(\\d+ characters of /report/${id} in zh-CN\\).*fonts-wqy-microhei`)
+    );
+    expect(existsSync(join(dir, "pdf", `report-${id}.zh-CN.pdf`))).toBe(false);
+  } finally {
+    if (before === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = before;
   }
 }, 300_000);
