@@ -2,7 +2,7 @@
  * Every page of the built site, in headless Chromium and in both languages: it renders its
  * charts and numbers, logs no error, has no failed request, talks to no host but 127.0.0.1, and
  * speaks the chosen language (its title from that language's catalogue, no English catalogue
- * text on a Chinese page). The language switch keeps the page and the choice.
+ * text on a Chinese page), every character drawn by a font (no missing-glyph boxes). The language switch keeps the page and the choice.
  */
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -12,6 +12,7 @@ import {LANGUAGES} from "../../src/lib/locale.js";
 import {QUERY_MEASURE} from "../../src/lib/measures.js";
 import {MESSAGES} from "../../src/lib/messages.js";
 import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
+import {missingGlyphs} from "../../tools/glyphs.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 
 const DIST = join(process.cwd(), "dist");
@@ -166,6 +167,8 @@ describe("every page", () => {
           fullPage: true
         });
         expect(await page.getAttribute("html", "lang")).toBe(lang);
+        // Every character shown is drawn by an installed font, not as a missing-glyph box.
+        expect(await missingGlyphs(page)).toEqual([]);
         const key = path.startsWith("/report/") ? "report" : PAGE_MESSAGES[path];
         expect(key, `a catalogue section for ${path}`).toBeDefined();
         // The first visible heading: the report holds both languages, one shown.
