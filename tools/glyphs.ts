@@ -17,13 +17,13 @@ export async function missingGlyphs(page: Page, selector = "body"): Promise<stri
     canvas.width = canvas.height = 48;
     const context = canvas.getContext("2d", {willReadFrequently: true})!;
     context.font = `32px ${style.fontFamily}`;
-    // Whitespace and controls draw nothing; ASCII is in every font the stack can fall back to.
     // The text of every shown element (not innerText: it is empty when no font gave it a size).
     let text = "";
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     while (walker.nextNode())
       if (walker.currentNode.parentElement?.checkVisibility({visibilityProperty: true}))
         text += walker.currentNode.textContent;
+    // Whitespace and controls draw nothing; ASCII is in every font the stack can fall back to.
     const chars = [...new Set(text)].filter((c) => c.codePointAt(0)! > 0x7e && c.trim() !== "");
     // (No named inner functions: tsx would wrap them in a helper the page does not have.)
     const [box, ...drawn] = ["\u{10FFFD}", ...chars].map((c) => {

@@ -2,7 +2,8 @@
  * Every page of the built site, in headless Chromium and in both languages: it renders its
  * charts and numbers, logs no error, has no failed request, talks to no host but 127.0.0.1, and
  * speaks the chosen language (its title from that language's catalogue, no English catalogue
- * text on a Chinese page), every character drawn by a font (no missing-glyph boxes). The language switch keeps the page and the choice.
+ * text on a Chinese page), and draws every character in a font (no missing-glyph boxes). The
+ * language switch keeps the page and the choice.
  */
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
