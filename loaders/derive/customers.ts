@@ -51,7 +51,7 @@ WITH sales AS (
 ), complaints AS (
   SELECT ${key} AS k, count(*) AS complaints
   FROM feedback WHERE kind = 'complaint' AND feedback_date <= ${asof} GROUP BY ${key}
-), everyone AS (${knownCustomersSql(asOf, key, "bought")}
+), everyone AS (${knownCustomersSql(asOf, key, "(SELECT k, true AS sold FROM bought UNION ALL SELECT k, false AS sold FROM returned)")}
 ), tiers AS (
   SELECT city, min(city_tier) AS city_tier FROM stores GROUP BY city
 )

@@ -20,16 +20,23 @@ WITH totals AS (
     min(business_date) AS first_day,
     max(business_date) AS last_day
   FROM orders WHERE business_date <= ${asof}
-), per_buyer AS (
-  SELECT ${key} AS k, count(*) AS n FROM orders
-  WHERE kind = 'sale' AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}
+), per_customer AS (
+  -- n: sales. A customer with returns but no sale by the date (credited for a purchase made
+  -- before the data begins) is in customer sales but in no buyer's revenue: counted apart, so
+  -- that customer sales = the buyers' revenue + theirs.
+  SELECT ${key} AS k, count(*) FILTER (WHERE kind = 'sale') AS n, sum(net_cents) AS net FROM orders
+  WHERE kind IN ('sale', 'return') AND ${key} IS NOT NULL AND business_date <= ${asof} GROUP BY ${key}
 ), buyers AS (
-  SELECT count(*) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers FROM per_buyer
+  SELECT count(*) FILTER (WHERE n > 0) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat_buyers,
+    count(*) FILTER (WHERE n = 0) AS returns_only, coalesce(sum(net) FILTER (WHERE n = 0), 0) AS returns_only_cents
+  FROM per_customer
 )
 SELECT
-  CAST((SELECT count(*) FROM (${knownCustomersSql(asOf, key, "per_buyer")}) AS known) AS INTEGER) AS customers,
+  CAST((SELECT count(*) FROM (${knownCustomersSql(asOf, key, "(SELECT k, n > 0 AS sold FROM per_customer)")}) AS known) AS INTEGER) AS customers,
   CAST(b.buyers AS INTEGER) AS buyers,
   CAST(b.repeat_buyers AS INTEGER) AS repeat_buyers,
+  CAST(b.returns_only AS INTEGER) AS returns_only_customers,
+  CAST(b.returns_only_cents AS BIGINT) AS returns_only_cents,
   CAST(t.orders AS INTEGER) AS orders,
   CAST(t.customer_orders AS INTEGER) AS customer_orders,
   CAST(t.net_sales_cents AS BIGINT) AS net_sales_cents,

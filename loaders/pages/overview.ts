@@ -28,14 +28,21 @@ interface Kpis {
   buyers: number;
   repeat_buyers: number;
   customer_sales_cents: number;
+  returns_only_customers: number;
+  returns_only_cents: number;
   missing: string[];
 }
 
 /** The title, the data's line and the four headline cards in the current language. */
 function headline(k: Kpis): string {
   const m = t().overview;
-  const card = (label: string, key: string, value: string) =>
-    `<div class="card"><h2>${esc(label)}</h2><span class="big" data-kpi="${key}">${esc(value)}</span></div>`;
+  const card = (label: string, key: string, value: string, note = "") =>
+    `<div class="card"><h2>${esc(label)}</h2><span class="big" data-kpi="${key}">${esc(value)}</span>${note}</div>`;
+  // Customer sales minus this is what the breakdown below adds up to (it counts buyers only).
+  const returnsOnly =
+    k.returns_only_customers > 0
+      ? `<p class="muted" data-kpi="returns-only">${esc(m.returnsOnly(formatCount(k.returns_only_customers), formatCents(k.returns_only_cents)))}</p>`
+      : "";
   return [
     `<h1>${esc(m.title)}</h1>`,
     `<p class="muted">${esc(m.meta(k.asOf, k.source, k.builtAt.slice(0, 16).replace("T", " ")))}</p>`,
@@ -43,7 +50,7 @@ function headline(k: Kpis): string {
     card(m.customers, "customers", formatCount(k.customers)),
     card(m.buyers, "buyers", formatCount(k.buyers)),
     card(m.repeatBuyers, "repeat-rate", k.buyers > 0 ? formatShare(k.repeat_buyers / k.buyers) : "—"),
-    card(m.customerSales, "customer-sales", formatCents(k.customer_sales_cents)),
+    card(m.customerSales, "customer-sales", formatCents(k.customer_sales_cents), returnsOnly),
     "</div>"
   ].join("");
 }

@@ -42,6 +42,10 @@ beforeAll(async () => {
   await db.run(`INSERT INTO orders SELECT order_id || '-x', 'order-only-' || (business_date <= DATE '${AS_OF}'), ordered_at, business_date, store_id, channel,
     gross_cents, discount_cents, net_cents, items, kind FROM orders WHERE kind = 'sale' AND customer_key IS NOT NULL
     AND business_date IN (DATE '2025-03-01', DATE '2025-11-01')`);
+  // An order-only customer with returns and no sale (credited for a purchase before the data).
+  await db.run(`INSERT INTO orders SELECT order_id || '-r', 'returns-only', ordered_at, business_date, store_id, channel,
+    gross_cents, discount_cents, net_cents, items, kind FROM orders WHERE kind = 'return' AND business_date <= DATE '${AS_OF}'
+    ORDER BY order_id LIMIT 2`);
   await publishInDuckDB(db, AS_OF);
 });
 
@@ -140,8 +144,10 @@ test("customersSql matches a TypeScript computation for every customer", async (
     FROM out_customers`
   );
   expect(actual.length).toBe(expected.size);
-  // listed with no date (never bought; bought before), order-only before; after the date: one of each
-  expect(noSignup).toEqual({known: 3, unknown: 2});
+  // listed with no date (never bought; bought before), order-only before, returns only (known like
+  // a listed customer who never bought); after the date: one listed, one order-only
+  expect(noSignup).toEqual({known: 4, unknown: 2});
+  expect(actual.some((c) => c.customer_key === "returns-only" && (c.revenue_cents as number) < 0)).toBe(true);
   expect(sameDay).toBeGreaterThan(0); // customers with two purchases on one day: one interval, not two
   for (const {customer_key, ipi_mean_days, ipi_sd_days, ...row} of actual) {
     const {ipi_mean_days: mean, ipi_sd_days: sd, ...want} = expected.get(customer_key as string)!;
@@ -184,6 +190,10 @@ test("kpisSql matches a TypeScript computation over all orders, walk-ins and ret
   const net = (rows: Order[]) =>
     rows.filter((o) => o.kind === "sale" || o.kind === "return").reduce((s, o) => s + o.net_cents, 0);
   const dates = upTo.map((o) => o.d).sort();
+  // Customers with a return but no sale by the date: in customer sales, in no buyer's revenue.
+  const returnsOnly = [
+    ...new Set(upTo.filter((o) => o.kind === "return" && o.customer_key !== null).map((o) => o.customer_key))
+  ].filter((k) => !perBuyer.has(k!));
   const expected = {
     customers: [...keys].filter((k) =>
       knownAtAsOf(
@@ -197,6 +207,8 @@ test("kpisSql matches a TypeScript computation over all orders, walk-ins and ret
     customer_orders: sales.filter((o) => o.customer_key !== null).length,
     net_sales_cents: net(upTo),
     customer_sales_cents: net(upTo.filter((o) => o.customer_key !== null)),
+    returns_only_customers: returnsOnly.length,
+    returns_only_cents: net(upTo.filter((o) => returnsOnly.includes(o.customer_key))),
     first_day: dates[0],
     last_day: dates.at(-1)
   };
@@ -204,5 +216,6 @@ test("kpisSql matches a TypeScript computation over all orders, walk-ins and ret
   expect(expected.orders).toBeGreaterThan(expected.customer_orders);
   expect(upTo.some((o) => o.kind === "return")).toBe(true);
   expect(orders.length).toBeGreaterThan(upTo.length);
+  expect(returnsOnly.length).toBeGreaterThan(0);
   expect(await queryRows(db, "SELECT * FROM out_kpis")).toEqual([expected]);
 });

@@ -10,9 +10,10 @@ import {cpSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
-import {formatCount} from "../../src/lib/format.js";
+import {formatCents, formatCount} from "../../src/lib/format.js";
+import {setLocale} from "../../src/lib/locale.js";
 import {en} from "../../src/lib/messages/en.js";
-import {INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
+import {EXPECTED_ORDERS, INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
 import type {Page} from "playwright-core";
 import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
@@ -102,6 +103,46 @@ test("attributes the fixture lacks (tiers, channels, stores) are named on the ov
     await page.goto(`${server.origin}/value?lang=en`);
     await waitForPage(page);
     expect(await page.getByLabel("Member tier").count()).toBe(0);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("the overview's customer sales name the returns of customers who never bought, which its breakdown leaves out", async () => {
+  const published = (name: string) =>
+    JSON.parse(
+      readFileSync(
+        filesUnder(join(SITE, "dist", "_file", "data")).find((f) =>
+          new RegExp(`/${name}\\.[0-9a-f]+\\.json$`).test(f)
+        )!,
+        "utf-8"
+      )
+    );
+  // From the fixture: 14527 is listed, was credited (C536379) and returned (536380), and never bought.
+  const net = (rows: typeof EXPECTED_ORDERS) => rows.reduce((s, [, , , cents]) => s + cents, 0);
+  const customerSales = EXPECTED_ORDERS.filter(([, kind, id]) => id !== null && (kind === "sale" || kind === "return"));
+  const returnsOnly = customerSales.filter(([, , id]) => id === "14527");
+  expect(returnsOnly.map(([, kind]) => kind)).toEqual(["return", "return"]);
+  const kpis = published("kpis");
+  expect(kpis.customer_sales_cents).toBe(net(customerSales));
+  expect([kpis.returns_only_customers, kpis.returns_only_cents]).toEqual([1, net(returnsOnly)]);
+  // The breakdown adds up to customer sales less those returns.
+  const rows = published("overview").contribution.rows as {revenue_cents: number}[];
+  expect(rows.reduce((s, r) => s + r.revenue_cents, 0)).toBe(kpis.customer_sales_cents - kpis.returns_only_cents);
+  const server: StaticServer = await serveStatic(join(SITE, "dist"));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/?lang=en`);
+    await waitForPage(page);
+    setLocale({language: "en", currency: "CNY"});
+    expect(await page.locator("[data-kpi=customer-sales]:visible").textContent()).toBe(
+      formatCents(kpis.customer_sales_cents)
+    );
+    expect(await page.locator("[data-kpi=returns-only]:visible").textContent()).toBe(
+      en.overview.returnsOnly("1", formatCents(net(returnsOnly)))
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -146,6 +146,8 @@ export const en = {
     buyers: "Buyers",
     repeatBuyers: "Repeat buyers",
     customerSales: "Customer sales",
+    returnsOnly: (n: string, amount: string) =>
+      `Includes ${amount} of returns by customers who made no purchase (${n}); the breakdown below leaves them out.`,
     shareBy: (dimension: string) => `Share of buyers and of revenue by ${dimension}`
   },
   rfm: {

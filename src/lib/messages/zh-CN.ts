@@ -148,6 +148,8 @@ export const zhCN: Messages = {
     buyers: "购买客户",
     repeatBuyers: "复购客户",
     customerSales: "客户销售额",
+    returnsOnly: (n: string, amount: string) =>
+      `含没有购买、只有退货的客户（${n} 位）的 ${amount}；下方的细分不含这些客户。`,
     shareBy: (dimension: string) => `按${dimension}的购买客户占比与收入占比`
   },
   rfm: {
