@@ -5,7 +5,7 @@ import {languageScript} from "./src/lib/locale.js";
 
 // The site's default language and currency (workbench.config.ts) reach every page as meta tags
 // (src/lib/locale.ts); the header's links switch the language on any page.
-const {language, currency} = siteLocale((await loadConfig()).config);
+const {language, currency, highValue} = siteLocale((await loadConfig()).config);
 
 const REPORT = {name: "管理层报告 Leadership report", path: "/report/"};
 
@@ -53,7 +53,7 @@ export default {
   duckdb: {extensions: {json: null, parquet: null}},
   // An inline icon: otherwise every browser asks the server for /favicon.ico and gets a 404. The
   // script shows build-time text in the reader's language from the first paint (src/lib/locale.ts).
-  head: `${languageScript(language)}<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
+  head: `${languageScript(language)}<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><meta name="workbench-high-value" content="${highValue}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
   footer: "客户细分工作台 Customer Segments Workbench · 假名数据，离线构建 · pseudonymous data, built offline.",
   search: false
 };

@@ -13,7 +13,8 @@ import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} 
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {WORK_DIR, buildFolder} from "./build-folder.js";
-import type {WorkbenchConfig} from "./config.js";
+import {type WorkbenchConfig, highValueWarning, siteLocale} from "./config.js";
+import {setLocale} from "../src/lib/locale.js";
 import {queryRows} from "./duckdb.js";
 import {AlreadyReported} from "./emit.js";
 import {withLock} from "./lock.js";
@@ -50,6 +51,8 @@ export interface Build {
 /** Opens this build's ingested database, ingesting first if no process has yet. */
 export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<Build> {
   const {config, key, id, dir} = await buildFolder(env);
+  // Every loader's SQL (rules naming high_value, stage thresholds, default cuts) uses the config's figure.
+  setLocale({highValue: siteLocale(config).highValue});
   // An ingestion that failed in this build is reported by the loader that ran it; the others
   // stop without repeating it (a new build tries again).
   const failure = `${dir}.failed.json`;
@@ -63,6 +66,8 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
     async () => {
       rmSync(failure, {force: true});
       if (key === DEVELOPMENT_KEY) console.warn(developmentKeyWarning());
+      const amounts = highValueWarning(config);
+      if (amounts) console.warn(amounts);
       try {
         await ingest(config, key, dir);
       } catch (error) {
@@ -117,8 +122,11 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     asOf = await loadPostgres(db, source, pseudonym, publish, config.asOf);
   } else {
     if (source.type === "sample") sample = await loadSample(db, source, pseudonym);
-    else if (source.type === "files") await loadFiles(instance, db, source, key, join(WORK_DIR, "files"));
-    else throw new UserError(`unknown source type: ${(source as {type: string}).type}`);
+    else if (source.type === "files") {
+      // The file's amounts are in the site's currency unless its mapping names another (mapping.ts).
+      const currency = source.orders.currency ?? siteLocale(config).currency;
+      await loadFiles(instance, db, {...source, orders: {...source.orders, currency}}, key, join(WORK_DIR, "files"));
+    } else throw new UserError(`unknown source type: ${(source as {type: string}).type}`);
     const [{last}] = await queryRows<{last: Date | null}>(db, "SELECT max(business_date) AS last FROM orders");
     if (!last && !config.asOf)
       throw new UserError("the source has no orders, so there is no as-of date; set asOf in workbench.config.ts");

@@ -8,6 +8,7 @@ import type {ModelSettings} from "./derive/model-settings.js";
 import type {ReportSettings} from "./report/index.js";
 import type {CampaignSettings} from "../src/lib/campaigns.js";
 import type {LoyaltyRules} from "../src/lib/loyalty.js";
+import {DEFAULT_HIGH_VALUE} from "../src/lib/locale.js";
 
 export type SourceConfig = ({type: "sample"} & SampleOptions) | FilesSource | PostgresSource;
 
@@ -22,6 +23,12 @@ export interface WorkbenchConfig {
   keepCanonical?: boolean;
   /** ISO 4217 code of every amount (pages, charts, exports); CNY unless set. */
   currency?: string;
+  /**
+   * Revenue to date, in `currency`, from which a customer is high value: the four types' loyal,
+   * the lifecycle stage High value, and the scale of the RFM explorer's default monetary cuts
+   * (README, Segmentation). 3,000 unless set, a yuan figure: set it with any other currency.
+   */
+  highValue?: number;
   /** The site's default language ("zh-CN" unless set); readers can switch on any page. */
   language?: "zh-CN" | "en";
   /** Prediction settings (README, Predictions); each defaults to MODEL_DEFAULTS. */
@@ -34,22 +41,45 @@ export interface WorkbenchConfig {
   loyalty?: Partial<LoyaltyRules>;
 }
 
-/** The site's default language and currency. */
+/** The site's default language, its currency and the high-value revenue in it. */
 export interface SiteLocale {
   language: "zh-CN" | "en";
   /** ISO 4217 code. */
   currency: string;
+  highValue: number;
 }
 
-/** The config's language and currency, with their defaults (zh-CN, CNY), or an error naming a bad value. */
+/** The config's language, currency and high-value revenue, with their defaults (zh-CN, CNY, 3,000), or an error naming a bad value. */
 export function siteLocale(config: WorkbenchConfig): SiteLocale {
   const language = config.language ?? "zh-CN";
   const currency = config.currency ?? "CNY";
+  const highValue = config.highValue ?? DEFAULT_HIGH_VALUE;
   if (!["zh-CN", "en"].includes(language))
     throw new Error(`workbench.config.ts: language must be "zh-CN" or "en", got ${language}`);
   if (!/^[A-Z]{3}$/.test(currency))
     throw new Error(`workbench.config.ts: currency must be an ISO 4217 code such as CNY, got ${currency}`);
-  return {language, currency};
+  if (typeof highValue !== "number" || !Number.isFinite(highValue) || highValue <= 0)
+    throw new Error(`workbench.config.ts: highValue must be an amount above 0 (in ${currency}), got ${highValue}`);
+  return {language, currency, highValue};
+}
+
+/**
+ * The warning a build prints once when the settings in money are still the sample chain's yuan
+ * figures (highValue; loyalty.tiers) but the site counts in another currency; null when none is.
+ */
+export function highValueWarning(config: WorkbenchConfig): string | null {
+  const {currency} = siteLocale(config);
+  if (currency === "CNY") return null;
+  const unset = [
+    config.highValue === undefined && `highValue (a customer is high value from 3,000 ${currency})`,
+    config.loyalty?.tiers === undefined && `loyalty.tiers (tiers from 1,500, 5,000 and 15,000 ${currency})`
+  ].filter(Boolean);
+  if (unset.length === 0) return null;
+  return (
+    `warning: currency is ${currency} but ${unset.join(" and ")} ${unset.length > 1 ? "are" : "is"} not set: ` +
+    `the sample chain's yuan figures. Set ${unset.length > 1 ? "them" : "it"} in workbench.config.ts ` +
+    `to amounts in ${currency} (README, Segmentation; Member tiers and points).`
+  );
 }
 
 /** Loads the config module named by WORKBENCH_CONFIG, or workbench.config.ts. */

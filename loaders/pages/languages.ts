@@ -16,11 +16,11 @@ export const inert = (html: string): string => html.replaceAll("${", "&#36;{");
 
 /** `make(language, attributes)` for each language, in that language; `attributes` mark the copy. */
 export function inEachLanguage(
-  {language: shown, currency}: SiteLocale,
+  {language: shown, currency, highValue}: SiteLocale,
   make: (language: Language, attributes: string) => string
 ): string[] {
   return LANGUAGES.map((language) => {
-    setLocale({language, currency});
+    setLocale({language, currency, highValue});
     return inert(
       make(language, `lang="${language}" data-lang-copy="${language}"${language === shown ? " data-shown" : ""}`)
     );

@@ -18,7 +18,7 @@ import {RFM_COLUMNS, rfmSql} from "./rfm.js";
 import {checkCondition, parseRules, segmentSql, type Rule, type RuleError} from "./rules.js";
 import {FOUR_TYPES, RULE_SETS, STANDARD_RFM, rulesOf, segmentOptions} from "./rulesets.js";
 import {sqlFilters, sqlNumber, sqlString, type Filters} from "./sql.js";
-import {DEFAULT_STAGE_THRESHOLDS, stageCaseSql} from "./stages.js";
+import {defaultStageThresholds, stageCaseSql} from "./stages.js";
 
 export const AUDIENCE_ATTRIBUTES = ATTRIBUTES;
 export type AudienceAttribute = (typeof AUDIENCE_ATTRIBUTES)[number];
@@ -95,7 +95,7 @@ WITH segmented AS (
   LEFT JOIN predictions q USING (customer_key)
 )
 SELECT * EXCLUDE (last_purchase, overdue_days, clv_percentile, predicted),
-  ${stageCaseSql({asOf, ...DEFAULT_STAGE_THRESHOLDS})} AS stage,
+  ${stageCaseSql({asOf, ...defaultStageThresholds()})} AS stage,
   CASE WHEN NOT predicted THEN 'no prediction' WHEN clv_percentile >= 90 THEN 'top 10 %'
     WHEN clv_percentile >= 70 THEN '70–90 %' WHEN clv_percentile >= 40 THEN '40–70 %' ELSE 'bottom 40 %' END AS clv_band,
   CASE WHEN NOT predicted THEN 'no prediction' WHEN ${r.model} OR ${r.rule} THEN 'at risk' ELSE 'not at risk' END AS risk

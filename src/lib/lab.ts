@@ -7,6 +7,7 @@
 import {RFM_COLUMNS} from "./rfm.js";
 import {
   checkCondition,
+  conditionSql,
   parseRules,
   ruleCounts,
   ruleCountsSql,
@@ -80,7 +81,8 @@ export async function evaluateRules(
           types.set(
             key(rule),
             (type = String(
-              (await query(`DESCRIBE SELECT (${rule.when}) AS ok FROM (${source}) AS s`))[0]?.column_type ?? ""
+              (await query(`DESCRIBE SELECT (${conditionSql(rule.when)}) AS ok FROM (${source}) AS s`))[0]
+                ?.column_type ?? ""
             ))
           );
         if (type !== "BOOLEAN")
@@ -129,7 +131,7 @@ async function runTimeErrors(query: Query, rules: Rule[], source: string, error:
   const errors: RuleError[] = [];
   for (const rule of rules) {
     try {
-      await query(`SELECT count(*) FILTER (WHERE (${rule.when})) AS n FROM (${source}) AS s`);
+      await query(`SELECT count(*) FILTER (WHERE (${conditionSql(rule.when)})) AS n FROM (${source}) AS s`);
     } catch (e) {
       errors.push({rule: rule.name, line: rule.line, column: 0, message: firstLine(e)});
     }
@@ -142,7 +144,7 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
 /** The SQL type of every rule's condition, from one DESCRIBE. */
 async function describeAll(query: Query, rules: Rule[], source: string): Promise<string[]> {
   const rows = await query(
-    `DESCRIBE SELECT ${rules.map((r, i) => `(${r.when}) AS c${i}`).join(", ")} FROM (${source}) AS s`
+    `DESCRIBE SELECT ${rules.map((r, i) => `(${conditionSql(r.when)}) AS c${i}`).join(", ")} FROM (${source}) AS s`
   );
   return rows.map((row) => String(row.column_type));
 }

@@ -9,7 +9,7 @@ import type {QuerySpec} from "./prepared-key.js";
 import type {Filters} from "./sql.js";
 import {
   type Conversion,
-  DEFAULT_STAGE_THRESHOLDS,
+  defaultStageThresholds,
   type Stage,
   type StageOptions,
   conversionSql,
@@ -37,7 +37,7 @@ export interface LifecycleSpecs {
 }
 
 export const LIFECYCLE = (asOf: string): LifecycleSpecs => {
-  const stages: StageOptions = {asOf, ...DEFAULT_STAGE_THRESHOLDS, filters: {}};
+  const stages: StageOptions = {asOf, ...defaultStageThresholds(), filters: {}};
   return {
     months: {defaults: {filters: {}}, sql: ({filters}) => lifecycleSql(filters)},
     stages: {defaults: stages, sql: stageCountsSql},

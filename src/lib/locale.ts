@@ -6,9 +6,10 @@
  * site's default (workbench.config.ts `language`, zh-CN unless set: our first readers are in
  * China). A switch reloads the page rather than re-rendering it: every string, chart and number
  * is then made in one language, with nothing half-switched. Currency: the config's ISO code
- * (`currency`, CNY by default), for every amount on every page. Both defaults reach the page as
- * meta tags written by observablehq.config.ts. In Node (loaders, tests): English and CNY unless
- * setLocale says otherwise.
+ * (`currency`, CNY by default), for every amount on every page, and the high-value revenue in it
+ * (`highValue`). They reach the page as meta tags written by observablehq.config.ts. In Node
+ * (loaders, tests): English, CNY and 3,000 unless setLocale says otherwise (openBuild sets the
+ * config's high-value revenue for every loader).
  */
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
@@ -18,13 +19,22 @@ export interface Locale {
   language: Language;
   /** ISO 4217 code. */
   currency: string;
+  /**
+   * Revenue to date (in `currency`) from which a customer is high value: the four types' loyal,
+   * the lifecycle stage High value, and the scale of the default monetary cuts (workbench.config.ts
+   * `highValue`).
+   */
+  highValue: number;
 }
+
+/** The high-value revenue when the config sets none: the sample chain's, in yuan. */
+export const DEFAULT_HIGH_VALUE = 3000;
 
 const STORAGE_KEY = "workbench-language";
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 function detect(): Locale {
-  if (typeof document === "undefined") return {language: "en", currency: "CNY"};
+  if (typeof document === "undefined") return {language: "en", currency: "CNY", highValue: DEFAULT_HIGH_VALUE};
   const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? undefined;
   const fromUrl = new URLSearchParams(location.search).get("lang");
   let stored: string | null = null;
@@ -38,7 +48,8 @@ function detect(): Locale {
   document.documentElement.lang = language;
   fillSwitch(language);
   showCopies(language);
-  return {language, currency: meta("workbench-currency") ?? "CNY"};
+  const highValue = Number(meta("workbench-high-value") ?? DEFAULT_HIGH_VALUE);
+  return {language, currency: meta("workbench-currency") ?? "CNY", highValue};
 }
 
 /** The header's language switch: this page in each language (the current one marked). */

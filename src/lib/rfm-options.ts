@@ -5,7 +5,7 @@
  * page's defaults give the key of the build-time results (rfm.json).
  */
 import type {Filters} from "./sql.js";
-import {type FilterColumn, type RfmOptions, type Thresholds, DEFAULT_THRESHOLDS} from "./rfm.js";
+import {type FilterColumn, type RfmOptions, type Thresholds, defaultThresholds} from "./rfm.js";
 import {DEFAULT_RULE_SET} from "./rulesets.js";
 import {parseThresholds} from "./thresholds.js";
 
@@ -32,11 +32,10 @@ export function defaultRfmPageInputs(buildAsOf: string): RfmPageInputs {
 }
 
 /** The threshold inputs' default texts for a scale. */
-export const defaultThresholdTexts = (scale: 3 | 5) => ({
-  recency: DEFAULT_THRESHOLDS[scale].recency.join(", "),
-  frequency: DEFAULT_THRESHOLDS[scale].frequency.join(", "),
-  monetary: DEFAULT_THRESHOLDS[scale].monetary.join(", ")
-});
+export const defaultThresholdTexts = (scale: 3 | 5) => {
+  const cuts = defaultThresholds(scale);
+  return {recency: cuts.recency.join(", "), frequency: cuts.frequency.join(", "), monetary: cuts.monetary.join(", ")};
+};
 
 /** Scoring options for the inputs, and the threshold errors (empty when the texts read). */
 export function rfmPageOptions(inputs: RfmPageInputs): {rfm: RfmOptions; thresholdErrors: string[]} {

@@ -20,6 +20,7 @@
 import {purchasesToDateSql} from "./activity.js";
 import {ATTRIBUTES} from "./attributes.js";
 import {knownAtSql} from "./known.js";
+import {locale} from "./locale.js";
 import {sqlDate, sqlFilters, sqlNumber, type Filters} from "./sql.js";
 
 export const FILTER_COLUMNS = ATTRIBUTES;
@@ -48,11 +49,18 @@ export interface RfmOptions {
   filters?: Filters<FilterColumn>;
 }
 
-/** Default cut points, per scale. */
-export const DEFAULT_THRESHOLDS: Record<3 | 5, Thresholds> = {
-  5: {recency: [30, 90, 180, 365], frequency: [2, 3, 5, 8], monetary: [300, 800, 1500, 3000]},
-  3: {recency: [90, 365], frequency: [2, 5], monetary: [500, 2000]}
-};
+/**
+ * Default cut points, per scale. Monetary cuts are shares of the site's high-value revenue
+ * (locale.ts), the top one equal to it, to two significant digits: at 3,000 (yuan, the default)
+ * 300, 800, 1,500, 3,000 on the 1–5 scale and 500, 2,000 on the 1–3, in any currency alike.
+ */
+export function defaultThresholds(scale: 3 | 5): Thresholds {
+  const shares = {5: [1 / 10, 4 / 15, 1 / 2, 1], 3: [1 / 6, 2 / 3]}[scale];
+  const monetary = shares.map((share) => Number((share * locale().highValue).toPrecision(2)));
+  return scale === 5
+    ? {recency: [30, 90, 180, 365], frequency: [2, 3, 5, 8], monetary}
+    : {recency: [90, 365], frequency: [2, 5], monetary};
+}
 
 /** The build's predictions that rules may use (loaders/derive/predict.ts). */
 export const PREDICTION_COLUMNS = ["p_alive", "clv", "expected_purchases_90d", "cluster"] as const;
@@ -103,7 +111,7 @@ export function rfmSql(options: RfmOptions): string {
   const asof = sqlDate(options.asOf, "as-of date");
   const k = sqlNumber(options.scale, "scale");
   if (options.scale !== 3 && options.scale !== 5) throw new Error(`scale must be 3 or 5, got ${options.scale}`);
-  const t = options.thresholds ?? DEFAULT_THRESHOLDS[options.scale];
+  const t = options.thresholds ?? defaultThresholds(options.scale);
   const quantile = (order: string) =>
     `CASE WHEN orders > 0 THEN CAST(1 + floor(${k} * (rank() OVER (PARTITION BY orders > 0 ORDER BY ${order}) - 1) / count(*) OVER (PARTITION BY orders > 0)) AS INTEGER) END`;
   const scores =

@@ -10,7 +10,8 @@
  * unknown names) is refused with its position, so a rule can never be more than one expression.
  */
 import {withShares} from "./shares.js";
-import {sqlString} from "./sql.js";
+import {locale} from "./locale.js";
+import {sqlNumber, sqlString} from "./sql.js";
 
 export interface Rule {
   name: string;
@@ -134,7 +135,7 @@ export function checkCondition(
       if (next.startsWith("(")) {
         if (!FUNCTIONS.has(word.toLowerCase()))
           at(i, `unknown function ${word} (allowed: ${[...FUNCTIONS].join(", ")})`);
-      } else if (!columns.includes(word)) {
+      } else if (!columns.includes(word) && !(RULE_CONSTANTS as readonly string[]).includes(word)) {
         at(i, `unknown column ${word}`);
       }
     }
@@ -146,16 +147,29 @@ export function checkCondition(
   return errors;
 }
 
+/**
+ * Names a condition may use besides columns, each a number of the site: `high_value`, the revenue
+ * from which a customer is high value (workbench.config.ts `highValue`, in the site's currency), so
+ * that a rule set such as the four types means the same in any currency.
+ */
+export const RULE_CONSTANTS = ["high_value"] as const;
+
+/** A checked condition as SQL: each constant replaced by its value (text in quotes left alone). */
+export function conditionSql(when: string): string {
+  const value = sqlNumber(locale().highValue, "high value");
+  return when.replace(/('(?:[^']|'')*')|\bhigh_value\b/g, (_, literal) => literal ?? `(${value})`);
+}
+
 /** CASE expression giving each row the index of the first matching rule (NULL: no rule). */
 export function ruleIndexSql(rules: Rule[]): string {
   if (rules.length === 0) return "CAST(NULL AS INTEGER)";
-  return `CASE ${rules.map((r, i) => `WHEN (${r.when}) THEN ${i}`).join(" ")} END`;
+  return `CASE ${rules.map((r, i) => `WHEN (${conditionSql(r.when)}) THEN ${i}`).join(" ")} END`;
 }
 
 /** CASE expression giving each row its segment name (NULL: no rule matched). */
 export function segmentSql(rules: Rule[]): string {
   if (rules.length === 0) return "CAST(NULL AS VARCHAR)";
-  return `CASE ${rules.map((r) => `WHEN (${r.when}) THEN ${sqlString(r.name)}`).join(" ")} END`;
+  return `CASE ${rules.map((r) => `WHEN (${conditionSql(r.when)}) THEN ${sqlString(r.name)}`).join(" ")} END`;
 }
 
 /** Customers and revenue of one group: a segment, or a (from, to) pair of segments. */
@@ -193,7 +207,7 @@ export interface RuleCounts {
  * sizes and the migration matrix.
  */
 export function ruleCountsSql(baseline: Rule[], edited: Rule[], source: string): string {
-  const conditions = edited.map((r, i) => `(${r.when}) AS c${i}`);
+  const conditions = edited.map((r, i) => `(${conditionSql(r.when)}) AS c${i}`);
   const editedIndex = edited.length
     ? `CASE ${edited.map((_, i) => `WHEN c${i} THEN ${i}`).join(" ")} END`
     : "CAST(NULL AS INTEGER)";

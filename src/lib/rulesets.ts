@@ -12,7 +12,8 @@
  *   R=2    Hibernating    Hib. (F=2) / At Risk (F=3)   Can't Lose (M≥4) / At Risk
  *   R=1    Lost           Lost (F=2) / At Risk (F=3)   Can't Lose (M≥4) / At Risk
  *
- * Clothing-store four types, over every customer on the master list (prospects included).
+ * Clothing-store four types, over every customer on the master list (prospects included). Loyal
+ * takes `high_value` (rules.ts), the site's high-value revenue, so the set holds in any currency.
  *
  * Each segment's one-line playbook is in the message catalogues (src/lib/messages/), in both
  * languages, keyed by the segment's name.
@@ -49,7 +50,7 @@ export const FOUR_TYPES: RuleSet = {
   population: "everyone",
   text: `# Clothing-store customer types; first match wins
 churned: orders > 0 AND recency_days > 365
-loyal: orders >= 4 AND revenue >= 3000 AND recency_days <= 180
+loyal: orders >= 4 AND revenue >= high_value AND recency_days <= 180
 potential: orders = 0 OR (orders = 1 AND recency_days <= 180)
 drifting: orders > 0`
 };

@@ -6,7 +6,7 @@
  * - Prospect: registered, no purchase yet;
  * - Churned: last purchase more than `churnDays` ago;
  * - At risk: last purchase more than `atRiskDays` ago;
- * - High value: net revenue to date at least `highValueYuan`;
+ * - High value: net revenue to date at least `highValue` (in the site's currency);
  * - Repeat: two orders or more;
  * - First purchase: one order.
  * Conversion: prospect → first purchase is the share of customers registered by the date who
@@ -16,6 +16,7 @@
  */
 import {purchasesToDateSql} from "./activity.js";
 import {knownAtSql} from "./known.js";
+import {locale} from "./locale.js";
 import {LIFECYCLE_FILTERS, type LifecycleFilter} from "./lifecycle.js";
 import {sqlDate, sqlFilters, sqlNumber, sqlString, type Filters} from "./sql.js";
 
@@ -28,11 +29,12 @@ export interface StageOptions {
   asOf: string;
   atRiskDays: number;
   churnDays: number;
-  highValueYuan: number;
+  highValue: number;
   filters?: Filters<LifecycleFilter>;
 }
 
-export const DEFAULT_STAGE_THRESHOLDS = {atRiskDays: 180, churnDays: 365, highValueYuan: 3000};
+/** The lifecycle page's thresholds before the reader changes them; high value is the site's (locale.ts). */
+export const defaultStageThresholds = () => ({atRiskDays: 180, churnDays: 365, highValue: locale().highValue});
 
 /**
  * SQL: the stage expression over columns `orders`, `last_purchase` and `revenue_cents` of
@@ -44,7 +46,7 @@ export function stageCaseSql(options: Omit<StageOptions, "filters">, alias = "")
   const churn = sqlNumber(options.churnDays, "churn days");
   if (options.churnDays <= options.atRiskDays)
     throw new Error(`churn days (${options.churnDays}) must exceed at-risk days (${options.atRiskDays})`);
-  const highValue = sqlNumber(options.highValueYuan * 100, "high-value revenue");
+  const highValue = sqlNumber(options.highValue * 100, "high-value revenue");
   return `CASE
     WHEN coalesce(${alias}orders, 0) = 0 THEN ${sqlString("Prospect")}
     WHEN ${asof} - ${alias}last_purchase > ${churn} THEN ${sqlString("Churned")}

@@ -22,7 +22,7 @@ import {
   audienceSql
 } from "../../src/lib/audiences.js";
 import {FOUR_TYPES, RULE_SETS, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
-import {DEFAULT_STAGE_THRESHOLDS, STAGES, stageSql} from "../../src/lib/stages.js";
+import {defaultStageThresholds, STAGES, stageSql} from "../../src/lib/stages.js";
 import {siteDatabase} from "../helpers/site-db.js";
 
 let db: DuckDBConnection;
@@ -103,7 +103,7 @@ test("labels: stages are the lifecycle page's, four types and segments the shipp
     (
       await queryRows<{customer_key: string; stage: string}>(
         db,
-        stageSql({asOf, ...DEFAULT_STAGE_THRESHOLDS, filters: {}})
+        stageSql({asOf, ...defaultStageThresholds(), filters: {}})
       )
     ).map((r) => [r.customer_key, r.stage])
   );

@@ -42,6 +42,16 @@ function withFiles(orders: string, customers: string): WorkbenchConfig {
   return config;
 }
 
+/** Writes an invoice-line export (the fixture's header, then `lines`) and returns its path. */
+function invoiceCsv(name: string, lines: string[]): string {
+  const path = join(files.dir, name);
+  writeFileSync(
+    path,
+    `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n${lines.join("\n")}\n`
+  );
+  return path;
+}
+
 beforeAll(() => {
   rmSync(WORK, {recursive: true, force: true});
   files = writeFixtures(join(WORK, "input"));
@@ -361,16 +371,55 @@ test("large files, read in parallel, still give rejected rows their exact line a
 });
 
 test("a configured dateFormat reads day-first dates that are otherwise ambiguous", async () => {
-  const path = join(files.dir, "dayfirst.csv");
-  writeFileSync(
-    path,
-    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,x,1,03/04/2024 10:00,1.00,9,China\n"
-  );
+  const path = invoiceCsv("dayfirst.csv", ["1,A,x,1,03/04/2024 10:00,1.00,9,China"]);
   const config = fixtureConfig(files);
   if (config.source.type === "files")
     config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};
   const db = await build(config, "dayfirst");
   expect(await queryRows(db, "SELECT business_date::VARCHAR AS d FROM orders")).toEqual([{d: "2024-04-03"}]);
+});
+
+test("amounts are read in the site's currency unless the file's mapping names another", async () => {
+  const path = invoiceCsv("pounds.csv", [
+    "1,A,x,2,2024-03-04 10:00,£2.90,9,UK",
+    "2,A,x,1,2024-03-04 11:00,1.50,9,UK",
+    "3,A,x,1,2024-03-04 12:00,¥1.50,9,UK"
+  ]);
+  const config = (site: string | undefined, file: string | undefined): WorkbenchConfig => {
+    const c = {...fixtureConfig(files), currency: site, maxRejectRate: 1};
+    if (c.source.type === "files") c.source = {...c.source, orders: {...c.source.orders, path, currency: file}};
+    return c;
+  };
+  // The orders read, and the rejected rows' reasons.
+  const read = async (name: string, c: WorkbenchConfig) => {
+    const db = await build(c, name);
+    return [
+      await queryRows(db, "SELECT order_id, net_cents::INTEGER AS cents FROM orders ORDER BY order_id"),
+      await queryRows(
+        db,
+        "SELECT reason, rows::INTEGER AS rows FROM quality WHERE source = 'orders' AND outcome = 'rejected'"
+      )
+    ];
+  };
+  const rejected = [{reason: "amount in another currency", rows: 1}];
+  const pound = [
+    [
+      {order_id: "1", cents: 580},
+      {order_id: "2", cents: 150}
+    ],
+    rejected
+  ];
+  const yuan = [
+    [
+      {order_id: "2", cents: 150},
+      {order_id: "3", cents: 150}
+    ],
+    rejected
+  ];
+  expect(await read("pounds-site", config("GBP", undefined))).toEqual(pound);
+  expect(await read("pounds-file", config(undefined, "GBP"))).toEqual(pound);
+  expect(await read("yuan-site", config(undefined, undefined))).toEqual(yuan);
+  expect(await read("yuan-file", config("GBP", "CNY"))).toEqual(yuan);
 });
 
 describe("inputs that stop the build", () => {
@@ -524,12 +573,10 @@ describe("order-level exports and master lists: nothing guessed", () => {
 });
 
 test("when every row is rejected (a wrong dateFormat), the build says so with the reason, the column and a sample value", async () => {
-  const path = join(files.dir, "iso-dates.csv");
-  writeFileSync(
-    path,
-    "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n" +
-      "1,A,x,1,2024-03-01 10:00,1.00,501,France\n2,A,x,1,2024-03-02 10:00,1.00,502,France\n"
-  );
+  const path = invoiceCsv("iso-dates.csv", [
+    "1,A,x,1,2024-03-01 10:00,1.00,501,France",
+    "2,A,x,1,2024-03-02 10:00,1.00,502,France"
+  ]);
   const config = fixtureConfig(files, {maxRejectRate: 1});
   if (config.source.type === "files")
     config.source.orders = {...config.source.orders, path, dateFormat: "%d/%m/%Y %H:%M"};

@@ -51,7 +51,7 @@ describe("on the hand fixture", () => {
     expect(months.map((m) => m.frequency)).toEqual([1.5, 1, 1]);
   });
 
-  const thresholds = {atRiskDays: 30, churnDays: 60, highValueYuan: 250};
+  const thresholds = {atRiskDays: 30, churnDays: 60, highValue: 250};
   const stagesAt = async (o: StageOptions) =>
     Object.fromEntries(
       (await queryRows<{customer_key: string; stage: string}>(db, `${stageSql(o)} ORDER BY 1`)).map((r) => [
@@ -70,7 +70,7 @@ describe("on the hand fixture", () => {
       D: "Prospect",
       F: "Prospect"
     });
-    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValueYuan: 125})).toEqual({
+    expect(await stagesAt({asOf: "2024-03-31", ...thresholds, highValue: 125})).toEqual({
       A: "High value",
       B: "Churned",
       C: "Repeat",
@@ -89,7 +89,7 @@ describe("on the hand fixture", () => {
       D: "Prospect",
       F: "Prospect"
     });
-    expect(() => stageSql({asOf: "2024-03-31", atRiskDays: 60, churnDays: 60, highValueYuan: 1})).toThrow(/churn/);
+    expect(() => stageSql({asOf: "2024-03-31", atRiskDays: 60, churnDays: 60, highValue: 1})).toThrow(/churn/);
   });
 
   test("stageFlowSql: who moved between stages, new customers from NOT_YET", async () => {
@@ -141,7 +141,7 @@ describe("on a generated sample", () => {
 
   test("stageSql and stageCountsSql match the TypeScript implementation at two dates", async () => {
     for (const asOf of ["2025-09-30", "2026-06-30"]) {
-      const o = {asOf, atRiskDays: 120, churnDays: 300, highValueYuan: 2000};
+      const o = {asOf, atRiskDays: 120, churnDays: 300, highValue: 2000};
       const rows = await queryRows<{customer_key: string; stage: string}>(sample.db, stageSql(o));
       const expected = referenceStages(sample.customers, sample.days, o);
       expect(new Map(rows.map((r) => [r.customer_key, r.stage]))).toEqual(expected);

@@ -12,6 +12,7 @@ import {drillSql, populationSql, rfmCellsSql, rfmViews, type RfmCell} from "../.
 import {parseRules, ruleCounts, ruleCountsSql, segmentSql, type Rule} from "../../src/lib/rules.js";
 import {evaluateRules, Superseded} from "../../src/lib/lab.js";
 import {FOUR_TYPES, STANDARD_RFM, rulesOf} from "../../src/lib/rulesets.js";
+import {DEFAULT_HIGH_VALUE, setLocale} from "../../src/lib/locale.js";
 import {sampleDatabase} from "../helpers/sample-db.js";
 import {NO_PREDICTIONS} from "../fixtures/activity.js";
 
@@ -126,25 +127,34 @@ describe("rule engine", () => {
     expect(stats.filter((s) => s.problem)).toEqual([]);
   });
 
-  test("segments are the first matching rule (checked in TypeScript)", async () => {
-    const rules = rulesOf(FOUR_TYPES);
-    const rows = await queryRows<{orders: number; revenue: number; recency_days: number | null; segment: string}>(
-      db,
-      `SELECT orders, revenue, recency_days, ${segmentSql(rules)} AS segment FROM (${scored})`
-    );
-    expect(new Set(rows.map((r) => r.segment)).size).toBe(4); // every type is reached, so each branch is checked
-    for (const r of rows) {
-      const expected =
-        r.orders > 0 && r.recency_days! > 365
-          ? "churned"
-          : r.orders >= 4 && r.revenue >= 3000 && r.recency_days! <= 180
-            ? "loyal"
-            : r.orders === 0 || (r.orders === 1 && r.recency_days! <= 180)
-              ? "potential"
-              : "drifting";
-      expect(r.segment).toBe(expected);
+  // Loyal takes the site's high-value revenue (high_value): the yuan default, and another currency's.
+  test.each([3000, 700])(
+    "segments are the first matching rule (checked in TypeScript), high value %i",
+    async (highValue) => {
+      const rules = rulesOf(FOUR_TYPES);
+      setLocale({highValue});
+      const rows = await queryRows<{orders: number; revenue: number; recency_days: number | null; segment: string}>(
+        db,
+        `SELECT orders, revenue, recency_days, ${segmentSql(rules)} AS segment FROM (${scored})`
+      ).finally(() => setLocale({highValue: DEFAULT_HIGH_VALUE}));
+      expect(new Set(rows.map((r) => r.segment)).size).toBe(4); // every type is reached, so each branch is checked
+      // Customers the two settings class apart (loyal at 700, not at 3,000), so the setting is seen.
+      expect(rows.some((r) => r.orders >= 4 && r.revenue >= 700 && r.revenue < 3000 && r.recency_days! <= 180)).toBe(
+        true
+      );
+      for (const r of rows) {
+        const expected =
+          r.orders > 0 && r.recency_days! > 365
+            ? "churned"
+            : r.orders >= 4 && r.revenue >= highValue && r.recency_days! <= 180
+              ? "loyal"
+              : r.orders === 0 || (r.orders === 1 && r.recency_days! <= 180)
+                ? "potential"
+                : "drifting";
+        expect(r.segment).toBe(expected);
+      }
     }
-  });
+  );
 
   test("rule checks flag rules that match nobody, unreachable rules and unmatched customers", async () => {
     const {rules} = parseRules("Big: orders >= 3\nNobody: orders > 100000\nShadowed: orders >= 5\nSome: orders = 1");

@@ -175,7 +175,7 @@ function daysByCustomer(dayRows: DayRow[], asOf: string): Map<string, DayRow[]> 
 export function referenceStages(
   customers: CustomerRow[],
   dayRows: DayRow[],
-  o: {asOf: string; atRiskDays: number; churnDays: number; highValueYuan: number}
+  o: {asOf: string; atRiskDays: number; churnDays: number; highValue: number}
 ): Map<string, string> {
   const stages = new Map<string, string>();
   const by = daysByCustomer(dayRows, o.asOf);
@@ -197,7 +197,7 @@ export function referenceStages(
           ? "Churned"
           : recency! > o.atRiskDays
             ? "At risk"
-            : cents >= o.highValueYuan * 100
+            : cents >= o.highValue * 100
               ? "High value"
               : orders >= 2
                 ? "Repeat"

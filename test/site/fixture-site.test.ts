@@ -20,6 +20,8 @@ import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {filesUnder} from "../../tools/files.js";
 
 const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
+/** The config's high-value revenue (yuan): not the default 3,000, so that its use shows. */
+const HIGH_VALUE = 25;
 
 /** The text of a published file: Parquet as all its cells, anything else as its bytes. */
 async function contents(file: string): Promise<string> {
@@ -29,12 +31,41 @@ async function contents(file: string): Promise<string> {
   return rows.map((r) => Object.values(r).join("\u0001")).join("\n");
 }
 
+/** A JSON file the fixture build published (dist/_file/data/NAME.<hash>.json), parsed. */
+function published(name: string) {
+  const file = filesUnder(join(SITE, "dist", "_file", "data")).find((f) =>
+    new RegExp(`/${name}\\.[0-9a-f]+\\.json$`).test(f)
+  );
+  if (!file) throw new Error(`the fixture build published no ${name}.json`);
+  return JSON.parse(readFileSync(file, "utf-8"));
+}
+
+/** Opens each path of the fixture site in English in Chromium, in turn, for `check`; no page may log an error. */
+async function onPages(paths: string[], check: (path: string, page: Page) => Promise<void>): Promise<void> {
+  const server: StaticServer = await serveStatic(join(SITE, "dist"));
+  const browser = await launchBrowser();
+  try {
+    for (const path of paths) {
+      const page = await browser.newPage();
+      const watch = watchPage(page, server.origin);
+      await page.goto(`${server.origin}${path}?lang=en`);
+      await waitForPage(page);
+      await check(path, page);
+      expect(watch.consoleErrors, path).toEqual([]);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 beforeAll(() => {
   rmSync(SITE, {recursive: true, force: true});
   const input = writeFixtures(join(SITE, "input"));
   writeFileSync(
     join(SITE, "workbench.config.ts"),
-    `export default ${JSON.stringify(fixtureConfig(input), null, 2)};\n`
+    `export default ${JSON.stringify({...fixtureConfig(input), highValue: HIGH_VALUE}, null, 2)};\n`
   );
   cpSync("src", join(SITE, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
   execFileSync("npm", ["run", "--silent", "build"], {
@@ -82,12 +113,7 @@ test("no raw customer id appears in any published data file", async () => {
 });
 
 test("attributes the fixture lacks (tiers, channels, stores) are named on the overview and offered nowhere", async () => {
-  const kpis = JSON.parse(
-    readFileSync(
-      filesUnder(join(SITE, "dist", "_file", "data")).find((f) => /kpis\.[0-9a-f]+\.json$/.test(f))!,
-      "utf-8"
-    )
-  );
+  const kpis = published("kpis");
   expect(kpis.missing).toEqual(expect.arrayContaining(["tier", "home_store"]));
   expect(kpis.missing).not.toContain("gender"); // the master list has genders
   const server: StaticServer = await serveStatic(join(SITE, "dist"));
@@ -110,15 +136,6 @@ test("attributes the fixture lacks (tiers, channels, stores) are named on the ov
 });
 
 test("the overview's customer sales name the returns of customers who never bought, which its breakdown leaves out", async () => {
-  const published = (name: string) =>
-    JSON.parse(
-      readFileSync(
-        filesUnder(join(SITE, "dist", "_file", "data")).find((f) =>
-          new RegExp(`/${name}\\.[0-9a-f]+\\.json$`).test(f)
-        )!,
-        "utf-8"
-      )
-    );
   // From the fixture: 14527 is listed, was credited (C536379) and returned (536380), and never bought.
   const net = (rows: typeof EXPECTED_ORDERS) => rows.reduce((s, [, , , cents]) => s + cents, 0);
   const customerSales = EXPECTED_ORDERS.filter(([, kind, id]) => id !== null && (kind === "sale" || kind === "return"));
@@ -130,23 +147,28 @@ test("the overview's customer sales name the returns of customers who never boug
   // The breakdown adds up to customer sales less those returns.
   const rows = published("overview").contribution.rows as {revenue_cents: number}[];
   expect(rows.reduce((s, r) => s + r.revenue_cents, 0)).toBe(kpis.customer_sales_cents - kpis.returns_only_cents);
-  const server: StaticServer = await serveStatic(join(SITE, "dist"));
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/?lang=en`);
-    await waitForPage(page);
-    setLocale({language: "en", currency: "CNY"});
+  setLocale({language: "en", currency: "CNY"});
+  await onPages(["/"], async (_, page) => {
     expect(await page.locator("[data-kpi=customer-sales]:visible").textContent()).toBe(
       formatCents(kpis.customer_sales_cents)
     );
     expect(await page.locator("[data-kpi=returns-only]:visible").textContent()).toBe(
       en.overview.returnsOnly("1", formatCents(net(returnsOnly)))
     );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
+});
+
+test("the config's high-value revenue reaches the build's results and the pages", async () => {
+  expect(published("lifecycle").stages.options.highValue).toBe(HIGH_VALUE);
+  setLocale({language: "en", currency: "CNY"});
+  await onPages(["/lifecycle", "/rules-lab"], async (path, page) => {
+    if (path === "/lifecycle")
+      expect(await page.getByLabel("High value from (¥)").inputValue()).toBe(String(HIGH_VALUE));
+    else
+      expect(await page.locator("main").textContent()).toContain(
+        `high_value is the site's high-value revenue, ${formatCents(HIGH_VALUE * 100)}.`
+      );
+  });
 });
 
 test("the data-quality page explains every invoice row that did not become a purchase", async () => {

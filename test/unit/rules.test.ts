@@ -1,7 +1,11 @@
 /** parseRules, checkCondition, formatRules: the rule text teams edit. */
-import {describe, expect, test} from "vitest";
-import {RFM_COLUMNS} from "../../src/lib/rfm.js";
-import {checkCondition, formatRules, LIMITS, parseRules} from "../../src/lib/rules.js";
+import {afterEach, describe, expect, test} from "vitest";
+import {highValueWarning, siteLocale} from "../../loaders/config.js";
+import {DEFAULT_SAMPLE} from "../../loaders/sources/synthetic/index.js";
+import {DEFAULT_HIGH_VALUE, setLocale} from "../../src/lib/locale.js";
+import {defaultStageThresholds} from "../../src/lib/stages.js";
+import {RFM_COLUMNS, defaultThresholds} from "../../src/lib/rfm.js";
+import {checkCondition, conditionSql, formatRules, LIMITS, parseRules, segmentSql} from "../../src/lib/rules.js";
 import {RULE_SETS} from "../../src/lib/rulesets.js";
 import {MESSAGES} from "../../src/lib/messages.js";
 import {parseThresholds} from "../../src/lib/thresholds.js";
@@ -50,6 +54,49 @@ describe("checkCondition", () => {
     expect(check("read_csv('x') IS NULL")[0].message).toMatch(/^unknown function read_csv/);
     expect(check("(orders > 1")[0].message).toBe("missing `)`");
     expect(check(`orders > "1"`)[0].message).toBe('`"` is not allowed in a condition');
+  });
+});
+
+describe("high_value, the site's high-value revenue", () => {
+  afterEach(() => setLocale({highValue: DEFAULT_HIGH_VALUE}));
+
+  test("a condition may name it; its SQL carries the site's figure, text in quotes left as written", () => {
+    expect(checkCondition({name: "X", when: "revenue >= 2 * high_value", line: 1}, RFM_COLUMNS)).toEqual([]);
+    setLocale({highValue: 250.5});
+    expect(conditionSql("revenue >= high_value AND tier <> 'high_value' AND revenue < 3 * high_value")).toBe(
+      "revenue >= (250.5) AND tier <> 'high_value' AND revenue < 3 * (250.5)"
+    );
+    expect(segmentSql(parseRules("Big: revenue >= high_value").rules)).toContain("revenue >= (250.5)");
+    expect(conditionSql("revenue >= high_value_x")).toBe("revenue >= high_value_x"); // a longer name is not it
+  });
+
+  test("the lifecycle's high-value stage and the default monetary cuts follow it", () => {
+    expect(defaultThresholds(5).monetary).toEqual([300, 800, 1500, 3000]);
+    expect(defaultThresholds(3).monetary).toEqual([500, 2000]);
+    expect(defaultStageThresholds().highValue).toBe(3000);
+    setLocale({highValue: 330});
+    expect(defaultThresholds(5)).toEqual({
+      recency: [30, 90, 180, 365],
+      frequency: [2, 3, 5, 8],
+      monetary: [33, 88, 170, 330]
+    });
+    expect(defaultThresholds(3).monetary).toEqual([55, 220]);
+    expect(defaultStageThresholds()).toEqual({atRiskDays: 180, churnDays: 365, highValue: 330});
+  });
+
+  test("the config sets it; with another currency than yuan, leaving it out is warned about", () => {
+    const source = {type: "sample", ...DEFAULT_SAMPLE} as const;
+    expect(siteLocale({source}).highValue).toBe(3000);
+    expect(siteLocale({source, currency: "GBP", highValue: 330}).highValue).toBe(330);
+    for (const bad of [0, -5, Number.NaN, "330" as unknown as number])
+      expect(() => siteLocale({source, highValue: bad})).toThrow(/highValue must be an amount above 0/);
+    expect(highValueWarning({source})).toBeNull();
+    const tiers = [{name: "Member", minSpend: 0}];
+    expect(highValueWarning({source, currency: "GBP", highValue: 330, loyalty: {tiers}})).toBeNull();
+    expect(highValueWarning({source, currency: "GBP", loyalty: {tiers}})).toMatch(
+      /^warning: currency is GBP but highValue \(a customer is high value from 3,000 GBP\) is not set/
+    );
+    expect(highValueWarning({source, currency: "GBP"})).toMatch(/highValue .* and loyalty.tiers .* are not set/);
   });
 });
 

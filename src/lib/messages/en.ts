@@ -188,8 +188,8 @@ export const en = {
   },
   rulesLab: {
     title: "Rules lab",
-    intro: (columns: string, asOf: string) =>
-      `Edit the rules and see at once what they do: segment sizes, rules that match nobody or can never be reached, customers no rule takes, and how customers and revenue move from the baseline rule set. One rule per line, \`Segment name: condition\`; the first rule that matches names the segment (names may be in any language). Columns: ${columns}. Scores are 1–5 quantiles as of ${asOf}.`,
+    intro: (columns: string, asOf: string, highValue: string) =>
+      `Edit the rules and see at once what they do: segment sizes, rules that match nobody or can never be reached, customers no rule takes, and how customers and revenue move from the baseline rule set. One rule per line, \`Segment name: condition\`; the first rule that matches names the segment (names may be in any language). Columns: ${columns}; \`high_value\` is the site's high-value revenue, ${highValue}. Scores are 1–5 quantiles as of ${asOf}.`,
     baseline: "Baseline",
     population: "Customers",
     buyers: "buyers",
@@ -864,8 +864,8 @@ export const en = {
       fewer: "fewer"
     },
     typesTitle: "The four customer types",
-    typesHelp:
-      "Each customer's type at the period's end (rule set: clothing-store four types), their share of customers, of the period's revenue from buyers, the change in size since the previous period, and what to do.",
+    typesHelp: (highValue: string) =>
+      `Each customer's type at the period's end (rule set: clothing-store four types; loyal: 4 or more orders, ${highValue} or more revenue to date and a purchase within 180 days), their share of customers, of the period's revenue from buyers, the change in size since the previous period, and what to do.`,
     type: "Type",
     size: "Customers",
     change: "Change",
