@@ -33,7 +33,16 @@ export function MigrationMatrix(
     marginBottom: 90,
     x: {label: toLabel, domain: to, tickRotate: -35},
     y: {label: fromLabel, domain: from},
-    color: {scheme: "purples", type: "sqrt", legend: true, label: t().common.customers},
+    // From 0: with one cell (everyone in one tier) a domain of its own count alone drew a
+    // legend of a single point labelled "3,934.000000".
+    color: {
+      scheme: "purples",
+      type: "sqrt",
+      domain: [0, Math.max(1, ...rows.map((r) => r.customers))],
+      legend: true,
+      label: t().common.customers,
+      tickFormat: formatCount
+    },
     marks: [
       Plot.cell(
         rows,

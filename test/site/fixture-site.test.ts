@@ -171,6 +171,21 @@ test("the config's high-value revenue reaches the build's results and the pages"
   });
 });
 
+test("with three buyers no model fits: the pages say what is missing and claim nothing for it", async () => {
+  const models = published("models");
+  expect([models.methods.pAlive, models.truth ?? null]).toEqual(["none", null]);
+  await onPages(["/churn", "/clv"], async (path, page) => {
+    if (path === "/churn") {
+      // No "model: alive" row for buyers the model never judged.
+      expect(await page.locator("[data-table=signals]").textContent()).toBe(en.churn.noComparison);
+    } else {
+      const text = await page.locator("main").textContent();
+      expect(text).toContain(en.clv.parametersIntro("¥", false));
+      expect(text).not.toContain("true parameters"); // not the built-in sample: no truth to show
+    }
+  });
+});
+
 test("the data-quality page explains every invoice row that did not become a purchase", async () => {
   const server: StaticServer = await serveStatic(join(SITE, "dist"));
   const browser = await launchBrowser();

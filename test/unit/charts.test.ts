@@ -198,6 +198,11 @@ describe("chart components", () => {
   test("MigrationMatrix: a cell per move, the stayers outlined", async () => {
     const svg = MigrationMatrix(MOVES, {width: 500});
     await snapshot("MigrationMatrix", svg);
+    // Everyone in one cell (a scheme with one tier): the legend still runs from 0 in whole customers.
+    const one = MigrationMatrix([{from: "Basic", to: "Basic", customers: 3934, revenue_cents: 1}], {width: 500});
+    const ticks = Array.from(one.querySelectorAll("svg:first-of-type .tick text"), (t) => t.textContent);
+    expect(ticks[0]).toBe("0");
+    expect(ticks.at(-1)).toMatch(/^\d{1,3}(,\d{3})*$/); // "3,934.000000" before
     expect(svg.querySelectorAll("g[aria-label=cell] rect").length).toBe(3);
   });
 

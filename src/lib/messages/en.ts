@@ -381,8 +381,11 @@ export const en = {
     predicted: "predicted",
     noValidation: "No validation: the data is too short or the model could not be fitted.",
     parameters: "Fitted parameters",
-    parametersIntro:
-      "Per day and per yuan. The built-in sample's true parameters are shown beside them: the sample mixes two customer types, a retail calendar and campaigns, and draws gross order values (the spend model sees net value per purchase day, after discounts), so the fit matches them in kind, not digit for digit.",
+    parametersIntro: (symbol: string, sample: boolean) =>
+      `Time in days, money in ${symbol}.` +
+      (sample
+        ? " The built-in sample's true parameters are shown beside them: the sample mixes two customer types, a retail calendar and campaigns, and draws gross order values (the spend model sees net value per purchase day, after discounts), so the fit matches them in kind, not digit for digit."
+        : ""),
     parameter: "parameter",
     fitted: "fitted",
     truthRegular: "true (regular)",
@@ -416,6 +419,7 @@ export const en = {
     both: "Both signals",
     buyersOf: (n: string) => `of ${n} buyers`,
     noModel: "Without P(alive) (see the model checks on the CLV page) only the rule speaks.",
+    noComparison: "Without P(alive) there is no second signal to compare the rule with.",
     disagree: "Where the signals disagree",
     disagreeIntro:
       'The model weighs how often a buyer bought: a frequent buyer silent for a while drops fast, a one-time buyer stays "alive" (P(alive) is 1 until a second purchase). The rule compares with the buyer\'s own rhythm. Buyers flagged by one signal only deserve a look before any campaign.',

@@ -400,8 +400,11 @@ export const zhCN: Messages = {
     predicted: "预测",
     noValidation: "未验证：数据太短或模型无法拟合。",
     parameters: "拟合参数",
-    parametersIntro:
-      "单位为天和元。内置样本的真实参数列在旁边：样本混合了两类客户、零售日历和营销活动，且按毛额生成订单金额（消费模型看到的是折扣后每个购买日的净额），因此拟合结果在量级上相符，而非逐位相同。",
+    parametersIntro: (symbol: string, sample: boolean) =>
+      `时间以天计，金额以 ${symbol} 计。` +
+      (sample
+        ? "内置样本的真实参数列在旁边：样本混合了两类客户、零售日历和营销活动，且按毛额生成订单金额（消费模型看到的是折扣后每个购买日的净额），因此拟合结果在量级上相符，而非逐位相同。"
+        : ""),
     parameter: "参数",
     fitted: "拟合值",
     truthRegular: "真实值（常规客户）",
@@ -435,6 +438,7 @@ export const zhCN: Messages = {
     both: "两个信号都触发",
     buyersOf: (n: string) => `共 ${n} 位购买客户`,
     noModel: "没有存活概率时（见 CLV 页的模型检查）只有规则可用。",
+    noComparison: "没有存活概率，就没有第二个信号可与规则对比。",
     disagree: "两个信号不一致之处",
     disagreeIntro:
       "模型看重客户过去买得多频繁：高频客户沉默一段时间概率就会快速下降，只买过一次的客户则一直“存活”（在第二次购买前存活概率为 1）。规则对比的是客户自己的节奏。只被一个信号标记的客户，在做活动前值得先看一看。",
