@@ -41,6 +41,13 @@ export const audiencesReport = once("audiences", async (): Promise<string> => {
     riskThreshold,
     keyFingerprint: keyFingerprint(pseudonymKey(process.env, config.source.type)),
     choices: await filterChoices(db, AUDIENCE_ATTRIBUTES),
+    // Customers with a known birth month and a known consent: with none, the page hides the
+    // birthday filter, and says that no audience can form.
+    known: (
+      await query<{birth_months: number; consent: number}>(
+        "SELECT count(birth_month)::INTEGER AS birth_months, count(consent)::INTEGER AS consent FROM customers"
+      )
+    )[0],
     audience: {options: normalizeChoices(AUDIENCE_DEFAULTS), rows: [result]}
   });
 });

@@ -85,7 +85,8 @@ async function prepareSpecs(db: DuckDBConnection, specs: object) {
 /** The segment-migration page's matrix for its default dates and rule set (src/lib/migration.ts). */
 export const migrationReport = once("migration", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
-  return JSON.stringify({asOf, migration: await prepareSpec(db, MIGRATION(asOf))});
+  const [{firstDay}] = await queryRows<{firstDay: string}>(db, "SELECT first_day AS firstDay FROM out_kpis");
+  return JSON.stringify({asOf, firstDay, migration: await prepareSpec(db, MIGRATION(asOf, firstDay))});
 });
 
 /** The overview's breakdown for its default dimension (src/lib/overview.ts). */

@@ -9,7 +9,11 @@ import {esc} from "./dom.js";
 import {card, prerenderedPage} from "./prerender.js";
 
 export async function audiencesMarkdown(): Promise<string> {
-  const data = JSON.parse(await audiencesReport()) as {asOf: string; audience: {rows: AudienceResult[]}};
+  const data = JSON.parse(await audiencesReport()) as {
+    asOf: string;
+    known: {consent: number};
+    audience: {rows: AudienceResult[]};
+  };
   const [result] = data.audience.rows;
   return prerenderedPage(new URL("./audiences.md", import.meta.url), () => {
     const m = t().audiences;
@@ -25,6 +29,9 @@ export async function audiencesMarkdown(): Promise<string> {
     return [
       `<h1>${esc(m.title)}</h1>`,
       `<p>${rich(m.intro(data.asOf)).outerHTML}</p>`,
+      data.known.consent === 0
+        ? `<p class="warning" data-note="no-consent">${rich(m.noConsentData).outerHTML}</p>`
+        : "",
       `<div class="grid grid-cols-4">`,
       card(m.audience, formatCount(funnel.audience), m.revenue(formatCents(funnel.audienceRevenueCents))),
       card(m.treatment, formatCount(treated)),

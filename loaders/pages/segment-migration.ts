@@ -9,8 +9,12 @@ import {esc} from "./dom.js";
 import {card, figureCard, PRERENDER_WIDTH, prerenderedPage} from "./prerender.js";
 
 export async function migrationMarkdown(): Promise<string> {
-  const report = JSON.parse(await migrationReport()) as {asOf: string; migration: Prepared<MigrationRow>};
-  const {defaults} = MIGRATION(report.asOf);
+  const report = JSON.parse(await migrationReport()) as {
+    asOf: string;
+    firstDay: string;
+    migration: Prepared<MigrationRow>;
+  };
+  const {defaults} = MIGRATION(report.asOf, report.firstDay);
   const prepared = preparedRows(report.migration, defaults);
   return prerenderedPage(new URL("./segment-migration.md", import.meta.url), () => {
     if (!prepared) return null;

@@ -5,8 +5,7 @@
  *   (Parquet files are read cell by cell: their pages are compressed);
  * - the data-quality page, in Chromium, accounts for every row with the expected reason.
  */
-import {execFileSync} from "node:child_process";
-import {cpSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {beforeAll, expect, test} from "vitest";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
@@ -14,12 +13,11 @@ import {formatCents, formatCount} from "../../src/lib/format.js";
 import {setLocale} from "../../src/lib/locale.js";
 import {en} from "../../src/lib/messages/en.js";
 import {EXPECTED_ORDERS, INVOICE_ROWS, PERSONAL, fixtureConfig, writeFixtures} from "../fixtures/retail.js";
-import type {Page} from "playwright-core";
-import {launchBrowser, waitForPage, watchPage} from "../../tools/browser.js";
-import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {filesUnder} from "../../tools/files.js";
+import {buildTestSite, cleanTestSite, testSite} from "../helpers/test-site.js";
 
-const SITE = join(process.cwd(), ".workbench", "test-sites", "privacy");
+const site = testSite("privacy");
+const SITE = site.dir;
 /** The config's high-value revenue (yuan): not the default 3,000, so that its use shows. */
 const HIGH_VALUE = 25;
 
@@ -31,53 +29,12 @@ async function contents(file: string): Promise<string> {
   return rows.map((r) => Object.values(r).join("\u0001")).join("\n");
 }
 
-/** A JSON file the fixture build published (dist/_file/data/NAME.<hash>.json), parsed. */
-function published(name: string) {
-  const file = filesUnder(join(SITE, "dist", "_file", "data")).find((f) =>
-    new RegExp(`/${name}\\.[0-9a-f]+\\.json$`).test(f)
-  );
-  if (!file) throw new Error(`the fixture build published no ${name}.json`);
-  return JSON.parse(readFileSync(file, "utf-8"));
-}
-
-/** Opens each path of the fixture site in English in Chromium, in turn, for `check`; no page may log an error. */
-async function onPages(paths: string[], check: (path: string, page: Page) => Promise<void>): Promise<void> {
-  const server: StaticServer = await serveStatic(join(SITE, "dist"));
-  const browser = await launchBrowser();
-  try {
-    for (const path of paths) {
-      const page = await browser.newPage();
-      const watch = watchPage(page, server.origin);
-      await page.goto(`${server.origin}${path}?lang=en`);
-      await waitForPage(page);
-      await check(path, page);
-      expect(watch.consoleErrors, path).toEqual([]);
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+const {published, onPages} = site;
 
 beforeAll(() => {
-  rmSync(SITE, {recursive: true, force: true});
+  cleanTestSite(site);
   const input = writeFixtures(join(SITE, "input"));
-  writeFileSync(
-    join(SITE, "workbench.config.ts"),
-    `export default ${JSON.stringify({...fixtureConfig(input), highValue: HIGH_VALUE}, null, 2)};\n`
-  );
-  cpSync("src", join(SITE, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
-  execFileSync("npm", ["run", "--silent", "build"], {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      WORKBENCH_CONFIG: join(SITE, "workbench.config.ts"),
-      WORKBENCH_SITE_ROOT: join(SITE, "src"),
-      WORKBENCH_OUTPUT: join(SITE, "dist"),
-      WORKBENCH_PSEUDONYM_KEY: "privacy-test-key-0123456789"
-    }
-  });
+  buildTestSite(site, {...fixtureConfig(input), highValue: HIGH_VALUE}, "privacy-test-key-0123456789");
 }, 600_000);
 
 test("the fixture build published customer data", async () => {
@@ -116,23 +73,13 @@ test("attributes the fixture lacks (tiers, channels, stores) are named on the ov
   const kpis = published("kpis");
   expect(kpis.missing).toEqual(expect.arrayContaining(["tier", "home_store"]));
   expect(kpis.missing).not.toContain("gender"); // the master list has genders
-  const server: StaticServer = await serveStatic(join(SITE, "dist"));
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/?lang=en`);
-    await waitForPage(page);
+  await onPages(["/", "/value"], async (path, page) => {
+    if (path === "/value") return expect(await page.getByLabel("Member tier").count()).toBe(0);
     expect(await page.locator("[data-missing]").first().textContent()).toContain("Member tier");
     const options = await page.getByLabel("Break down by").locator("option").allTextContents();
     expect(options).toContain("Gender");
     expect(options).not.toContain("Member tier");
-    await page.goto(`${server.origin}/value?lang=en`);
-    await waitForPage(page);
-    expect(await page.getByLabel("Member tier").count()).toBe(0);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 });
 
 test("the overview's customer sales name the returns of customers who never bought, which its breakdown leaves out", async () => {
@@ -187,13 +134,7 @@ test("with three buyers no model fits: the pages say what is missing and claim n
 });
 
 test("the data-quality page explains every invoice row that did not become a purchase", async () => {
-  const server: StaticServer = await serveStatic(join(SITE, "dist"));
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.origin);
-    await page.goto(`${server.origin}/data-quality?lang=en`);
-    await waitForPage(page);
+  await onPages(["/data-quality"], async (_, page) => {
     const count = (outcome: string) => INVOICE_ROWS.filter(([, o]) => o === outcome).length;
     const reconcile = page.locator("[data-reconcile=orders]");
     expect(await reconcile.getAttribute("data-read")).toBe(String(INVOICE_ROWS.length));
@@ -209,44 +150,24 @@ test("the data-quality page explains every invoice row that did not become a pur
       expect(text).toContain((en.quality.reasons as Record<string, string>)[reason!]);
     }
     expect(text).toContain("deducted from customer revenue");
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 });
 
 test("a source without campaigns, tiers or stores: the action pages say so and offer nothing the data lacks", async () => {
-  const server: StaticServer = await serveStatic(join(SITE, "dist"));
-  const browser = await launchBrowser();
-  // A page of its own for each path: leaving a page while DuckDB-WASM still loads would log an abort.
-  const open = async (path: string, check: (page: Page) => Promise<void>) => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.origin);
-    await page.goto(`${server.origin}${path}?lang=en`);
-    await waitForPage(page);
-    await check(page);
-    expect(await page.locator(".observablehq--error").count(), path).toBe(0);
-    expect([...watch.consoleErrors, ...watch.failedRequests], path).toEqual([]);
-    await page.close();
-  };
-  try {
-    await open("/campaigns", async (page) =>
-      expect(await page.locator("[data-empty=campaigns]").textContent()).toContain("This data has no campaigns")
-    );
-    await open("/audiences", async (page) => {
+  await onPages(["/campaigns", "/audiences", "/loyalty"], async (path, page) => {
+    if (path === "/campaigns")
+      expect(await page.locator("[data-empty=campaigns]").textContent()).toContain("This data has no campaigns");
+    if (path === "/audiences") {
       expect(await page.getByLabel("Member tier").count()).toBe(0);
       expect(await page.getByLabel("Home store").count()).toBe(0);
       expect(await page.getByLabel("Gender").count()).toBe(1);
+      // The master list has birth dates and consent: the birthday filter is offered, no warning shown.
+      expect(await page.getByLabel(/^Birthday month/).count()).toBe(1);
+      expect(await page.locator("[data-note=no-consent]").count()).toBe(0);
       // 17850, 17853 and 17854 consented; whoever the default segments hold, only they can be in it.
       expect(Number(await page.locator("[data-value=audience]").textContent())).toBeLessThanOrEqual(3);
-    });
-    await open("/loyalty", async (page) =>
-      expect(await page.locator("[data-table=recorded-tiers]").textContent()).toContain("unknown")
-    );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    }
+    if (path === "/loyalty")
+      expect(await page.locator("[data-table=recorded-tiers]").textContent()).toContain("unknown");
+  });
 });

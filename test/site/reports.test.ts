@@ -52,7 +52,9 @@ test("overview.json was prepared for the overview page's defaults (else its firs
 
 test("migration.json was prepared for the segment-migration page's defaults", () => {
   const migration = report("migration");
-  expect(canonicalOptions(migration.migration.options)).toBe(canonicalOptions(MIGRATION(migration.asOf).defaults));
+  expect(canonicalOptions(migration.migration.options)).toBe(
+    canonicalOptions(MIGRATION(migration.asOf, migration.firstDay).defaults)
+  );
   expect(migration.migration.rows.length).toBeGreaterThan(5);
 });
 

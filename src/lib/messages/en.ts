@@ -688,6 +688,8 @@ export const en = {
     title: "Audience builder",
     intro: (asOf: string) =>
       `Choose who a campaign goes to, as of ${asOf}. **Consent by construction**: customers without marketing consent, opted out, or whose consent is unknown are never in an audience; the table shows how many each removed. A random **holdout**, held out of every segment alike (seeded: the same seed gives the same split), lets the campaign be evaluated afterwards.`,
+    noConsentData:
+      "**This data records no marketing consent**, so no customer can be in an audience: map `marketing_consent` (and `opt_out_date`) to the master list's columns in workbench.config.ts (README, Audiences).",
     segmentBy: "Segment by",
     ownRules: "my own rules",
     rulesText: "Rules (as in the rules lab)",

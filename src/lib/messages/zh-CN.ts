@@ -693,6 +693,8 @@ export const zhCN: Messages = {
     title: "受众构建",
     intro: (asOf: string) =>
       `选择活动的目标客户（截至 ${asOf}）。**同意优先**：没有营销同意、已退订或同意状态未知的客户永远不会进入受众；下表显示每一步各去掉了多少人。随机**对照组**在每个细分中按相同比例留出（有种子：相同种子得到相同划分），以便事后评估活动。`,
+    noConsentData:
+      "**这份数据没有记录任何营销授权**，因此没有客户能进入受众：请在 workbench.config.ts 中把 `marketing_consent`（以及 `opt_out_date`）映射到会员名单的相应列（见 README 的 Audiences 一节）。",
     segmentBy: "细分依据",
     ownRules: "自定义规则",
     rulesText: "规则（同规则实验室）",
