@@ -48,3 +48,12 @@ test("rule and threshold messages are translated for Chinese readers; DuckDB's o
   );
   expect(MESSAGES.en.rulesLab.error("unknown column ordrs")).toBe("unknown column ordrs");
 });
+
+test("a cluster of one-time buyers reads in the singular", () => {
+  expect(MESSAGES.en.clusters.describe(4, "154", "1", "£74.65")).toBe(
+    "Cluster 4: typically last bought 154 days ago, 1 order, £74.65 in total."
+  );
+  expect(MESSAGES.en.clusters.describe(2, "1", "5", "£460.33")).toBe(
+    "Cluster 2: typically last bought 1 day ago, 5 orders, £460.33 in total."
+  );
+});

@@ -477,7 +477,7 @@ export const en = {
     silhouette: "silhouette",
     centres: "The clusters in plain words",
     describe: (cluster: number, days: string, orders: string, revenue: string) =>
-      `Cluster ${cluster}: typically last bought ${days} days ago, ${orders} orders, ${revenue} in total.`,
+      `Cluster ${cluster}: typically last bought ${days === "1" ? "1 day" : `${days} days`} ago, ${orders === "1" ? "1 order" : `${orders} orders`}, ${revenue} in total.`,
     versus: (set: string) => `Clusters against the segments of “${set}”`,
     columns: {
       cluster: "cluster",
