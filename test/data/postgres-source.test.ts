@@ -190,6 +190,40 @@ test("ids are normalized before aggregation: '123', ' 123' and '123.0' are one c
   ]);
 });
 
+test("a customer the database does not list, whose only orders are returns, is a customer, as in the other sources", async () => {
+  // '9' was credited for a purchase made before the data begins; the master list has only '1'.
+  await asAdmin(`DROP SCHEMA IF EXISTS credits CASCADE; CREATE SCHEMA credits; SET search_path TO credits; ${POSTGRES_SCHEMA}
+    INSERT INTO customers (customer_id, signup_date, region) VALUES ('1', '2024-01-01', 'North');
+    INSERT INTO orders VALUES ('o1', '1', '2024-03-01 10:00+08', '2024-03-01', NULL, 'store', 1000, 0, 1000, 1, 'sale'),
+      ('r1', '9', '2024-03-02 10:00+08', '2024-03-02', NULL, 'store', -500, 0, -500, -1, 'return'),
+      ('r2', '9', '2024-03-03 10:00+08', '2024-03-03', NULL, 'store', -300, 0, -300, -1, 'return');
+    GRANT USAGE ON SCHEMA credits TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA credits TO reader`);
+  const db = await build(
+    {source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "credits"}},
+    "credits"
+  );
+  const key = pseudonymizer(KEY);
+  expect(
+    await queryRows(db, "SELECT customer_key, orders, revenue_cents FROM out_customers ORDER BY revenue_cents")
+  ).toEqual([
+    {customer_key: key("9"), orders: 0, revenue_cents: -800},
+    {customer_key: key("1"), orders: 1, revenue_cents: 1000}
+  ]);
+  expect(
+    await queryRows(
+      db,
+      "SELECT customers, buyers, customer_sales_cents, returns_only_customers, returns_only_cents FROM out_kpis"
+    )
+  ).toEqual([
+    {customers: 2, buyers: 1, customer_sales_cents: 200, returns_only_customers: 1, returns_only_cents: -800}
+  ]);
+  const [{months}] = await queryRows<{months: number}>(
+    db,
+    "SELECT sum(revenue_cents)::INTEGER AS months FROM out_customer_month"
+  );
+  expect(months).toBe(200); // the monthly table sums to the customer table
+});
+
 test("one REPEATABLE READ snapshot: orders written during ingestion change no count, and every table agrees", async () => {
   await copySchema("busy");
   const writer = new pg.Client({connectionString: server.adminUrl("shop")});
