@@ -13,7 +13,7 @@ import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} 
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {WORK_DIR, buildFolder} from "./build-folder.js";
-import {type WorkbenchConfig, highValueWarning, siteLocale} from "./config.js";
+import {type WorkbenchConfig, yuanDefaultsWarning, siteLocale} from "./config.js";
 import {setLocale} from "../src/lib/locale.js";
 import {queryRows} from "./duckdb.js";
 import {AlreadyReported} from "./emit.js";
@@ -66,7 +66,7 @@ export async function openBuild(env: NodeJS.ProcessEnv = process.env): Promise<B
     async () => {
       rmSync(failure, {force: true});
       if (key === DEVELOPMENT_KEY) console.warn(developmentKeyWarning());
-      const amounts = highValueWarning(config);
+      const amounts = yuanDefaultsWarning(config);
       if (amounts) console.warn(amounts);
       try {
         await ingest(config, key, dir);

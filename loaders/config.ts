@@ -49,7 +49,10 @@ export interface SiteLocale {
   highValue: number;
 }
 
-/** The config's language, currency and high-value revenue, with their defaults (zh-CN, CNY, 3,000), or an error naming a bad value. */
+/**
+ * The config's language, currency and high-value revenue, with their defaults (zh-CN, CNY,
+ * 3,000), or an error naming a bad value.
+ */
 export function siteLocale(config: WorkbenchConfig): SiteLocale {
   const language = config.language ?? "zh-CN";
   const currency = config.currency ?? "CNY";
@@ -67,7 +70,7 @@ export function siteLocale(config: WorkbenchConfig): SiteLocale {
  * The warning a build prints once when the settings in money are still the sample chain's yuan
  * figures (highValue; loyalty.tiers) but the site counts in another currency; null when none is.
  */
-export function highValueWarning(config: WorkbenchConfig): string | null {
+export function yuanDefaultsWarning(config: WorkbenchConfig): string | null {
   const {currency} = siteLocale(config);
   if (currency === "CNY") return null;
   const unset = [

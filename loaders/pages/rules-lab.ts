@@ -1,8 +1,7 @@
 /** The rules lab (src/rules-lab.md.ts): its title and the opening rules' segments and migration at build time. */
 import {MigrationMatrix} from "../../src/components/MigrationMatrix.js";
 import {ShareBars} from "../../src/components/ShareBars.js";
-import {formatCents, formatCount} from "../../src/lib/format.js";
-import {locale} from "../../src/lib/locale.js";
+import {formatCount, formatHighValue} from "../../src/lib/format.js";
 import type {LabResult} from "../../src/lib/lab.js";
 import {ruleSetName, segmentName, t, withGroupNames} from "../../src/lib/messages.js";
 import {RFM_COLUMNS} from "../../src/lib/rfm.js";
@@ -26,7 +25,7 @@ export async function rulesLabMarkdown(): Promise<string> {
     const migration = result.migration.map((r) => ({...r, from: segmentName(r.from), to: segmentName(r.to)}));
     return [
       `<h1>${esc(m.title)}</h1>`,
-      `<p>${rich(m.intro(columnList, report.asOf, formatCents(locale().highValue * 100))).outerHTML}</p>`,
+      `<p>${rich(m.intro(columnList, report.asOf, formatHighValue())).outerHTML}</p>`,
       `<p class="ok">${esc(m.ok(result.rules.length))}</p>`,
       `<div class="grid grid-cols-2">`,
       figureCard(

@@ -9,8 +9,8 @@
  */
 import {ShareBars} from "../../src/components/ShareBars.js";
 import {PeriodBars} from "../../src/components/PeriodBars.js";
-import {formatCents, formatCount, formatPoints, formatShare} from "../../src/lib/format.js";
-import {type Language, locale} from "../../src/lib/locale.js";
+import {formatCents, formatCount, formatHighValue, formatPoints, formatShare} from "../../src/lib/format.js";
+import type {Language} from "../../src/lib/locale.js";
 import type {SiteLocale} from "../config.js";
 import {drawn, esc} from "../pages/dom.js";
 import {inEachLanguage} from "../pages/languages.js";
@@ -127,7 +127,7 @@ function periodBody(report: PeriodReport, language: Language): string {
     }));
   parts.push(
     `<h2 id="${id("types")}">${esc(m.typesTitle)}</h2>`,
-    `<p class="muted small">${esc(m.typesHelp(formatCents(locale().highValue * 100)))}</p>`,
+    `<p class="muted small">${esc(m.typesHelp(formatHighValue()))}</p>`,
     `<figure class="report-chart" data-chart="types">${drawn(() => ShareBars(bars, {width: 640, label: m.type}))}</figure>`,
     table([m.type, m.size, m.customerShare, m.revenueShare, m.change, m.playbook], typeRows, ' data-table="types"')
   );

@@ -45,6 +45,9 @@ export function currencySymbol(): string {
   );
 }
 
+/** The site's high-value revenue (locale.ts, workbench.config.ts `highValue`), as text: ¥3,000. */
+export const formatHighValue = (): string => formatCents(locale().highValue * 100);
+
 /** An amount in whole currency units, no decimals (axis labels, bands): ¥1,000. */
 export function formatWhole(units: number): string {
   const {currency} = locale();

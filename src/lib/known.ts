@@ -31,13 +31,13 @@ export function knownAtSql(asOf: string, alias = ""): string {
  * SQL: the keys (as column k) of the customers known at `asOf`, over the canonical tables
  * `customers` and `orders` whose customer column is `key`: the signed-up, the listed who never
  * bought, and of `active`, a relation (columns k, and sold: a sale by the date) of everyone with a
- * sale or a return by the date that the caller has at hand already aggregated (scanning the orders again for it cost seconds
- * at 10M orders): its buyers, and those whose returns have no sale after the date. So the
- * customers missing from `customers` count too: a PostgreSQL source may have orders of customers
- * it does not list, and a customer whose only orders are returns (credited for a purchase before
- * the data begins) is a customer, known like a listed customer who never bought. "Never bought"
- * only needs the sales after the date: the sales up to it are in `active` anyway, and at the
- * usual as-of date (the data's last day) there are none.
+ * sale or a return by the date that the caller has at hand already aggregated (scanning the
+ * orders again for it cost seconds at 10M orders): its buyers, and those whose returns have no
+ * sale after the date. So the customers missing from `customers` count too: a PostgreSQL source
+ * may have orders of customers it does not list, and a customer whose only orders are returns
+ * (credited for a purchase before the data begins) is a customer, known like a listed customer who
+ * never bought. "Never bought" only needs the sales after the date: the sales up to it are in
+ * `active` anyway, and at the usual as-of date (the data's last day) there are none.
  */
 export function knownCustomersSql(asOf: string, key: "customer_key" | "customer_id", active: string): string {
   const asof = sqlDate(asOf, "as-of date");

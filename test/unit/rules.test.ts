@@ -1,6 +1,6 @@
 /** parseRules, checkCondition, formatRules: the rule text teams edit. */
 import {afterEach, describe, expect, test} from "vitest";
-import {highValueWarning, siteLocale} from "../../loaders/config.js";
+import {yuanDefaultsWarning, siteLocale} from "../../loaders/config.js";
 import {DEFAULT_SAMPLE} from "../../loaders/sources/synthetic/index.js";
 import {DEFAULT_HIGH_VALUE, setLocale} from "../../src/lib/locale.js";
 import {defaultStageThresholds} from "../../src/lib/stages.js";
@@ -90,13 +90,13 @@ describe("high_value, the site's high-value revenue", () => {
     expect(siteLocale({source, currency: "GBP", highValue: 330}).highValue).toBe(330);
     for (const bad of [0, -5, Number.NaN, "330" as unknown as number])
       expect(() => siteLocale({source, highValue: bad})).toThrow(/highValue must be an amount above 0/);
-    expect(highValueWarning({source})).toBeNull();
+    expect(yuanDefaultsWarning({source})).toBeNull();
     const tiers = [{name: "Member", minSpend: 0}];
-    expect(highValueWarning({source, currency: "GBP", highValue: 330, loyalty: {tiers}})).toBeNull();
-    expect(highValueWarning({source, currency: "GBP", loyalty: {tiers}})).toMatch(
+    expect(yuanDefaultsWarning({source, currency: "GBP", highValue: 330, loyalty: {tiers}})).toBeNull();
+    expect(yuanDefaultsWarning({source, currency: "GBP", loyalty: {tiers}})).toMatch(
       /^warning: currency is GBP but highValue \(a customer is high value from 3,000 GBP\) is not set/
     );
-    expect(highValueWarning({source, currency: "GBP"})).toMatch(/highValue .* and loyalty.tiers .* are not set/);
+    expect(yuanDefaultsWarning({source, currency: "GBP"})).toMatch(/highValue .* and loyalty.tiers .* are not set/);
   });
 });
 
