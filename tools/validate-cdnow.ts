@@ -7,6 +7,8 @@
  *   - BG/NBD r, a, b equal the published ones and α (per day) = 7 × the published α (per week);
  *   - Gamma-Gamma p, q and v on the repeat buyers' mean values;
  *   - predicted vs actual purchases in the 39-week holdout.
+ * and, as a user would load it, CDNOW_master.txt through the file source (whitespace-aligned, no
+ * order ids): every row read, the file's own sum and customer count.
  * Exits non-zero when a figure is off by more than 1e-3 relative.
  */
 import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
@@ -17,6 +19,7 @@ import {predict} from "../loaders/derive/predict.js";
 import {buyerDaysSql, historiesSql} from "../loaders/derive/histories.js";
 import {fitGammaGamma} from "../loaders/models/gammagamma.js";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
+import {ingest, openBuildFolder} from "../loaders/build.js";
 
 const DIR = process.env.CDNOW_DIR ?? "../shared/datasets/cdnow";
 const SAMPLE = join(DIR, "CDNOW_sample.txt");
@@ -112,6 +115,55 @@ check("Gamma-Gamma p", gg.params.p, PUBLISHED.p, 0.005 / PUBLISHED.p + 1e-3);
 check("Gamma-Gamma q", gg.params.q, PUBLISHED.q, 0.005 / PUBLISHED.q + 1e-3);
 check("Gamma-Gamma v", gg.params.v, PUBLISHED.v, 0.005 / PUBLISHED.v + 1e-3);
 console.log(`diagnostics of the full-period build: ${report.diagnostics.map((d) => d.code).join(", ") || "none"}`);
+// The master file as an export: read by the file source exactly as a user's config would map it.
+const MASTER = join(DIR, "CDNOW_master.txt");
+const masterRows = readFileSync(MASTER, "utf-8")
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.trim().split(/\s+/));
+const fileCents = masterRows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0);
+const build = mkdtempSync(join(tmpdir(), "cdnow-master-"));
+await ingest(
+  {
+    currency: "USD",
+    keepCanonical: true,
+    source: {
+      type: "files",
+      orders: {
+        path: MASTER,
+        level: "orders",
+        timeZone: "America/New_York",
+        columns: {customer_id: "customer_id", ordered_at: "date", net: "dollar_value", items: "number_of_cds"}
+      }
+    }
+  },
+  "cdnow-validation-key-0123456789",
+  build
+);
+const built = await openBuildFolder(build);
+const [q] = await queryRows<{read: number; rejected: number}>(
+  built,
+  "SELECT sum(rows)::INTEGER AS read, (sum(rows) FILTER (WHERE outcome = 'rejected'))::INTEGER AS rejected FROM quality"
+);
+const [o] = await queryRows<{cents: number; customers: number}>(
+  built,
+  "SELECT sum(net_cents)::BIGINT AS cents, count(DISTINCT customer_key)::INTEGER AS customers FROM orders"
+);
+rmSync(build, {recursive: true, force: true});
+const fileCustomers = new Set(masterRows.map((r) => r[0])).size;
+console.log(
+  `CDNOW_master.txt through the file source: ${q.read} of ${masterRows.length} rows read, ${q.rejected ?? 0} rejected; ` +
+    `$${(Number(o.cents) / 100).toFixed(2)} (file: $${(fileCents / 100).toFixed(2)}); ${o.customers} customers (file: ${fileCustomers})`
+);
+if (
+  q.read !== masterRows.length ||
+  (q.rejected ?? 0) !== 0 ||
+  Number(o.cents) !== fileCents ||
+  o.customers !== fileCustomers
+)
+  failures++;
+
 if (failures) {
   console.error(`${failures} check(s) failed`);
   process.exit(1);

@@ -33,6 +33,7 @@ export const REASON = {
   invoiceCustomers: "invoice lines name different customers",
   invoiceDays: "invoice lines fall on different days",
   repeatedOrderId: "order id repeated with different values",
+  identicalKept: "identical to an earlier row (kept: the file has no order ids)",
   missingCustomerId: "missing customer id",
   unreadableOptOut: "unreadable opt-out date (counted as no consent)",
   unreadableBirth: "unreadable birth date (age unknown)",

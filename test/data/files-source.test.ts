@@ -10,6 +10,9 @@ import {ingest, openBuildFolder} from "../../loaders/build.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
+import {sniffDelimiter} from "../../loaders/sources/files/decode.js";
+import type {OrdersFile} from "../../loaders/sources/files/mapping.js";
+import {REASON} from "../../src/lib/quality.js";
 import {
   EXPECTED_ORDERS,
   INVOICE_ROWS,
@@ -552,6 +555,70 @@ describe("order-level exports and master lists: nothing guessed", () => {
       {outcome: "accepted", reason: "unreadable opt-out date (counted as no consent)", rows: 1},
       {outcome: "accepted", reason: "unreadable points (left blank)", rows: 1}
     ]);
+  });
+
+  test("a whitespace-aligned log without order ids: every row is an order named by its line, identical rows kept and noted", async () => {
+    const path = join(files.dir, "aligned-log.txt");
+    // Columns lined up with spaces, CRLF, a blank-padded header; line 5 repeats line 4 exactly.
+    writeFileSync(
+      path,
+      [
+        " customer_id   ordered_at      net",
+        "       101     20240301    10.00",
+        "       102     20240301    20.50",
+        "       102     20240302     7.25",
+        "       102     20240302     7.25",
+        "       103     2024O303     9.99",
+        "       104     20240304     0.00",
+        ""
+      ].join("\r\n")
+    );
+    const log: OrdersFile = {
+      path,
+      level: "orders",
+      columns: {customer_id: "customer_id", ordered_at: "ordered_at", net: "net"}
+    };
+    const config: WorkbenchConfig = {source: {type: "files", orders: log, maxRejectRate: 0.5}};
+    const db = await build(config, "aligned-log");
+    const orders = await queryRows(db, "SELECT order_id, net_cents, kind FROM orders ORDER BY order_id");
+    expect(orders).toEqual([
+      {order_id: "line 2", net_cents: 1000, kind: "sale"},
+      {order_id: "line 3", net_cents: 2050, kind: "sale"},
+      {order_id: "line 4", net_cents: 725, kind: "sale"},
+      {order_id: "line 5", net_cents: 725, kind: "sale"},
+      {order_id: "line 7", net_cents: 0, kind: "adjustment"}
+    ]);
+    const quality = await queryRows(
+      db,
+      "SELECT outcome, reason, column_name AS column, rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason"
+    );
+    expect(quality).toEqual([
+      {outcome: "accepted", reason: REASON.identicalKept, column: null, rows: 1},
+      {outcome: "accepted", reason: null, column: null, rows: 3},
+      {outcome: "classified", reason: REASON.adjustment, column: null, rows: 1},
+      {outcome: "rejected", reason: REASON.unreadableDate, column: "ordered_at", rows: 1}
+    ]);
+    const rejects = readFileSync(
+      join(".workbench", "files", "rejects", "orders-aligned-log.txt.rejected.csv"),
+      "utf-8"
+    );
+    expect(rejects.trim().split("\n")[1]).toMatch(/^6,ordered_at,unreadable date,103,2024O303,9\.99$/);
+    // Declared rather than sniffed, the same file reads the same.
+    const declared = await build(
+      {source: {type: "files", orders: {...log, delimiter: "whitespace"}, maxRejectRate: 0.5}},
+      "aligned-log-declared"
+    );
+    expect(await queryRows(declared, "SELECT order_id, net_cents, kind FROM orders ORDER BY order_id")).toEqual(orders);
+  });
+
+  test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
+    expect(sniffDelimiter("a,b,c")).toBe(",");
+    expect(sniffDelimiter("a;b;c")).toBe(";");
+    expect(sniffDelimiter("a\tb\tc")).toBe("\t");
+    expect(sniffDelimiter("customer id\torder date")).toBe("\t");
+    expect(sniffDelimiter("a|b|c")).toBe("|");
+    expect(sniffDelimiter("  customer_id  date  dollar_value")).toBe("whitespace");
+    expect(sniffDelimiter("customer id, order date")).toBe(",");
   });
 
   test("no transcoded copy stays after a build; a file's old rejects go once its cause is fixed", async () => {

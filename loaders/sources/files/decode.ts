@@ -11,6 +11,8 @@
  *   ASCII and stay where they were, so line numbers and fields do not move;
  * - a byte-order mark or a configured encoding fixes the encoding; lines invalid in it are
  *   rejected the same way.
+ * - a whitespace-aligned file (columns lined up with runs of spaces, as old systems print them)
+ *   is copied with one tab between fields, line for line, so DuckDB reads it as tab-separated.
  * Empty, header-only and truncated files are refused here with file and line.
  */
 import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
@@ -18,6 +20,9 @@ import {isUtf8 as validUtf8} from "node:buffer";
 import {InputError} from "./errors.js";
 
 export type Encoding = "utf-8" | "gbk" | "gb18030";
+
+/** A field delimiter; "whitespace": fields separated by runs of spaces or tabs (no quoting). */
+export type Delimiter = "," | ";" | "\t" | "|" | "whitespace";
 
 export interface PreparedCsv {
   /** The file DuckDB reads: the export itself, or its UTF-8 copy. */
@@ -27,7 +32,7 @@ export interface PreparedCsv {
   detected: "byte-order mark" | "configured" | "valid UTF-8" | "mostly UTF-8" | "mostly GB18030";
   /** Lines not valid in the encoding (their rows are rejected as undecodable). */
   undecodable: number;
-  /** Field delimiter, sniffed from the header line. */
+  /** Field delimiter of `path`, sniffed from the header line (a whitespace-aligned file's copy is tab-separated). */
   delimiter: string;
   /** Column names from the header line (DuckDB is told them, so it need not sniff the file). */
   header: string[];
@@ -40,7 +45,7 @@ const CHUNK = 1 << 22;
 const EDGE = 1 << 16;
 
 /** Checks the file's ends, settles its encoding and writes a UTF-8 copy to `copy` when needed. */
-export function prepareCsv(file: string, copy: string, encoding?: Encoding): PreparedCsv {
+export function prepareCsv(file: string, copy: string, encoding?: Encoding, delimiter?: Delimiter): PreparedCsv {
   const fd = openSync(file, "r");
   let head: Buffer;
   let tail: Buffer;
@@ -70,11 +75,17 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding): Pre
     detected = used === "utf-8" ? "mostly UTF-8" : "mostly GB18030";
   }
   const decode = (b: Buffer) => new TextDecoder(used).decode(b);
-  checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE);
-  const {delimiter, header} = headerOf(decode(head).replace(/^\uFEFF/, ""));
-  if (used === "utf-8" && !lines) return {path: file, encoding: used, detected, undecodable: 0, delimiter, header};
-  const undecodable = transcode(file, copy, used);
-  return {path: copy, encoding: used, detected, undecodable, delimiter, header};
+  const firstLine = decode(head)
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)[0];
+  const sep = delimiter ?? sniffDelimiter(firstLine);
+  checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE, sep);
+  const header = headerOf(firstLine, sep);
+  const aligned = sep === "whitespace";
+  if (used === "utf-8" && !lines && !aligned)
+    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, header};
+  const undecodable = transcode(file, copy, used, aligned);
+  return {path: copy, encoding: used, detected, undecodable, delimiter: aligned ? "\t" : sep, header};
 }
 
 interface LineCounts {
@@ -141,20 +152,26 @@ const ascii = (line: Buffer) => !line.some((b) => b >= 0x80);
 const marked = (line: Buffer) =>
   Buffer.from(Array.from(line, (b) => (b < 0x80 ? String.fromCharCode(b) : UNDECODABLE)).join(""), "utf-8");
 
+/** Text with each run of spaces and tabs between fields turned into one tab; line ends stay. */
+const tabbed = (text: string) => text.replace(/^[ \t]+|[ \t]+(?=\r?$)/gm, "").replace(/[ \t]+/g, "\t");
+
 /**
  * Writes the file as UTF-8 to `copy`, each line decoded from `encoding`, or marked undecodable
- * when it is not valid in it; returns the number of such lines.
+ * when it is not valid in it, and tab-separated if `aligned` (whitespace-aligned columns);
+ * returns the number of undecodable lines.
  */
-function transcode(file: string, copy: string, encoding: Encoding): number {
+function transcode(file: string, copy: string, encoding: Encoding, aligned: boolean): number {
   const decoder = new TextDecoder(encoding, {fatal: true});
   const output = openSync(copy, "w");
+  const write = (bytes: Buffer) =>
+    writeSync(output, aligned ? Buffer.from(tabbed(bytes.toString("utf-8")), "utf-8") : bytes);
   let undecodable = 0;
   try {
     eachChunk(file, (chunk) => {
       // Most chunks of a UTF-8 file are valid whole; other chunks are taken line by line (a
       // GB18030 chunk may decode whole and still hold UTF-8 lines it would turn to mojibake).
       if (encoding === "utf-8" && validUtf8(chunk)) {
-        writeSync(output, chunk);
+        write(chunk);
         return true;
       }
       eachLine(chunk, (line) => {
@@ -163,10 +180,7 @@ function transcode(file: string, copy: string, encoding: Encoding): number {
         const valid =
           ascii(line) || (encoding === "utf-8" ? validUtf8(line) : !validUtf8(line) && decodes(decoder, line));
         if (!valid) undecodable++;
-        writeSync(
-          output,
-          !valid ? marked(line) : encoding === "utf-8" ? line : Buffer.from(decoder.decode(line), "utf-8")
-        );
+        write(!valid ? marked(line) : encoding === "utf-8" ? line : Buffer.from(decoder.decode(line), "utf-8"));
       });
       return true;
     });
@@ -185,10 +199,9 @@ function decodes(decoder: TextDecoder, bytes: Buffer): boolean {
   }
 }
 
-/** Delimiter and column names of the text's first line (a quoted name may hold the delimiter). */
-function headerOf(text: string): {delimiter: string; header: string[]} {
-  const line = text.split(/\r?\n/)[0];
-  const delimiter = sniffDelimiter(line);
+/** Column names of a header line (a quoted name may hold the delimiter). */
+function headerOf(line: string, delimiter: Delimiter): string[] {
+  if (delimiter === "whitespace") return line.trim().split(/[ \t]+/);
   const names: string[] = [];
   let name = "";
   let quoted = false;
@@ -205,13 +218,10 @@ function headerOf(text: string): {delimiter: string; header: string[]} {
   }
   names.push(name);
   // Blank or repeated names get DuckDB's own kind of name, so every column can be declared.
-  return {
-    delimiter,
-    header: names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n))
-  };
+  return names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n));
 }
 
-function checkEnds(file: string, head: string, tail: string, whole: boolean): void {
+function checkEnds(file: string, head: string, tail: string, whole: boolean, delimiter: Delimiter): void {
   const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (lines[0].trim() === "") throw new InputError(file, 1, undefined, "the file is empty (no header line)");
   if (whole && lines.slice(1).every((l) => l.trim() === ""))
@@ -220,8 +230,8 @@ function checkEnds(file: string, head: string, tail: string, whole: boolean): vo
   // or with a quoted field left open.
   if (/[\r\n]$/.test(tail)) return;
   const last = tail.split(/\r?\n/).at(-1)!;
-  const delimiter = sniffDelimiter(lines[0]);
-  const fields = (line: string) => line.split(delimiter).length;
+  const fields = (line: string) =>
+    delimiter === "whitespace" ? line.trim().split(/[ \t]+/).length : line.split(delimiter).length;
   if (fields(last) < fields(lines[0]) || (last.split('"').length - 1) % 2 === 1) {
     throw new InputError(
       file,
@@ -247,8 +257,13 @@ function countLines(file: string): number {
   return lines;
 }
 
-/** The delimiter of a header line: the most frequent of comma, semicolon, tab and pipe. */
-export function sniffDelimiter(header: string): string {
-  const counts = [",", ";", "\t", "|"].map((d) => [d, header.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0][0];
+/**
+ * The delimiter of a header line: the most frequent of comma, semicolon, tab and pipe; a line
+ * with none of them but several names between spaces is whitespace-aligned. (A tab-separated
+ * header is tab-separated even when its columns are padded with spaces.)
+ */
+export function sniffDelimiter(header: string): Delimiter {
+  const counts = ([",", ";", "\t", "|"] as const).map((d) => [d, header.split(d).length] as const);
+  const [best, n] = counts.sort((a, b) => b[1] - a[1])[0];
+  return n === 1 && header.trim().split(/ +/).length > 1 ? "whitespace" : best;
 }

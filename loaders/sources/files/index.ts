@@ -26,7 +26,7 @@ import {
   type FilesSource,
   requiredOrderFields
 } from "./mapping.js";
-import {insertOrders, markConflictingOrders, markRepeatedOrders, parseOrdersSql} from "./orders.js";
+import {insertOrders, markConflictingOrders, markRepeatedOrders, numberOrderRows, parseOrdersSql} from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
 import {readExport, type TextCheck} from "./read.js";
 
@@ -65,7 +65,9 @@ export async function loadFiles(
   const readOrders = async () => {
     const fields = mappedOf(orders.columns, ORDER_FIELDS);
     // Orders whose rows disagree are rejected right after reading, so that they count towards
-    // the second, ordered read that gives rejected rows their line numbers.
+    // the second, ordered read that gives rejected rows their line numbers. Rows without order
+    // ids are named by their line: read in order at once.
+    const numbered = !orders.columns.order_id;
     const read = async (ordered: boolean) => {
       const result = await readExport(
         db,
@@ -74,12 +76,13 @@ export async function loadFiles(
         requiredOrderFields(orders),
         staging,
         (raw, check) => parseOrdersSql(raw, orders, fields, check),
-        {ordered}
+        {ordered: ordered || numbered}
       );
+      if (numbered) await numberOrderRows(db);
       return {...result, repeatedIds: await markConflictingOrders(db, orders)};
     };
     let result = await read(false);
-    if (await anyRejected(db, "parsed_orders")) result = await read(true);
+    if (!numbered && (await anyRejected(db, "parsed_orders"))) result = await read(true);
     // An exact copy of an order-level row repeats its order id (a required, compared column): when
     // no id repeats there is no copy to look for (at 10M orders the search took 3 s).
     if (orders.level === "lines" || result.repeatedIds > 0) await markRepeatedOrders(db);

@@ -4,7 +4,7 @@
  * (InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country).
  */
 import type {IdCase} from "../../ids.js";
-import type {Encoding} from "./decode.js";
+import type {Delimiter, Encoding} from "./decode.js";
 import type {DateWindow} from "./parse.js";
 
 export const ORDER_FIELDS = [
@@ -57,6 +57,11 @@ export interface FileOptions {
   /** By byte-order mark and validity when omitted: UTF-8, else GB18030. */
   encoding?: Encoding;
   /**
+   * Field delimiter of a CSV; sniffed from the header line when omitted. "whitespace": columns
+   * separated by runs of spaces or tabs (a fixed-width printout), no value may hold a space.
+   */
+  delimiter?: Delimiter;
+  /**
    * strptime format of the date columns, e.g. "%d/%m/%Y %H:%M". Without it only unambiguous
    * formats are read (2024-03-05, 2024/03/05, 20240305, 2024年3月5日, with optional time);
    * 05/03/2024 is rejected as ambiguous.
@@ -73,7 +78,11 @@ export interface FileOptions {
 }
 
 export interface OrdersFile extends FileOptions {
-  /** "orders": one row per order; "lines": one row per invoice line, summed into orders. */
+  /**
+   * "orders": one row per order; "lines": one row per invoice line, summed into orders. At order
+   * level `order_id` may be left unmapped for a transaction log without ids: each row is then
+   * one order (its id is its line number) and no row is taken for a duplicate.
+   */
   level: "orders" | "lines";
   columns: Partial<Record<OrderField, string>>;
   /**
@@ -147,5 +156,5 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
 
 /** Fields a file must map, by level. */
 export function requiredOrderFields(file: OrdersFile): OrderField[] {
-  return file.level === "lines" ? ["order_id", "ordered_at", "qty", "unit_price"] : ["order_id", "ordered_at"];
+  return file.level === "lines" ? ["order_id", "ordered_at", "qty", "unit_price"] : ["ordered_at"];
 }

@@ -59,7 +59,8 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   return `
 WITH p AS (
   SELECT
-    ${text("order_id")} AS order_id,
+    -- no order ids: a placeholder, replaced by the line number once read (numberOrderRows)
+    ${has("order_id") ? text("order_id") : "'?'"} AS order_id,
     ${has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"} AS customer_raw,
     ${timestamp("ordered_at", file.dateFormat, file.timeZone)} AS ts,
     ordered_at AS ordered_at_text,
@@ -180,6 +181,20 @@ FROM (${rows})`);
   await db.run(`INSERT INTO stores SELECT store_id, store_id, 'unknown', 'unknown', NULL, min(coalesce(channel, 'store'))
     FROM parsed_orders WHERE store_id IS NOT NULL AND outcome <> 'rejected' GROUP BY store_id
     HAVING store_id NOT IN (SELECT store_id FROM stores)`);
+}
+
+/**
+ * An order-level transaction log without order ids (read in file order): each row is one order,
+ * named by its line ("line 2"). Nothing tells a copied row from a second purchase of the same
+ * amount on the same day, so no row is a duplicate; a purchase identical to an earlier row is
+ * kept and counted under its own note, so the user can see how many there are.
+ */
+export async function numberOrderRows(db: DuckDBConnection): Promise<void> {
+  await db.run("UPDATE parsed_orders SET order_id = 'line ' || (rowid + 2)");
+  // By the hash of the mapped text: a collision of two different rows would only add a note.
+  await db.run(`UPDATE parsed_orders SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
+    SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY text_hash ORDER BY rowid) AS n
+      FROM parsed_orders WHERE outcome = 'accepted') WHERE n > 1)`);
 }
 
 /**

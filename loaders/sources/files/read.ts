@@ -65,7 +65,7 @@ export async function readExport(
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
   if (format === "csv") {
     mkdirSync(workDir, {recursive: true});
-    prepared = prepareCsv(file.path, copy, file.encoding);
+    prepared = prepareCsv(file.path, copy, file.encoding, file.delimiter);
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   const select = mapped

@@ -148,6 +148,8 @@ export const en = {
     customerSales: "Customer sales",
     returnsOnly: (n: string, amount: string) =>
       `Includes ${amount} of returns by customers who made no purchase (${n}); the breakdown below leaves them out.`,
+    noBreakdown:
+      "The data has no customer attribute (region, channel, tier, age, gender, store) to break buyers and revenue down by.",
     shareBy: (dimension: string) => `Share of buyers and of revenue by ${dimension}`
   },
   rfm: {
@@ -313,6 +315,8 @@ export const en = {
     segments: "Segments",
     ageGender: (n: string) => `Age band × gender (${n} customers)`,
     regionTier: "Region × city tier",
+    nothing:
+      "This data records no age, gender, region with city tier, nor home store for its customers: there is nothing to cross-tabulate. The overview lists the attributes the data lacks.",
     storesTitle: "Store comparison",
     storesIntro:
       "Per home store: customers, buyers, net revenue, revenue per buyer, the share of buyers with two orders or more, and average order value.",
@@ -552,6 +556,8 @@ export const en = {
       "invoice lines name different customers": "invoice lines name different customers",
       "invoice lines fall on different days": "invoice lines fall on different days",
       "order id repeated with different values": "order id repeated with different values",
+      "identical to an earlier row (kept: the file has no order ids)":
+        "identical to an earlier row (kept: the file has no order ids)",
       "missing customer id": "missing customer id",
       "unreadable opt-out date (counted as no consent)": "unreadable opt-out date (counted as no consent)",
       "unreadable birth date (age unknown)": "unreadable birth date (age unknown)",
@@ -604,6 +610,8 @@ export const en = {
         "Rejected: the lines of one invoice fall on different days: its day cannot be told.",
       "order id repeated with different values":
         "Rejected: the same order id on rows that differ: which is right cannot be told.",
+      "identical to an earlier row (kept: the file has no order ids)":
+        "Accepted: a purchase written exactly like an earlier row. Without order ids a second purchase of the same amount on the same day cannot be told from a copied row, so every row counts as an order.",
       "missing customer id": "Rejected: a master-list row without a customer id.",
       "unreadable opt-out date (counted as no consent)":
         "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",

@@ -150,6 +150,7 @@ export const zhCN: Messages = {
     customerSales: "客户销售额",
     returnsOnly: (n: string, amount: string) =>
       `含没有购买、只有退货的客户（${n} 位）的 ${amount}；下方的细分不含这些客户。`,
+    noBreakdown: "数据中没有可用于拆分购买客户和收入的客户属性（地区、渠道、会员等级、年龄、性别、门店）。",
     shareBy: (dimension: string) => `按${dimension}的购买客户占比与收入占比`
   },
   rfm: {
@@ -337,6 +338,8 @@ export const zhCN: Messages = {
     segments: "细分",
     ageGender: (n: string) => `年龄段 × 性别（${n} 位客户）`,
     regionTier: "地区 × 城市等级",
+    nothing:
+      "此数据没有记录客户的年龄、性别、地区与城市等级或所属门店：没有可交叉分析的内容。概览页列出了数据缺少的属性。",
     storesTitle: "门店比较",
     storesIntro: "按所属门店：客户数、购买客户数、净收入、每位购买客户收入、两单及以上客户占比和客单价。",
     columns: {
@@ -569,6 +572,7 @@ export const zhCN: Messages = {
       "invoice lines name different customers": "发票各行客户不同",
       "invoice lines fall on different days": "发票各行日期不同",
       "order id repeated with different values": "订单号重复且内容不同",
+      "identical to an earlier row (kept: the file has no order ids)": "与前面某行完全相同（保留：文件没有订单号）",
       "missing customer id": "缺少客户编号",
       "unreadable opt-out date (counted as no consent)": "退订日期无法读取（视为不同意）",
       "unreadable birth date (age unknown)": "出生日期无法读取（年龄未知）",
@@ -612,6 +616,8 @@ export const zhCN: Messages = {
         "拒绝：同一发票的各行属于不同客户（或部分没有客户）：无法判断是谁的购买。",
       "invoice lines fall on different days": "拒绝：同一发票的各行日期不同：无法判断日期。",
       "order id repeated with different values": "拒绝：同一订单号出现在内容不同的行上：无法判断哪一行正确。",
+      "identical to an earlier row (kept: the file has no order ids)":
+        "接受：与前面某行写法完全相同的购买。没有订单号时，无法区分同一天同一金额的第二次购买与重复复制的行，因此每一行都算作一笔订单。",
       "missing customer id": "拒绝：会员名单中没有客户编号的行。",
       "unreadable opt-out date (counted as no consent)": "已接受，但退订日期无法读取：该客户视为不同意营销。",
       "unreadable birth date (age unknown)": "已接受，但出生日期无法读取：年龄段未知。",
