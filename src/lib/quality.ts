@@ -24,7 +24,7 @@ export const REASON = {
   missingAmount: "missing amount",
   amountOutOfRange: "amount out of range",
   otherCurrency: "amount in another currency",
-  tooManyDecimals: "more than two decimals",
+  tooManyDecimals: "more decimals than the mapping allows (amountDecimals, 2 unless set)",
   exponent: "amount in exponent notation",
   decimalComma: 'decimal comma (set decimal: "," in the mapping)',
   grouping: "digit grouping not in threes",

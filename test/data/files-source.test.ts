@@ -62,8 +62,11 @@ beforeAll(() => {
 
 describe("invoice-line export", () => {
   let db: DuckDBConnection;
+  let rejected: string;
   beforeAll(async () => {
     db = await build(fixtureConfig(files), "invoices");
+    // Read at once: other test files ingest an invoices.csv of their own and replace this file.
+    rejected = readFileSync(join(".workbench", "files", "rejects", "orders-invoices.csv.rejected.csv"), "utf-8");
   });
 
   test("every row is accepted, classified or rejected with the expected reason, and the counts add up", async () => {
@@ -124,8 +127,7 @@ describe("invoice-line export", () => {
   });
 
   test("rejected rows are written to the private folder with line, column and reason", () => {
-    const text = readFileSync(join(".workbench", "files", "rejects", "orders-invoices.csv.rejected.csv"), "utf-8");
-    const lines = text
+    const lines = rejected
       .trim()
       .split("\n")
       .slice(1)
@@ -609,6 +611,54 @@ describe("order-level exports and master lists: nothing guessed", () => {
       "aligned-log-declared"
     );
     expect(await queryRows(declared, "SELECT order_id, net_cents, kind FROM orders ORDER BY order_id")).toEqual(orders);
+  });
+
+  test("sub-cent prices and amounts (amountDecimals 4): each line's or order's value is rounded once, to the cent", async () => {
+    const linesPath = invoiceCsv("sub-cent-lines.csv", [
+      "900001,A,Washer,1000,2024-12-01 09:00,0.425,17850,United Kingdom", // 425.00, not 1,000 × 0.43
+      "900001,B,Bolt,3,2024-12-01 09:00,0.3333,17850,United Kingdom", // 0.9999 → 1.00
+      "900002,C,Pin,7,2024-12-01 10:00,0.0049,17851,United Kingdom", // 0.0343 → 0.03: still a sale
+      "900003,D,Nut,1,2024-12-01 11:00,0.00001,17852,United Kingdom" // five decimals: rejected
+    ]);
+    const lines = fixtureConfig(files);
+    if (lines.source.type !== "files") throw new Error("fixture config");
+    lines.source = {
+      type: "files",
+      orders: {...lines.source.orders, path: linesPath, amountDecimals: 4},
+      maxRejectRate: 0.5
+    };
+    const db = await build(lines, "sub-cent-lines");
+    expect(await queryRows(db, "SELECT order_id, net_cents, kind FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "900001", net_cents: 42600, kind: "sale"},
+      {order_id: "900002", net_cents: 3, kind: "sale"}
+    ]);
+    expect(
+      await queryRows(db, "SELECT reason, column_name AS column, rows FROM quality WHERE outcome = 'rejected'")
+    ).toEqual([{reason: REASON.tooManyDecimals, column: "unit_price", rows: 1}]);
+
+    const ordersPath = join(files.dir, "sub-cent-orders.csv");
+    writeFileSync(
+      ordersPath,
+      "order_id,customer_id,ordered_at,gross,discount\nS1,1,2024-03-01,957.5775,0\nS2,2,2024-03-01,10.005,0.005\nS3,3,2024-03-01,1.0049,0\n"
+    );
+    const columns = {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", gross: "gross"};
+    const orders = (amountDecimals?: number): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {path: ordersPath, level: "orders", columns: {...columns, discount: "discount"}, amountDecimals},
+        maxRejectRate: 0.5
+      }
+    });
+    const four = await build(orders(4), "sub-cent-orders");
+    expect(await queryRows(four, "SELECT order_id, net_cents FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "S1", net_cents: 95758},
+      {order_id: "S2", net_cents: 1000}, // 10.005 − 0.005, rounded once
+      {order_id: "S3", net_cents: 100}
+    ]);
+    // By default the same file is refused row by row, with the setting named in the reason.
+    await expect(build(orders(), "sub-cent-default")).rejects.toThrow(
+      /every row was rejected \(3 more decimals than the mapping allows \(amountDecimals/
+    );
   });
 
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {

@@ -7,7 +7,14 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {normalizeId, normalizeIdSql} from "../../loaders/ids.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
-import {amountReason, cents, integer, plausibleDate, timestamp} from "../../loaders/sources/files/parse.js";
+import {
+  amountReason,
+  cents,
+  exactAmount,
+  integer,
+  plausibleDate,
+  timestamp
+} from "../../loaders/sources/files/parse.js";
 import {sqlString} from "../../src/lib/sql.js";
 
 let db: DuckDBConnection;
@@ -84,10 +91,44 @@ test("thousands groupings are stripped only where valid; a decimal comma only wh
   ]);
 });
 
+test("with amountDecimals above 2, sub-cent amounts read exactly and round to the cent once, half away from zero", async () => {
+  const four = {decimals: 4};
+  const values = ["957.5775", "0.425", "0.005", "-0.005", "1,234.5678", "(0.125)", "12.30", "0.00001", "$1"];
+  expect(await read((c) => cents(c, four), values)).toEqual([
+    "95758",
+    "43",
+    "1",
+    "-1",
+    "123457",
+    "-13",
+    "1230",
+    null,
+    null
+  ]);
+  expect(await read((c) => exactAmount(c, four), values.slice(0, 7))).toEqual([
+    "957.5775",
+    "0.4250",
+    "0.0050",
+    "-0.0050",
+    "1234.5678",
+    "-0.1250",
+    "12.3000"
+  ]);
+  expect(await read((c) => cents(c, {decimals: 3, decimal: ","}), ["1.234,567", "0,425", "0,4255"])).toEqual([
+    "123457",
+    "43",
+    null
+  ]);
+  expect(await read((c) => amountReason(c, four), ["0.00001"])).toEqual([
+    "more decimals than the mapping allows (amountDecimals, 2 unless set)"
+  ]);
+  expect(() => cents("v", {decimals: 5})).toThrow(/amountDecimals must be a whole number from 2 to 4/);
+});
+
 test("amountReason names the rule that fired", async () => {
   const values = ["0.001", "12,50", "$7", "abc", "1e15", "12 50", "99999999999999999999"];
   expect(await read((c) => amountReason(c), values)).toEqual([
-    "more than two decimals",
+    "more decimals than the mapping allows (amountDecimals, 2 unless set)",
     'decimal comma (set decimal: "," in the mapping)',
     "amount in another currency",
     "amount is not a number",

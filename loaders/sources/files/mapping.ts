@@ -99,6 +99,13 @@ export interface OrdersFile extends FileOptions {
   cancelPrefix?: string;
   /** IANA zone of the timestamps in the file (store local time). Default Asia/Shanghai. */
   timeZone?: string;
+  /**
+   * Most decimals an amount or unit price may have: 2 (default; 0.001 is rejected) up to 4, for
+   * exports that write prices to a tenth of a cent (0.425) or amounts computed to four places
+   * (957.5775). Each line's value (quantity × unit price) or order amount is then rounded once,
+   * to the cent, half away from zero.
+   */
+  amountDecimals?: number;
 }
 
 export interface CustomersFile extends FileOptions {

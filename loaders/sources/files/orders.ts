@@ -21,6 +21,7 @@ import {
   amountReason,
   cents,
   customerId,
+  exactAmount,
   dateReason,
   integer,
   MAX_CENTS,
@@ -44,17 +45,24 @@ import {markRepeats} from "./repeats.js";
 export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], check?: TextCheck): string {
   const has = (field: string) => mapped.includes(field);
   const lines = file.level === "lines";
-  const fmt = {decimal: file.decimal, currency: file.currency};
+  const fmt = {decimal: file.decimal, currency: file.currency, decimals: file.amountDecimals};
+  // Sub-cent amounts (amountDecimals above 2) are kept exact until a line's or an order's value
+  // is known, and rounded once, to the cent: 1,000 × 0.425 is 425.00, not 1,000 × 0.43.
+  const subCent = (file.amountDecimals ?? 2) > 2;
   const amount = lines ? "price_cents" : "net_cents";
   const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
-  const net = has("net")
-    ? cents("net", fmt)
-    : has("gross")
-      ? `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)`
-      : "NULL::BIGINT";
+  const grossLessDiscount = subCent
+    ? `TRY_CAST(round((${exactAmount("gross", fmt)} - coalesce(${has("discount") ? exactAmount("discount", fmt) : "0"}, 0)) * 100) AS BIGINT)`
+    : `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)`;
+  const net = has("net") ? cents("net", fmt) : has("gross") ? grossLessDiscount : "NULL::BIGINT";
   // A line's value; a credit note's always reduces revenue, whatever sign the export wrote.
-  const value = lines ? "CAST(qty AS BIGINT) * price_cents" : "net_cents";
+  const value = lines
+    ? subCent
+      ? "CAST(round(qty * price_exact * 100) AS BIGINT)"
+      : "CAST(qty AS BIGINT) * price_cents"
+    : "net_cents";
+  const price = subCent ? "price_exact" : "price_cents";
   const amountField = lines ? "unit_price" : has("net") ? "net" : "gross";
   return `
 WITH p AS (
@@ -71,6 +79,7 @@ WITH p AS (
     ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
     ${has("qty") ? integer("qty") : "1"} AS qty,
     ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
+    ${lines && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
     ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
     ${has("discount") ? cents("discount", fmt) : "0"} AS discount_parsed,
     ${has("discount") ? `${text("discount")} IS NOT NULL` : "false"} AS has_discount,
@@ -104,7 +113,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
     WHEN has_discount AND discount_parsed IS NULL THEN ${amountReason("discount_text", fmt)}
     WHEN ${cancel} THEN ${reasonSql("cancellation")}
-    WHEN ${lines ? "price_cents <= 0 OR qty = 0" : "net_cents = 0"} THEN ${reasonSql("adjustment")}
+    WHEN ${lines ? `${price} <= 0 OR qty = 0` : "net_cents = 0"} THEN ${reasonSql("adjustment")}
     WHEN ${credit} THEN ${reasonSql("creditNote")}
     WHEN ${lines ? "qty < 0" : "net_cents < 0"} THEN ${reasonSql("return")}
     WHEN customer_raw IS NULL THEN ${reasonSql("noCustomerId")}

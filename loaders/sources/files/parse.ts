@@ -25,11 +25,15 @@ export const CURRENCY_MARKS: Record<string, string[]> = {
   HKD: ["HK$", "HKD"]
 };
 
-/** How a file writes amounts: its decimal mark and currency (ISO code). */
+/** How a file writes amounts: its decimal mark, currency (ISO code) and most decimals (default 2). */
 export interface AmountFormat {
   decimal?: "." | ",";
   currency?: string;
+  decimals?: number;
 }
+
+/** Most decimals `amountDecimals` may allow: a tenth of a thousandth, what price lists go down to. */
+export const MAX_DECIMALS = 4;
 
 const escapeRegex = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
 const marksOf = (currency: string) => CURRENCY_MARKS[currency] ?? [currency];
@@ -43,43 +47,71 @@ const foreignMarks = (currency: string) =>
     )
   ].filter((m) => !marksOf(currency).includes(m));
 
+/** The decimals setting, checked before it reaches SQL. */
+function decimalsOf(decimals = 2): number {
+  if (!Number.isInteger(decimals) || decimals < 2 || decimals > MAX_DECIMALS)
+    throw new UserError(`amountDecimals must be a whole number from 2 to ${MAX_DECIMALS}, not ${decimals}`);
+  return decimals;
+}
+
 /**
- * An amount in integer cents. With decimal ".": 1234.50, 1,234.50 (a valid thousands grouping
- * only), -12.30, (12.30), with the file's currency mark (¥1,234.50, RMB 1,234). With decimal
- * ",": 1234,50, 1.234,50, 1 234,50. Anything else is NULL (rejected, see amountReason): more than
- * two decimals, a decimal comma where the mapping says ".", a grouping that is not in threes
- * (12 50), another currency's mark.
+ * An amount read exactly, as DECIMAL(·, decimals), or NULL. With decimal ".": 1234.50, 1,234.50
+ * (a valid thousands grouping only), -12.30, (12.30), with the file's currency mark (¥1,234.50,
+ * RMB 1,234). With decimal ",": 1234,50, 1.234,50, 1 234,50. Anything else is NULL (rejected, see
+ * amountReason): more decimals than allowed, a decimal comma where the mapping says ".", a
+ * grouping that is not in threes (12 50), another currency's mark. `scaled(exact, fast)` turns the
+ * exact value into the result: `fast` when it is the DECIMAL(18, ·) of the fast path.
  */
-export function cents(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
+function readAmount(
+  col: string,
+  {decimal = ".", currency = "CNY", decimals}: AmountFormat,
+  scaled: (exact: string, fast: boolean) => string
+): string {
+  const d = decimalsOf(decimals);
   const v = `trim(${col})`;
   const marks = marksOf(currency).map(escapeRegex).join("|");
   const foreign = foreignMarks(currency).map(escapeRegex).join("|");
   const unmarked = `trim(regexp_replace(${v}, '${marks}', '', 'g'))`;
   const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ') ELSE ${unmarked} END`;
   const [group, point] = decimal === "." ? [",", "\\."] : ["[. \u00a0]", ","];
-  const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+)(${point}\\d{1,2})?`;
+  const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+)(${point}\\d{1,${d}})?`;
   const plain =
     decimal === "."
       ? `regexp_replace(${signed}, ',', '', 'g')`
       : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
   const slow = `CASE WHEN NOT regexp_matches(${v}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
-    THEN TRY_CAST(round(TRY_CAST(${plain} AS DECIMAL(38,2)) * 100) AS BIGINT) END`;
+    THEN ${scaled(`TRY_CAST(${plain} AS DECIMAL(38,${d}))`, false)} END`;
   if (decimal === ",") return slow;
   // Fast path for plain numbers (most rows): a cast (which allows surrounding blanks), kept
   // only when it lost no decimals, i.e. equals the same text read as a double (1.005 or 1e-3
   // do not; a value beyond 2^53 cents may not either and takes the exact slow path).
-  // Below 10^15 (far above any accepted amount) ×100 cannot overflow DECIMAL(18,2): larger
-  // values take the slow path, which works in DECIMAL(38,2) (slower: 128-bit arithmetic).
-  const exact = `TRY_CAST(${col} AS DECIMAL(18,2)) = TRY_CAST(${col} AS DOUBLE) AND abs(TRY_CAST(${col} AS DOUBLE)) < 1e15
+  // Below 10^15 (far above any accepted amount) ×100 cannot overflow DECIMAL(18,·): larger
+  // values take the slow path, which works in DECIMAL(38,·) (slower: 128-bit arithmetic).
+  const exact = `TRY_CAST(${col} AS DECIMAL(18,${d})) = TRY_CAST(${col} AS DOUBLE) AND abs(TRY_CAST(${col} AS DOUBLE)) < 1e15
     AND NOT (contains(${col}, 'e') OR contains(${col}, 'E'))`;
-  const fast = `CAST(TRY_CAST(${col} AS DECIMAL(18,2)) * 100 AS BIGINT)`;
   // A CASE, not coalesce(fast, slow): DuckDB evaluated coalesce's second argument for every
   // row, which tripled the cost of reading plain amounts.
-  return `CASE WHEN ${exact} THEN ${fast} ELSE ${slow} END`;
+  return `CASE WHEN ${exact} THEN ${scaled(`TRY_CAST(${col} AS DECIMAL(18,${d}))`, true)} ELSE ${slow} END`;
 }
 
+/**
+ * An amount in integer cents (see readAmount for what reads). With more than two decimals
+ * allowed (`decimals`), the amount is rounded to the cent, half away from zero.
+ */
+export function cents(col: string, format: AmountFormat = {}): string {
+  if (decimalsOf(format.decimals) === 2)
+    return readAmount(col, format, (exact, fast) =>
+      fast ? `CAST(${exact} * 100 AS BIGINT)` : `TRY_CAST(round(${exact} * 100) AS BIGINT)`
+    );
+  return readAmount(col, format, (exact) => `TRY_CAST(round(${exact} * 100) AS BIGINT)`);
+}
+
+/** An amount exactly, as a DECIMAL with `decimals` places (for sums and products rounded once). */
+export const exactAmount = (col: string, format: AmountFormat = {}): string =>
+  readAmount(col, format, (exact) => `CAST(${exact} AS DECIMAL(38,${decimalsOf(format.decimals)}))`);
+
 /** Why an amount did not read (cents returned NULL): the rule that fired, as the rejection reason. */
-export function amountReason(col: string, {decimal = ".", currency = "CNY"}: AmountFormat = {}): string {
+export function amountReason(col: string, {decimal = ".", currency = "CNY", decimals}: AmountFormat = {}): string {
   const v = `trim(${col})`;
   const foreign = foreignMarks(currency).map(escapeRegex).join("|");
   const point = decimal === "." ? "\\." : ",";
@@ -87,7 +119,7 @@ export function amountReason(col: string, {decimal = ".", currency = "CNY"}: Amo
     WHEN ${v} = '' THEN ${reasonSql("missingAmount")}
     WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN ${reasonSql("amountOutOfRange")}
     WHEN regexp_matches(${v}, '${foreign}') THEN ${reasonSql("otherCurrency")}
-    WHEN regexp_matches(${v}, '${point}\\d{3,}\\)?$') THEN ${reasonSql("tooManyDecimals")}
+    WHEN regexp_matches(${v}, '${point}\\d{${decimalsOf(decimals) + 1},}\\)?$') THEN ${reasonSql("tooManyDecimals")}
     WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN ${reasonSql("exponent")}
     ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN ${reasonSql("decimalComma")}` : ""}
     WHEN regexp_matches(${v}, '\\d[, .\u00a0]\\d') THEN ${reasonSql("grouping")}

@@ -547,7 +547,8 @@ export const en = {
       "missing amount": "missing amount",
       "amount out of range": "amount out of range",
       "amount in another currency": "amount in another currency",
-      "more than two decimals": "more than two decimals",
+      "more decimals than the mapping allows (amountDecimals, 2 unless set)":
+        "more decimals than allowed (amountDecimals)",
       "amount in exponent notation": "amount in exponent notation",
       'decimal comma (set decimal: "," in the mapping)': 'decimal comma (set decimal: "," in the mapping)',
       "digit grouping not in threes": "digit grouping not in threes",
@@ -595,7 +596,8 @@ export const en = {
       "amount out of range": "Rejected: an amount above ten billion: a typo, and sums must stay exact.",
       "amount in another currency":
         "Rejected: the amount carries another currency's mark than the configured currency.",
-      "more than two decimals": "Rejected: more than two decimals (0.001): it would have to be rounded.",
+      "more decimals than the mapping allows (amountDecimals, 2 unless set)":
+        "Rejected: more decimals than the mapping allows (0.001 where amountDecimals is 2, the default): reading it would mean rounding it. If the export writes prices to a tenth of a cent, set amountDecimals (up to 4) in the mapping: each line or order is then rounded once, to the cent.",
       "amount in exponent notation": "Rejected: an amount written like 1e15.",
       'decimal comma (set decimal: "," in the mapping)':
         'Rejected: 12,50 uses a decimal comma; set decimal: "," in the mapping if the file does.',

@@ -563,7 +563,8 @@ export const zhCN: Messages = {
       "missing amount": "缺少金额",
       "amount out of range": "金额超出范围",
       "amount in another currency": "其他货币的金额",
-      "more than two decimals": "超过两位小数",
+      "more decimals than the mapping allows (amountDecimals, 2 unless set)":
+        "小数位数超过映射允许的位数（amountDecimals）",
       "amount in exponent notation": "金额为科学计数法",
       'decimal comma (set decimal: "," in the mapping)': '小数逗号（请在映射中设置 decimal: ","）',
       "digit grouping not in threes": "数字分组不是千位",
@@ -604,7 +605,8 @@ export const zhCN: Messages = {
       "missing amount": "拒绝：价格或金额为空。",
       "amount out of range": "拒绝：金额超过一百亿：属于笔误，且合计必须保持精确。",
       "amount in another currency": "拒绝：金额带有与配置货币不同的货币符号。",
-      "more than two decimals": "拒绝：超过两位小数（0.001）：必须四舍五入才能读取。",
+      "more decimals than the mapping allows (amountDecimals, 2 unless set)":
+        "拒绝：小数位数超过映射允许的位数（默认 amountDecimals 为 2 时的 0.001）：读取它就意味着四舍五入。如果导出文件的价格精确到厘，请在映射中设置 amountDecimals（最多 4）：每行或每笔订单只在最后四舍五入一次到分。",
       "amount in exponent notation": "拒绝：金额写成了 1e15 这样的形式。",
       'decimal comma (set decimal: "," in the mapping)':
         '拒绝：12,50 使用逗号作小数点；如果文件确实如此，请在映射中设置 decimal: ","。',
