@@ -29,7 +29,8 @@ export const REASON = {
   decimalComma: 'decimal comma (set decimal: "," in the mapping)',
   grouping: "digit grouping not in threes",
   notANumber: "amount is not a number",
-  undecodable: "undecodable text (not valid in the file's encoding)",
+  undecodable:
+    "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)",
   invoiceCustomers: "invoice lines name different customers",
   invoiceDays: "invoice lines fall on different days",
   repeatedOrderId: "order id repeated with different values",

@@ -249,7 +249,7 @@ describe("encodings settled before DuckDB reads", () => {
     const db = await build(invoicesConfig(path), "mixed-utf8");
     expect(await qualityOf(db)).toEqual([
       {outcome: "accepted", reason: null, column: null, rows: 3},
-      {outcome: "rejected", reason: "undecodable text (not valid in the file's encoding)", column: "region", rows: 1}
+      {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 1}
     ]);
     const regions = await queryRows(db, "SELECT DISTINCT region FROM customers");
     expect(regions).toEqual([{region: "上海"}]); // not mojibake
@@ -287,9 +287,41 @@ describe("encodings settled before DuckDB reads", () => {
     const db = await build(invoicesConfig(path), "mostly-gbk");
     expect(await qualityOf(db)).toEqual([
       {outcome: "accepted", reason: null, column: null, rows: 3},
-      {outcome: "rejected", reason: "undecodable text (not valid in the file's encoding)", column: "region", rows: 1}
+      {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 1}
     ]);
     expect(await queryRows(db, "SELECT DISTINCT region FROM customers")).toEqual([{region: "上海"}]);
+  });
+
+  test("a Windows-1252 file is never read as GB18030: its accented rows are undecodable until the mapping names the encoding", async () => {
+    const path = join(files.dir, "windows-1252.csv");
+    // München, Köln, Genève as Excel on a European Windows writes them: one byte per letter.
+    const latin = (text: string) => Buffer.from(text, "latin1");
+    writeFileSync(
+      path,
+      latin(
+        `${HEADER}1,A,x,1,2024-03-01 10:00,1.00,501,München\n2,A,x,1,2024-03-02 10:00,1.00,502,Köln\n` +
+          "3,A,x,1,2024-03-03 10:00,1.00,503,Berlin\n4,A,x,1,2024-03-04 10:00,1.00,504,Genève\n"
+      )
+    );
+    const config = invoicesConfig(path);
+    if (config.source.type === "files") config.source.maxRejectRate = 0.9;
+    const guessed = await build(config, "windows-1252-detected");
+    expect(await qualityOf(guessed)).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 1},
+      {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 3}
+    ]);
+    expect(await queryRows(guessed, "SELECT DISTINCT region FROM customers")).toEqual([{region: "Berlin"}]);
+    if (config.source.type === "files") config.source.orders.encoding = "windows-1252";
+    const named = await build(config, "windows-1252-named");
+    expect(await qualityOf(named)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 4}]);
+    expect(await queryRows(named, "SELECT region FROM customers ORDER BY region")).toEqual([
+      {region: "Berlin"},
+      {region: "Genève"},
+      {region: "Köln"},
+      {region: "München"}
+    ]);
+    if (config.source.type === "files") config.source.orders.encoding = "klingon";
+    await expect(build(config, "windows-1252-unknown")).rejects.toThrow(/unknown encoding "klingon"/);
   });
 });
 

@@ -13,5 +13,7 @@ test("every reason has an explanation in every language, and no explanation is f
 
 test("reasonSql quotes the reason as a SQL literal", () => {
   expect(reasonSql("decimalComma")).toBe(`'decimal comma (set decimal: "," in the mapping)'`);
-  expect(reasonSql("undecodable")).toBe(`'undecodable text (not valid in the file''s encoding)'`);
+  expect(reasonSql("undecodable")).toBe(
+    `'undecodable text (not valid in the file''s encoding; set encoding in the mapping if the file has another)'`
+  );
 });

@@ -9,8 +9,15 @@
  *   line that is not valid in the chosen encoding gets U+FFFD for each of its non-ASCII bytes,
  *   so its row is rejected as undecodable (never read as mojibake); delimiters and quotes are
  *   ASCII and stay where they were, so line numbers and fields do not move;
- * - a byte-order mark or a configured encoding fixes the encoding; lines invalid in it are
- *   rejected the same way.
+ * - GB18030 decodes almost any bytes, Windows-1252 text too ("München" would become a Chinese
+ *   character and "nchen"), so it is chosen only when the lines look like it: its characters are
+ *   pairs of bytes from 0x81 up, while a Latin letter of a single-byte encoding (ü, é) is one
+ *   such byte between ASCII ones. When most non-UTF-8 lines look single-byte, no encoding is
+ *   guessed: they are all undecodable, which harms nothing in unmapped columns (a description)
+ *   and rejects the rows whose mapped text is affected, until the mapping names the encoding;
+ * - a byte-order mark or a configured encoding (any WHATWG label Node knows: "windows-1252",
+ *   "iso-8859-15", "shift_jis", "big5", …) fixes the encoding; lines invalid in it are rejected
+ *   the same way, and so are lines that are UTF-8 with non-ASCII bytes (mojibake otherwise).
  * - a whitespace-aligned file (columns lined up with runs of spaces, as old systems print them)
  *   is copied with one tab between fields, line for line, so DuckDB reads it as tab-separated.
  * Empty, header-only and truncated files are refused here with file and line.
@@ -19,7 +26,8 @@ import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
 import {isUtf8 as validUtf8} from "node:buffer";
 import {InputError} from "./errors.js";
 
-export type Encoding = "utf-8" | "gbk" | "gb18030";
+/** A text encoding: "utf-8", "gbk", "gb18030", or any other label Node's TextDecoder knows. */
+export type Encoding = string;
 
 /** A field delimiter; "whitespace": fields separated by runs of spaces or tabs (no quoting). */
 export type Delimiter = "," | ";" | "\t" | "|" | "whitespace";
@@ -29,7 +37,7 @@ export interface PreparedCsv {
   path: string;
   encoding: Encoding;
   /** How the encoding was chosen. */
-  detected: "byte-order mark" | "configured" | "valid UTF-8" | "mostly UTF-8" | "mostly GB18030";
+  detected: "byte-order mark" | "configured" | "valid UTF-8" | "mostly UTF-8" | "mostly GB18030" | "not GB18030";
   /** Lines not valid in the encoding (their rows are rejected as undecodable). */
   undecodable: number;
   /** Field delimiter of `path`, sniffed from the header line (a whitespace-aligned file's copy is tab-separated). */
@@ -63,7 +71,7 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding, deli
   let detected: PreparedCsv["detected"];
   let lines: LineCounts | null = null;
   if (bom || encoding) {
-    used = bom ? "utf-8" : encoding!;
+    used = bom ? "utf-8" : knownEncoding(file, encoding!);
     detected = bom ? "byte-order mark" : "configured";
     if (used === "utf-8" && !allUtf8(file)) lines = classifyLines(file);
   } else if (allUtf8(file)) {
@@ -71,8 +79,9 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding, deli
     detected = "valid UTF-8";
   } else {
     lines = classifyLines(file);
-    used = lines.utf8 >= lines.other ? "utf-8" : "gb18030";
-    detected = used === "utf-8" ? "mostly UTF-8" : "mostly GB18030";
+    // Single-byte text is not read as GB18030: it stays UTF-8, its lines undecodable.
+    used = lines.utf8 >= lines.other || lines.singleByte > lines.other / 2 ? "utf-8" : "gb18030";
+    detected = used === "gb18030" ? "mostly GB18030" : lines.utf8 >= lines.other ? "mostly UTF-8" : "not GB18030";
   }
   const decode = (b: Buffer) => new TextDecoder(used).decode(b);
   const firstLine = decode(head)
@@ -93,6 +102,40 @@ interface LineCounts {
   utf8: number;
   /** Lines with non-ASCII bytes that are not. */
   other: number;
+  /** Of those, lines whose non-ASCII bytes mostly stand alone between ASCII ones (single-byte text). */
+  singleByte: number;
+}
+
+/** The encoding's canonical name, or a clear error for a label Node does not know. */
+function knownEncoding(file: string, label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new InputError(
+      file,
+      undefined,
+      undefined,
+      `unknown encoding "${label}" (use a WHATWG label: "utf-8", "gb18030", "windows-1252", "shift_jis", …)`
+    );
+  }
+}
+
+/**
+ * Whether the line's non-ASCII bytes mostly stand alone (ü in "München"), as in a single-byte
+ * encoding, rather than come in pairs (a GB18030 character is a byte from 0x81 up and a second
+ * byte, nearly always from 0xA1 up for the characters of names and places).
+ */
+function singleByteLike(line: Buffer): boolean {
+  let alone = 0;
+  let paired = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] < 0x80) continue;
+    if (i + 1 < line.length && line[i + 1] >= 0x80) {
+      paired++;
+      i++;
+    } else alone++;
+  }
+  return alone > paired;
 }
 
 /** Whether the whole file is valid UTF-8: chunks cut at a line end, checked natively. */
@@ -103,12 +146,15 @@ function allUtf8(file: string): boolean {
 }
 
 function classifyLines(file: string): LineCounts {
-  const counts = {utf8: 0, other: 0};
+  const counts = {utf8: 0, other: 0, singleByte: 0};
   eachChunk(file, (chunk) => {
     eachLine(chunk, (line) => {
       if (ascii(line)) return;
       if (validUtf8(line)) counts.utf8++;
-      else counts.other++;
+      else {
+        counts.other++;
+        if (singleByteLike(line)) counts.singleByte++;
+      }
     });
     return true;
   });
@@ -175,8 +221,8 @@ function transcode(file: string, copy: string, encoding: Encoding, aligned: bool
         return true;
       }
       eachLine(chunk, (line) => {
-        // In a GB18030 file, a line that is valid UTF-8 with non-ASCII bytes is UTF-8: its
-        // GB18030 reading would be mojibake.
+        // In a file of another encoding, a line that is valid UTF-8 with non-ASCII bytes is
+        // UTF-8: its reading in that encoding would be mojibake.
         const valid =
           ascii(line) || (encoding === "utf-8" ? validUtf8(line) : !validUtf8(line) && decodes(decoder, line));
         if (!valid) undecodable++;

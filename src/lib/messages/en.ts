@@ -548,12 +548,13 @@ export const en = {
       "amount out of range": "amount out of range",
       "amount in another currency": "amount in another currency",
       "more decimals than the mapping allows (amountDecimals, 2 unless set)":
-        "more decimals than allowed (amountDecimals)",
+        "more decimals than the mapping allows (amountDecimals, 2 unless set)",
       "amount in exponent notation": "amount in exponent notation",
       'decimal comma (set decimal: "," in the mapping)': 'decimal comma (set decimal: "," in the mapping)',
       "digit grouping not in threes": "digit grouping not in threes",
       "amount is not a number": "amount is not a number",
-      "undecodable text (not valid in the file's encoding)": "undecodable text (not valid in the file's encoding)",
+      "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)":
+        "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)",
       "invoice lines name different customers": "invoice lines name different customers",
       "invoice lines fall on different days": "invoice lines fall on different days",
       "order id repeated with different values": "order id repeated with different values",
@@ -604,8 +605,8 @@ export const en = {
       "digit grouping not in threes":
         "Rejected: separators that are not a thousands grouping (12 50): the number cannot be read for certain.",
       "amount is not a number": "Rejected: the price or amount is not a number.",
-      "undecodable text (not valid in the file's encoding)":
-        "Rejected: the line's bytes are not valid in the file's encoding (a line from another program): it would be read as garbage.",
+      "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)":
+        "Rejected: the line's bytes are not valid in the file's encoding (a line from another program): it would be read as garbage. If many rows say this, the whole file is in an encoding that is neither UTF-8 nor GB18030 (Excel on a European Windows writes Windows-1252): name it in the mapping, e.g. encoding: \"windows-1252\".",
       "invoice lines name different customers":
         "Rejected: the lines of one invoice name different customers (or some none): whose purchase it is cannot be told.",
       "invoice lines fall on different days":

@@ -569,7 +569,8 @@ export const zhCN: Messages = {
       'decimal comma (set decimal: "," in the mapping)': '小数逗号（请在映射中设置 decimal: ","）',
       "digit grouping not in threes": "数字分组不是千位",
       "amount is not a number": "金额不是数字",
-      "undecodable text (not valid in the file's encoding)": "无法解码的文本（不符合文件编码）",
+      "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)":
+        "无法解码的文本（不符合文件编码；如文件使用其他编码，请在映射中设置 encoding）",
       "invoice lines name different customers": "发票各行客户不同",
       "invoice lines fall on different days": "发票各行日期不同",
       "order id repeated with different values": "订单号重复且内容不同",
@@ -612,8 +613,8 @@ export const zhCN: Messages = {
         '拒绝：12,50 使用逗号作小数点；如果文件确实如此，请在映射中设置 decimal: ","。',
       "digit grouping not in threes": "拒绝：分隔符不是千位分组（12 50）：无法确定数值。",
       "amount is not a number": "拒绝：价格或金额不是数字。",
-      "undecodable text (not valid in the file's encoding)":
-        "拒绝：该行的字节不符合文件的编码（来自其他程序的行）：读取会变成乱码。",
+      "undecodable text (not valid in the file's encoding; set encoding in the mapping if the file has another)":
+        '拒绝：该行的字节不符合文件的编码（来自其他程序的行）：读取会变成乱码。如果很多行都是这样，说明整个文件的编码既不是 UTF-8 也不是 GB18030（欧洲版 Windows 上的 Excel 写出 Windows-1252）：请在映射中注明，例如 encoding: "windows-1252"。',
       "invoice lines name different customers":
         "拒绝：同一发票的各行属于不同客户（或部分没有客户）：无法判断是谁的购买。",
       "invoice lines fall on different days": "拒绝：同一发票的各行日期不同：无法判断日期。",
