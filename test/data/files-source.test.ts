@@ -693,6 +693,63 @@ describe("order-level exports and master lists: nothing guessed", () => {
     );
   });
 
+  test("invoice lines valued by their line total (gross less discount), as point-of-sale exports write them", async () => {
+    const path = join(files.dir, "pos-lines.csv");
+    writeFileSync(
+      path,
+      "receipt,sku,qty,sold_at,gross,discount,member\n" +
+        "R1,A,2,2024-03-01 10:00,20.00,2.00,7\n" + // two items, 18.00 after discount
+        "R1,B,1,2024-03-01 10:00,5.00,0,7\n" +
+        "R2,B,-1,2024-03-02 10:00,-5.00,0,7\n" + // a return
+        "R3,A,-2,2024-03-03 10:00,20.00,0,8\n" + // signs disagree: rejected
+        "R4,C,1,2024-03-04 10:00,0.00,0,8\n" + // worth nothing: an adjustment
+        "R5,C,3,2024-03-05 10:00,30.00,0,\n" // no member: sales totals only
+    );
+    const columns = {order_id: "receipt", sku: "sku", qty: "qty", ordered_at: "sold_at", customer_id: "member"};
+    const config = (mapped: OrdersFile["columns"]): WorkbenchConfig => ({
+      source: {type: "files", orders: {path, level: "lines", columns: mapped}, maxRejectRate: 0.5}
+    });
+    const db = await build(config({...columns, gross: "gross", discount: "discount"}), "pos-lines");
+    expect(
+      await queryRows(
+        db,
+        "SELECT order_id, gross_cents, discount_cents, net_cents, items, kind FROM orders ORDER BY order_id"
+      )
+    ).toEqual([
+      {order_id: "R1", gross_cents: 2500, discount_cents: 200, net_cents: 2300, items: 3, kind: "sale"},
+      {order_id: "R2", gross_cents: -500, discount_cents: 0, net_cents: -500, items: -1, kind: "return"},
+      {order_id: "R4", gross_cents: 0, discount_cents: 0, net_cents: 0, items: 1, kind: "adjustment"},
+      {order_id: "R5", gross_cents: 3000, discount_cents: 0, net_cents: 3000, items: 3, kind: "sale"}
+    ]);
+    expect(
+      await queryRows(db, "SELECT outcome, reason, column_name AS column, rows FROM quality ORDER BY outcome, reason")
+    ).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 2},
+      {outcome: "classified", reason: REASON.adjustment, column: null, rows: 1},
+      {outcome: "classified", reason: REASON.noCustomerId, column: null, rows: 1},
+      {outcome: "classified", reason: REASON.return, column: null, rows: 1},
+      {outcome: "rejected", reason: REASON.signsDisagree, column: "qty", rows: 1}
+    ]);
+    expect(
+      await queryRows(db, "SELECT order_id, qty, unit_price_cents FROM order_lines WHERE order_id = 'R1' ORDER BY sku")
+    ).toEqual([
+      {order_id: "R1", qty: 2, unit_price_cents: 900},
+      {order_id: "R1", qty: 1, unit_price_cents: 500}
+    ]);
+    // A net line total and no quantity: each line is one item worth its total.
+    const {qty: _, ...noQty} = columns;
+    const net = await build(config({...noQty, net: "gross"}), "pos-lines-net");
+    expect(await queryRows(net, "SELECT order_id, net_cents, items, kind FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "R1", net_cents: 2500, items: 2, kind: "sale"},
+      {order_id: "R2", net_cents: -500, items: 1, kind: "return"},
+      {order_id: "R3", net_cents: 2000, items: 1, kind: "sale"},
+      {order_id: "R4", net_cents: 0, items: 1, kind: "adjustment"},
+      {order_id: "R5", net_cents: 3000, items: 1, kind: "sale"}
+    ]);
+    // Without a unit price or a line total, invoice lines cannot be valued.
+    await expect(build(config(columns), "pos-lines-unvalued")).rejects.toThrow(/required field "unit_price"/);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");

@@ -79,7 +79,9 @@ export interface FileOptions {
 
 export interface OrdersFile extends FileOptions {
   /**
-   * "orders": one row per order; "lines": one row per invoice line, summed into orders. At order
+   * "orders": one row per order; "lines": one row per invoice line, summed into orders, each line
+   * worth qty × unit_price, or its line total (net, or gross less discount, mapped instead of
+   * unit_price; qty then optional, 1 when unmapped). At order
    * level `order_id` may be left unmapped for a transaction log without ids: each row is then
    * one order (its id is its line number) and no row is taken for a duplicate.
    */
@@ -161,7 +163,15 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
   creditPrefix: "C"
 };
 
+/**
+ * Whether invoice lines are valued by their line total (`net`, or `gross` less `discount`, mapped
+ * without `unit_price`), as many point-of-sale exports write them, rather than quantity × unit price.
+ */
+export const usesLineTotals = (file: OrdersFile): boolean =>
+  file.level === "lines" && !file.columns.unit_price && Boolean(file.columns.net || file.columns.gross);
+
 /** Fields a file must map, by level. */
 export function requiredOrderFields(file: OrdersFile): OrderField[] {
-  return file.level === "lines" ? ["order_id", "ordered_at", "qty", "unit_price"] : ["ordered_at"];
+  if (file.level === "orders") return ["ordered_at"];
+  return usesLineTotals(file) ? ["order_id", "ordered_at"] : ["order_id", "ordered_at", "qty", "unit_price"];
 }

@@ -3,13 +3,16 @@
  * outcome and one reason per row, the first that applies in this order:
  *
  *   rejected    missing order id · unreadable, ambiguous or implausible date · quantity, price,
- *               amount or discount unreadable or out of range (the reason names the rule) · an
- *               order whose rows disagree (markConflictingOrders)
+ *               amount or discount unreadable or out of range (the reason names the rule) · a
+ *               line total and quantity of opposite signs · an order whose rows disagree
+ *               (markConflictingOrders)
  *   classified  duplicate (an exact copy of an earlier row) · cancellation (order id starts with
  *               the cancel prefix) · adjustment (zero or negative price, zero quantity or amount,
- *               whatever the sign) · credit note (order id starts with the credit prefix) ·
- *               return (negative quantity or amount) · no customer id (a sale, kept in totals)
- *   accepted    a customer's purchase
+ *               whatever the sign; a line total of zero) · credit note (order id starts with
+ *               the credit prefix) · return (negative quantity or amount) · no customer id (a
+ *               sale, kept in totals)
+ *   accepted    a customer's purchase (in a file without order ids, one identical to an earlier
+ *               row is noted as such, see numberOrderRows)
  *
  * Invoice lines are then summed into orders, one per invoice. Duplicates and rejected rows go
  * no further.
@@ -34,7 +37,7 @@ import {
 } from "./parse.js";
 import type {TextCheck} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
-import type {OrdersFile} from "./mapping.js";
+import {type OrdersFile, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 
 /**
@@ -49,7 +52,10 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // Sub-cent amounts (amountDecimals above 2) are kept exact until a line's or an order's value
   // is known, and rounded once, to the cent: 1,000 × 0.425 is 425.00, not 1,000 × 0.43.
   const subCent = (file.amountDecimals ?? 2) > 2;
-  const amount = lines ? "price_cents" : "net_cents";
+  // Invoice lines priced by their line total (net, or gross and discount) rather than unit price.
+  const lineTotals = lines && usesLineTotals(file);
+  const priced = lines && !lineTotals;
+  const amount = priced ? "price_cents" : "net_cents";
   const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
   const grossLessDiscount = subCent
@@ -57,13 +63,16 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
     : `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)`;
   const net = has("net") ? cents("net", fmt) : has("gross") ? grossLessDiscount : "NULL::BIGINT";
   // A line's value; a credit note's always reduces revenue, whatever sign the export wrote.
-  const value = lines
+  const value = priced
     ? subCent
       ? "CAST(round(qty * price_exact * 100) AS BIGINT)"
       : "CAST(qty AS BIGINT) * price_cents"
     : "net_cents";
   const price = subCent ? "price_exact" : "price_cents";
-  const amountField = lines ? "unit_price" : has("net") ? "net" : "gross";
+  const amountField = priced ? "unit_price" : has("net") ? "net" : "gross";
+  // A line total with a quantity of the other sign (a return of −2 worth 20.00) cannot be read
+  // for certain: which sign is right is not known.
+  const signsDisagree = lineTotals && has("qty") ? "sign(qty) * sign(net_cents) < 0" : "false";
   return `
 WITH p AS (
   SELECT
@@ -79,7 +88,7 @@ WITH p AS (
     ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
     ${has("qty") ? integer("qty") : "1"} AS qty,
     ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
-    ${lines && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
+    ${priced && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
     ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
     ${has("discount") ? cents("discount", fmt) : "0"} AS discount_parsed,
     ${has("discount") ? `${text("discount")} IS NOT NULL` : "false"} AS has_discount,
@@ -98,9 +107,10 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
     WHEN ${lines ? `qty IS NULL OR abs(qty) > ${MAX_QTY}` : "false"} THEN 'qty'
-    WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
+    WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
     WHEN has_discount AND discount_parsed IS NULL THEN 'discount'
+    WHEN ${signsDisagree} THEN 'qty'
   END AS reject_column,
   CASE
     WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
@@ -110,12 +120,13 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql("notWholeQuantity")}
     WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN ${reasonSql("quantityOutOfRange")}
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}
-    WHEN abs(${amount}) > ${MAX_CENTS} OR ${lines ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
+    WHEN abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
     WHEN has_discount AND discount_parsed IS NULL THEN ${amountReason("discount_text", fmt)}
+    WHEN ${signsDisagree} THEN ${reasonSql("signsDisagree")}
     WHEN ${cancel} THEN ${reasonSql("cancellation")}
-    WHEN ${lines ? `${price} <= 0 OR qty = 0` : "net_cents = 0"} THEN ${reasonSql("adjustment")}
+    WHEN ${priced ? `${price} <= 0 OR qty = 0` : "net_cents = 0"} THEN ${reasonSql("adjustment")}
     WHEN ${credit} THEN ${reasonSql("creditNote")}
-    WHEN ${lines ? "qty < 0" : "net_cents < 0"} THEN ${reasonSql("return")}
+    WHEN ${priced ? "qty < 0" : "net_cents < 0"} THEN ${reasonSql("return")}
     WHEN customer_raw IS NULL THEN ${reasonSql("noCustomerId")}
   END AS reason
 FROM p)
@@ -164,10 +175,14 @@ export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Prom
   const utc = (ts: string) => `timezone(${sqlString(zone)}, ${ts})`;
   if (lines) {
     // One invoice is one order (its lines agree on customer and day: conflicting invoices were
-    // rejected, see markConflictingOrders). Its kind comes from the invoice as a whole.
+    // rejected, see markConflictingOrders). Its kind comes from the invoice as a whole. Lines
+    // valued by gross less discount carry their discounts (a returned line's discount is given back).
+    const discount = usesLineTotals(file)
+      ? "sum(CASE WHEN value_cents < 0 THEN -abs(discount_cents) ELSE discount_cents END)::BIGINT"
+      : "0";
     await db.run(`INSERT INTO orders
 SELECT order_id, min(customer_key), ${utc("min(ts)")}, min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
-  sum(value_cents)::BIGINT, 0, sum(value_cents)::BIGINT, sum(qty)::BIGINT::INTEGER,
+  sum(value_cents)::BIGINT + ${discount}, ${discount}, sum(value_cents)::BIGINT, sum(qty)::BIGINT::INTEGER,
   CASE WHEN bool_or(reason = ${reasonSql("cancellation")}) THEN 'cancellation'
        WHEN bool_or(reason = ${reasonSql("creditNote")}) THEN 'return'
        WHEN bool_and(reason IS NOT DISTINCT FROM ${reasonSql("adjustment")}) OR sum(value_cents) = 0 THEN 'adjustment'
@@ -184,7 +199,11 @@ SELECT order_id, customer_key, ${utc("ts")}, ts::DATE, store_id, coalesce(channe
 FROM (${rows})`);
   }
   if (lines) {
-    await db.run(`INSERT INTO order_lines SELECT order_id, sku, category, qty, price_cents FROM (${rows})`);
+    // Lines priced by their total have no unit price: the total over the quantity, when there is one.
+    const price = usesLineTotals(file)
+      ? "CASE WHEN qty <> 0 THEN CAST(round(value_cents / qty) AS BIGINT) END"
+      : "price_cents";
+    await db.run(`INSERT INTO order_lines SELECT order_id, sku, category, qty, ${price} FROM (${rows})`);
   }
   // A store sold through two channels gets the first in alphabetical order.
   await db.run(`INSERT INTO stores SELECT store_id, store_id, 'unknown', 'unknown', NULL, min(coalesce(channel, 'store'))
