@@ -68,6 +68,38 @@ test("a mark of another currency is refused, the file's own is read", async () =
   expect(await read((c) => cents(c, {currency: "GBP"}), ["£2.90", "-£168,472.50"])).toEqual(["290", "-16847250"]);
 });
 
+test("currencies written as at home: bare dollar signs, R$, kr, rupees grouped in lakhs; a mark inside another is not foreign", async () => {
+  expect(await read((c) => cents(c, {currency: "AUD"}), ["$12.50", "A$12.50", "AU$ 1,000", "US$12.50", "£1"])).toEqual([
+    "1250",
+    "1250",
+    "100000",
+    null,
+    null
+  ]);
+  const brl = (c: string) => cents(c, {currency: "BRL", decimal: ","});
+  expect(await read(brl, ["R$ 1.234,56", "R$12,50", "$7", "US$ 7"])).toEqual(["123456", "1250", null, null]);
+  expect(await read((c) => cents(c, {currency: "USD"}), ["R$ 7", "$7", "HK$7"])).toEqual([null, "700", null]);
+  expect(await read((c) => cents(c, {currency: "SEK", decimal: ","}), ["12,50 kr", "1 234,50 kr", "€12"])).toEqual([
+    "1250",
+    "123450",
+    null
+  ]);
+  const inr = (c: string) => cents(c, {currency: "INR"});
+  expect(await read(inr, ["₹1,23,456.00", "Rs. 1,234", "12,34,56,789.50", "1,23,45", "₹123,456"])).toEqual([
+    "12345600",
+    "123400",
+    "12345678950",
+    null,
+    "12345600"
+  ]);
+  // Lakh grouping only for rupees: elsewhere 1,23,456 is a typo.
+  expect(await read(cents, ["1,23,456"])).toEqual([null]);
+  expect(await read((c) => amountReason(c, {currency: "BRL", decimal: ","}), ["$7", "US$ 7"])).toEqual([
+    "amount in another currency",
+    "amount in another currency"
+  ]);
+});
+
 test("thousands groupings are stripped only where valid; a decimal comma only where the mapping says so", async () => {
   // Decimal point (default): "12,50", "12,5" and "12 50" were 1,250.00, 125.00 and 1,250.00 once.
   expect(await read(cents, ["1,234.50", "12,50", "12,5", "12 50", "1,23,456", "1,234,567"])).toEqual([

@@ -15,14 +15,39 @@ export const MAX_CENTS = 1_000_000_000_000;
 /** Largest quantity on one line. */
 export const MAX_QTY = 1_000_000;
 
-/** Marks each currency may be written with (ISO code → marks); a file's amounts may carry only its own. */
+/**
+ * Marks each currency may be written with (ISO code → marks); a file's amounts may carry only its
+ * own. A dollar, yen or krona is written with its bare sign at home ("$12.50" in an Australian
+ * export): the sign is the file's own when the mapping names that currency. Another ISO code is
+ * its own only mark.
+ */
 export const CURRENCY_MARKS: Record<string, string[]> = {
   CNY: ["¥", "￥", "RMB", "CNY", "元"],
   GBP: ["£", "GBP"],
   USD: ["US$", "$", "USD"],
   EUR: ["€", "EUR"],
   JPY: ["¥", "￥", "JPY", "円"],
-  HKD: ["HK$", "HKD"]
+  HKD: ["HK$", "$", "HKD"],
+  TWD: ["NT$", "$", "TWD"],
+  AUD: ["AU$", "A$", "$", "AUD"],
+  NZD: ["NZ$", "$", "NZD"],
+  CAD: ["CA$", "C$", "$", "CAD"],
+  SGD: ["S$", "$", "SGD"],
+  MXN: ["MX$", "$", "MXN"],
+  BRL: ["R$", "BRL"],
+  INR: ["₹", "Rs.", "Rs", "INR"],
+  KRW: ["₩", "KRW"],
+  CHF: ["CHF", "Fr."],
+  SEK: ["kr", "SEK"],
+  NOK: ["kr", "NOK"],
+  DKK: ["kr", "DKK"],
+  PLN: ["zł", "PLN"],
+  RUB: ["₽", "RUB"],
+  THB: ["฿", "THB"],
+  MYR: ["RM", "MYR"],
+  IDR: ["Rp", "IDR"],
+  PHP: ["₱", "PHP"],
+  VND: ["₫", "VND"]
 };
 
 /** How a file writes amounts: its decimal mark, currency (ISO code) and most decimals (default 2). */
@@ -36,7 +61,8 @@ export interface AmountFormat {
 export const MAX_DECIMALS = 4;
 
 const escapeRegex = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\$]/g, "\\$&");
-const marksOf = (currency: string) => CURRENCY_MARKS[currency] ?? [currency];
+// Longest first: at one place in the text "US$" is taken whole, not as "$" after "US".
+const marksOf = (currency: string) => [...(CURRENCY_MARKS[currency] ?? [currency])].sort((a, b) => b.length - a.length);
 /** Every mark of another currency than `currency` (a "$" amount in a yuan file is not yuan). */
 const foreignMarks = (currency: string) =>
   [
@@ -74,12 +100,15 @@ function readAmount(
   const unmarked = `trim(regexp_replace(${v}, '${marks}', '', 'g'))`;
   const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ') ELSE ${unmarked} END`;
   const [group, point] = decimal === "." ? [",", "\\."] : ["[. \u00a0]", ","];
-  const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+)(${point}\\d{1,${d}})?`;
+  // Rupees are grouped in lakhs and crores (1,23,45,678.00) as well as in thousands.
+  const lakhs = currency === "INR" ? `|\\d{1,2}(${group}\\d{2})*${group}\\d{3}` : "";
+  const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+${lakhs})(${point}\\d{1,${d}})?`;
   const plain =
     decimal === "."
       ? `regexp_replace(${signed}, ',', '', 'g')`
       : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
-  const slow = `CASE WHEN NOT regexp_matches(${v}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
+  // Another currency's mark is looked for once the file's own are gone: "$" is in "R$".
+  const slow = `CASE WHEN NOT regexp_matches(${unmarked}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
     THEN ${scaled(`TRY_CAST(${plain} AS DECIMAL(38,${d}))`, false)} END`;
   if (decimal === ",") return slow;
   // Fast path for plain numbers (most rows): a cast (which allows surrounding blanks), kept
@@ -114,11 +143,12 @@ export const exactAmount = (col: string, format: AmountFormat = {}): string =>
 export function amountReason(col: string, {decimal = ".", currency = "CNY", decimals}: AmountFormat = {}): string {
   const v = `trim(${col})`;
   const foreign = foreignMarks(currency).map(escapeRegex).join("|");
+  const unmarked = `regexp_replace(${v}, '${marksOf(currency).map(escapeRegex).join("|")}', '', 'g')`;
   const point = decimal === "." ? "\\." : ",";
   return `CASE
     WHEN ${v} = '' THEN ${reasonSql("missingAmount")}
     WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN ${reasonSql("amountOutOfRange")}
-    WHEN regexp_matches(${v}, '${foreign}') THEN ${reasonSql("otherCurrency")}
+    WHEN regexp_matches(${unmarked}, '${foreign}') THEN ${reasonSql("otherCurrency")}
     WHEN regexp_matches(${v}, '${point}\\d{${decimalsOf(decimals) + 1},}\\)?$') THEN ${reasonSql("tooManyDecimals")}
     WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN ${reasonSql("exponent")}
     ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN ${reasonSql("decimalComma")}` : ""}
