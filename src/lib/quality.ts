@@ -20,6 +20,7 @@ export const REASON = {
   ambiguousDate: "ambiguous date (day and month order unknown: set dateFormat)",
   implausibleDate: "date outside the plausible window",
   notWholeQuantity: "quantity is not a whole number",
+  unreadableQuantity: "unreadable quantity (more decimals than qtyDecimals, or not a number)",
   signsDisagree: "quantity and line total of opposite signs",
   quantityOutOfRange: "quantity out of range",
   missingAmount: "missing amount",

@@ -750,6 +750,59 @@ describe("order-level exports and master lists: nothing guessed", () => {
     await expect(build(config(columns), "pos-lines-unvalued")).rejects.toThrow(/required field "unit_price"/);
   });
 
+  test("goods sold by weight (qtyDecimals 3): the exact quantity values the line, which counts as one item", async () => {
+    const path = join(files.dir, "weighed.csv");
+    // A decimal-comma export: 0,532 kg of cheese at 12,99 a kilo is 6,91 (6.91068 rounded once).
+    writeFileSync(
+      path,
+      "bon;artikel;menge;zeit;preis;kunde\n" +
+        "B1;cheese;0,532;2024-03-01 10:00;12,99;7\n" +
+        "B1;bread;2;2024-03-01 10:00;1,50;7\n" +
+        "B2;cheese;-0,25;2024-03-02 10:00;12,99;7\n" + // a return of 250 g: −3.2475 → −3.25
+        "B3;cheese;0,5321;2024-03-03 10:00;12,99;8\n" // four decimals: rejected
+    );
+    const config = (qtyDecimals?: number): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {
+          path,
+          level: "lines",
+          decimal: ",",
+          qtyDecimals,
+          columns: {
+            order_id: "bon",
+            sku: "artikel",
+            qty: "menge",
+            ordered_at: "zeit",
+            unit_price: "preis",
+            customer_id: "kunde"
+          }
+        },
+        maxRejectRate: 0.5
+      }
+    });
+    const db = await build(config(3), "weighed");
+    expect(await queryRows(db, "SELECT order_id, net_cents, items, kind FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "B1", net_cents: 691 + 300, items: 3, kind: "sale"},
+      {order_id: "B2", net_cents: -325, items: -1, kind: "return"}
+    ]);
+    expect(
+      await queryRows(db, "SELECT outcome, reason, column_name AS column, rows FROM quality ORDER BY outcome, reason")
+    ).toEqual([
+      {outcome: "accepted", reason: null, column: null, rows: 2},
+      {outcome: "classified", reason: REASON.return, column: null, rows: 1},
+      {outcome: "rejected", reason: REASON.unreadableQuantity, column: "qty", rows: 1}
+    ]);
+    // By default a fractional quantity is refused: reading it as a whole number would be a guess.
+    const whole = await build(
+      {...config(), source: {...config().source, maxRejectRate: 0.9}} as WorkbenchConfig,
+      "weighed-default"
+    );
+    expect(await queryRows(whole, "SELECT reason, rows FROM quality WHERE outcome = 'rejected'")).toEqual([
+      {reason: REASON.notWholeQuantity, rows: 3}
+    ]);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");

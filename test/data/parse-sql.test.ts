@@ -13,6 +13,7 @@ import {
   exactAmount,
   integer,
   plausibleDate,
+  quantity,
   timestamp
 } from "../../loaders/sources/files/parse.js";
 import {sqlString} from "../../src/lib/sql.js";
@@ -155,6 +156,20 @@ test("with amountDecimals above 2, sub-cent amounts read exactly and round to th
     "more decimals than the mapping allows (amountDecimals, 2 unless set)"
   ]);
   expect(() => cents("v", {decimals: 5})).toThrow(/amountDecimals must be a whole number from 2 to 4/);
+});
+
+test("quantities with decimals read exactly with the file's mark, up to qtyDecimals", async () => {
+  expect(await read((c) => quantity(c, ".", 3), ["0.532", " 2 ", "-0.25", "0.5321", "1,5", "1e3", "1,000"])).toEqual([
+    "0.532",
+    "2.000",
+    "-0.250",
+    null,
+    null,
+    null,
+    null
+  ]);
+  expect(await read((c) => quantity(c, ",", 2), ["1,5", "1.5", "-0,25"])).toEqual(["1.50", null, "-0.25"]);
+  expect(() => quantity("v", ".", 4)).toThrow(/qtyDecimals must be a whole number from 1 to 3/);
 });
 
 test("amountReason names the rule that fired", async () => {

@@ -108,6 +108,12 @@ export interface OrdersFile extends FileOptions {
    * to the cent, half away from zero.
    */
   amountDecimals?: number;
+  /**
+   * Most decimals a quantity may have (invoice lines): none by default (1.5 is rejected), up to 3
+   * for goods sold by weight or length (0.532 kg). The exact quantity values the line (rounded
+   * once, to the cent); a line with a fractional quantity counts as one item.
+   */
+  qtyDecimals?: number;
 }
 
 export interface CustomersFile extends FileOptions {

@@ -28,6 +28,7 @@ import {
   dateReason,
   integer,
   MAX_CENTS,
+  quantity,
   MAX_QTY,
   plausibleDate,
   text,
@@ -55,6 +56,11 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // Invoice lines priced by their line total (net, or gross and discount) rather than unit price.
   const lineTotals = lines && usesLineTotals(file);
   const priced = lines && !lineTotals;
+  // Quantities with decimals (qtyDecimals: goods sold by weight): the exact quantity values the
+  // line; a line of 0.532 kg counts as one item (−1 when returned).
+  const weighed = lines && mapped.includes("qty") && (file.qtyDecimals ?? 0) > 0;
+  const qtyExact = weighed ? quantity("qty", file.decimal, file.qtyDecimals) : "NULL";
+  const qtyValue = weighed ? "qty_exact" : "qty";
   const amount = priced ? "price_cents" : "net_cents";
   const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
@@ -65,8 +71,10 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // A line's value; a credit note's always reduces revenue, whatever sign the export wrote.
   const value = priced
     ? subCent
-      ? "CAST(round(qty * price_exact * 100) AS BIGINT)"
-      : "CAST(qty AS BIGINT) * price_cents"
+      ? `CAST(round(${qtyValue} * price_exact * 100) AS BIGINT)`
+      : weighed
+        ? "CAST(round(qty_exact * price_cents) AS BIGINT)"
+        : "CAST(qty AS BIGINT) * price_cents"
     : "net_cents";
   const price = subCent ? "price_exact" : "price_cents";
   const amountField = priced ? "unit_price" : has("net") ? "net" : "gross";
@@ -86,7 +94,8 @@ WITH p AS (
     ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
     ${has("sku") ? text("sku") : "NULL::VARCHAR"} AS sku,
     ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
-    ${has("qty") ? integer("qty") : "1"} AS qty,
+    ${qtyExact} AS qty_exact,
+    ${weighed ? `CASE WHEN ${qtyExact} = trunc(${qtyExact}) THEN CAST(${qtyExact} AS INTEGER) ELSE CAST(sign(${qtyExact}) AS INTEGER) END` : has("qty") ? integer("qty") : "1"} AS qty,
     ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
     ${priced && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
     ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
@@ -107,7 +116,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
     WHEN ${lines ? `qty IS NULL OR abs(qty) > ${MAX_QTY}` : "false"} THEN 'qty'
-    WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
+    WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
     WHEN has_discount AND discount_parsed IS NULL THEN 'discount'
     WHEN ${signsDisagree} THEN 'qty'
@@ -117,10 +126,10 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
-    WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql("notWholeQuantity")}
+    WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql(weighed ? "unreadableQuantity" : "notWholeQuantity")}
     WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN ${reasonSql("quantityOutOfRange")}
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}
-    WHEN abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(qty AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
+    WHEN abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
     WHEN has_discount AND discount_parsed IS NULL THEN ${amountReason("discount_text", fmt)}
     WHEN ${signsDisagree} THEN ${reasonSql("signsDisagree")}
     WHEN ${cancel} THEN ${reasonSql("cancellation")}

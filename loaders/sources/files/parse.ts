@@ -156,6 +156,22 @@ export function amountReason(col: string, {decimal = ".", currency = "CNY", deci
     ELSE ${reasonSql("notANumber")} END`;
 }
 
+/** Most decimals `qtyDecimals` may allow: grams of a kilogram. */
+export const MAX_QTY_DECIMALS = 3;
+
+/**
+ * A quantity with up to `places` decimals (goods sold by weight or length: 0.532), written with
+ * the file's decimal mark and nothing else (no grouping, no exponent), exactly as a DECIMAL; NULL
+ * when it does not read.
+ */
+export function quantity(col: string, decimal: "." | "," = ".", places = 0): string {
+  if (!Number.isInteger(places) || places < 1 || places > MAX_QTY_DECIMALS)
+    throw new UserError(`qtyDecimals must be a whole number from 1 to ${MAX_QTY_DECIMALS}, not ${places}`);
+  const point = decimal === "." ? "\\." : ",";
+  return `CASE WHEN regexp_full_match(trim(${col}), '[+-]?\\d{1,7}(${point}\\d{1,${places}})?')
+    THEN CAST(replace(trim(${col}), ',', '.') AS DECIMAL(18,${places})) END`;
+}
+
 /** A whole number (quantities, item counts): a cast (blanks allowed) that must not have rounded. */
 export const integer = (col: string) =>
   `CASE WHEN TRY_CAST(${col} AS INTEGER) = TRY_CAST(${col} AS DOUBLE) THEN TRY_CAST(${col} AS INTEGER) END`;

@@ -543,6 +543,8 @@ export const en = {
         "ambiguous date (day and month order unknown: set dateFormat)",
       "date outside the plausible window": "date outside the plausible window",
       "quantity is not a whole number": "quantity is not a whole number",
+      "unreadable quantity (more decimals than qtyDecimals, or not a number)":
+        "unreadable quantity (more decimals than qtyDecimals, or not a number)",
       "quantity and line total of opposite signs": "quantity and line total of opposite signs",
       "quantity out of range": "quantity out of range",
       "missing amount": "missing amount",
@@ -593,6 +595,8 @@ export const en = {
       "date outside the plausible window":
         "Rejected: the date is before 1990 or after the build (a typo year would move every page); set dates in the mapping to widen the window.",
       "quantity is not a whole number": "Rejected: the quantity is not a whole number.",
+      "unreadable quantity (more decimals than qtyDecimals, or not a number)":
+        "Rejected: the quantity is not a number with at most the decimals the mapping allows (qtyDecimals).",
       "quantity and line total of opposite signs":
         "Rejected: a line whose quantity and total have opposite signs (−2 items worth 20.00): whether it is a sale or a return cannot be told.",
       "quantity out of range": "Rejected: a quantity above a million on one line.",

@@ -559,6 +559,8 @@ export const zhCN: Messages = {
       "ambiguous date (day and month order unknown: set dateFormat)": "日期有歧义（请设置 dateFormat）",
       "date outside the plausible window": "日期超出合理范围",
       "quantity is not a whole number": "数量不是整数",
+      "unreadable quantity (more decimals than qtyDecimals, or not a number)":
+        "无法读取的数量（小数位数超过 qtyDecimals，或不是数字）",
       "quantity and line total of opposite signs": "数量与行金额符号相反",
       "quantity out of range": "数量超出范围",
       "missing amount": "缺少金额",
@@ -603,6 +605,8 @@ export const zhCN: Messages = {
       "date outside the plausible window":
         "拒绝：日期早于 1990 年或晚于构建日期（年份笔误会影响所有页面）；可在映射中设置 dates 放宽范围。",
       "quantity is not a whole number": "拒绝：数量不是整数。",
+      "unreadable quantity (more decimals than qtyDecimals, or not a number)":
+        "拒绝：数量不是数字，或小数位数超过映射允许的位数（qtyDecimals）。",
       "quantity and line total of opposite signs":
         "拒绝：数量与行金额符号相反（−2 件，金额 20.00）：无法判断是销售还是退货。",
       "quantity out of range": "拒绝：单行数量超过一百万。",
