@@ -19,6 +19,8 @@ export const REASON = {
   unreadableDate: "unreadable date",
   ambiguousDate: "ambiguous date (day and month order unknown: set dateFormat)",
   implausibleDate: "date outside the plausible window",
+  spreadsheetSerial: "a spreadsheet day number, not a date (export the column formatted as dates)",
+  otherCurrencyCode: "currency code missing or not the file's currency",
   notWholeQuantity: "quantity is not a whole number",
   unreadableQuantity: "unreadable quantity (more decimals than qtyDecimals, or not a number)",
   signsDisagree: "quantity and line total of opposite signs",

@@ -803,6 +803,48 @@ describe("order-level exports and master lists: nothing guessed", () => {
     ]);
   });
 
+  test("a per-row currency column: rows in another currency, or none, are rejected; a spreadsheet day number is named as such", async () => {
+    const path = join(files.dir, "currencies.csv");
+    writeFileSync(
+      path,
+      "order_id,customer_id,ordered_at,net,currency\n" +
+        "E1,1,2024-03-01,10.00,EUR\nE2,2,2024-03-01,20.00, eur \nU1,3,2024-03-01,30.00,USD\n" +
+        "X1,4,2024-03-01,40.00,\nS1,5,45352.5,50.00,EUR\n"
+    );
+    const config: WorkbenchConfig = {
+      currency: "EUR",
+      source: {
+        type: "files",
+        orders: {
+          path,
+          level: "orders",
+          columns: {
+            order_id: "order_id",
+            customer_id: "customer_id",
+            ordered_at: "ordered_at",
+            net: "net",
+            currency_code: "currency"
+          }
+        },
+        maxRejectRate: 0.9
+      }
+    };
+    const db = await build(config, "currencies");
+    expect(await queryRows(db, "SELECT order_id, net_cents FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "E1", net_cents: 1000},
+      {order_id: "E2", net_cents: 2000}
+    ]);
+    expect(
+      await queryRows(
+        db,
+        "SELECT reason, column_name AS column, rows FROM quality WHERE outcome = 'rejected' ORDER BY reason"
+      )
+    ).toEqual([
+      {reason: REASON.spreadsheetSerial, column: "ordered_at", rows: 1},
+      {reason: REASON.otherCurrencyCode, column: "currency_code", rows: 2}
+    ]);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");

@@ -21,7 +21,8 @@ export const ORDER_FIELDS = [
   "category",
   "qty",
   "unit_price",
-  "region"
+  "region",
+  "currency_code"
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 

@@ -81,6 +81,11 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // A line total with a quantity of the other sign (a return of −2 worth 20.00) cannot be read
   // for certain: which sign is right is not known.
   const signsDisagree = lineTotals && has("qty") ? "sign(qty) * sign(net_cents) < 0" : "false";
+  // A per-row currency column (exports of shops selling in several currencies): a row in another
+  // currency than the file's is rejected, never counted as if it were the file's money.
+  const otherCurrency = has("currency_code")
+    ? `upper(trim(currency_code)) IS DISTINCT FROM ${sqlString(file.currency ?? "CNY")}`
+    : "false";
   return `
 WITH p AS (
   SELECT
@@ -104,17 +109,19 @@ WITH p AS (
     ${net} AS net_cents,
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
     ${has(amountField) ? amountField : "NULL"} AS amount_text,
+    ${otherCurrency} AS other_currency,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text),
+SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency),
   coalesce(discount_parsed, 0) AS discount_cents,
   CASE
     WHEN bad_text IS NOT NULL THEN bad_text
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
+    WHEN other_currency THEN 'currency_code'
     WHEN ${lines ? `qty IS NULL OR abs(qty) > ${MAX_QTY}` : "false"} THEN 'qty'
     WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
@@ -126,6 +133,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
+    WHEN other_currency THEN ${reasonSql("otherCurrencyCode")}
     WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql(weighed ? "unreadableQuantity" : "notWholeQuantity")}
     WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN ${reasonSql("quantityOutOfRange")}
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}

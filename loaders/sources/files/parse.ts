@@ -252,8 +252,12 @@ export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, 
 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */
 export function dateReason(col: string): string {
+  // A spreadsheet's day number (40513.35 is 2010-12-01 08:24 counted from 1900, or 1904 on an
+  // old Mac): which calendar is not written down, so it is not converted.
   return `CASE WHEN regexp_full_match(trim(${col}), '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}.*')
-    THEN ${reasonSql("ambiguousDate")} ELSE ${reasonSql("unreadableDate")} END`;
+    THEN ${reasonSql("ambiguousDate")}
+    WHEN regexp_full_match(trim(${col}), '\\d{5}([.,]\\d+)?') THEN ${reasonSql("spreadsheetSerial")}
+    ELSE ${reasonSql("unreadableDate")} END`;
 }
 
 /** A yes/no flag; anything unreadable is NULL, which counts as no. */

@@ -542,6 +542,9 @@ export const en = {
       "ambiguous date (day and month order unknown: set dateFormat)":
         "ambiguous date (day and month order unknown: set dateFormat)",
       "date outside the plausible window": "date outside the plausible window",
+      "currency code missing or not the file's currency": "currency code missing or not the file's currency",
+      "a spreadsheet day number, not a date (export the column formatted as dates)":
+        "a spreadsheet day number, not a date (export the column formatted as dates)",
       "quantity is not a whole number": "quantity is not a whole number",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "unreadable quantity (more decimals than qtyDecimals, or not a number)",
@@ -594,6 +597,10 @@ export const en = {
         "Rejected: 03/04/2024 could be March or April; set dateFormat in workbench.config.ts.",
       "date outside the plausible window":
         "Rejected: the date is before 1990 or after the build (a typo year would move every page); set dates in the mapping to widen the window.",
+      "currency code missing or not the file's currency":
+        "Rejected: the row's currency code (the mapped currency_code column) is blank or names another currency than the file's: its amount would be counted in the wrong money.",
+      "a spreadsheet day number, not a date (export the column formatted as dates)":
+        "Rejected: a number such as 40513.35, which is how a spreadsheet stores a date (days since 1900, or 1904 in old Mac files). Which calendar is not written down, so it is not converted: export the column formatted as dates.",
       "quantity is not a whole number": "Rejected: the quantity is not a whole number.",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "Rejected: the quantity is not a number with at most the decimals the mapping allows (qtyDecimals).",

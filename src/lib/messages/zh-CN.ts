@@ -558,6 +558,9 @@ export const zhCN: Messages = {
       "unreadable date": "日期无法读取",
       "ambiguous date (day and month order unknown: set dateFormat)": "日期有歧义（请设置 dateFormat）",
       "date outside the plausible window": "日期超出合理范围",
+      "currency code missing or not the file's currency": "币种代码缺失或不是文件的币种",
+      "a spreadsheet day number, not a date (export the column formatted as dates)":
+        "电子表格的日期序号，而不是日期（请将该列按日期格式导出）",
       "quantity is not a whole number": "数量不是整数",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "无法读取的数量（小数位数超过 qtyDecimals，或不是数字）",
@@ -604,6 +607,10 @@ export const zhCN: Messages = {
         "拒绝：03/04/2024 可能是三月或四月；请在 workbench.config.ts 中设置 dateFormat。",
       "date outside the plausible window":
         "拒绝：日期早于 1990 年或晚于构建日期（年份笔误会影响所有页面）；可在映射中设置 dates 放宽范围。",
+      "currency code missing or not the file's currency":
+        "拒绝：该行的币种代码（映射的 currency_code 列）为空，或不是文件的币种：其金额会被按错误的货币计算。",
+      "a spreadsheet day number, not a date (export the column formatted as dates)":
+        "拒绝：类似 40513.35 的数字，这是电子表格存储日期的方式（从 1900 年起的天数，旧版 Mac 文件从 1904 年起）。无法确定使用哪种纪年，因此不做转换：请将该列按日期格式导出。",
       "quantity is not a whole number": "拒绝：数量不是整数。",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "拒绝：数量不是数字，或小数位数超过映射允许的位数（qtyDecimals）。",
