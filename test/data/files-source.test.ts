@@ -508,20 +508,11 @@ describe("inputs that stop the build", () => {
 
 describe("order-level exports and master lists: nothing guessed", () => {
   const ORDER_HEADER = "order_id,customer_id,ordered_at,net,discount\n";
+  const ORDER_COLUMNS = {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net"};
   const orderConfig = (path: string, customers?: string): WorkbenchConfig => ({
     source: {
       type: "files",
-      orders: {
-        path,
-        level: "orders",
-        columns: {
-          order_id: "order_id",
-          customer_id: "customer_id",
-          ordered_at: "ordered_at",
-          net: "net",
-          discount: "discount"
-        }
-      },
+      orders: {path, level: "orders", columns: {...ORDER_COLUMNS, discount: "discount"}},
       ...(customers
         ? {
             customers: {
@@ -815,17 +806,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
       currency: "EUR",
       source: {
         type: "files",
-        orders: {
-          path,
-          level: "orders",
-          columns: {
-            order_id: "order_id",
-            customer_id: "customer_id",
-            ordered_at: "ordered_at",
-            net: "net",
-            currency_code: "currency"
-          }
-        },
+        orders: {path, level: "orders", columns: {...ORDER_COLUMNS, currency_code: "currency"}},
         maxRejectRate: 0.9
       }
     };
