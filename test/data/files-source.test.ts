@@ -826,6 +826,31 @@ describe("order-level exports and master lists: nothing guessed", () => {
     ]);
   });
 
+  test("a report with title lines above its header (headerLine): rows keep their real line numbers", async () => {
+    const path = join(files.dir, "report.csv");
+    writeFileSync(
+      path,
+      "Sales report, March 2024\nExported by POS 7.2; all amounts in CNY\n\n" +
+        `${ORDER_HEADER}R1,1,2024-03-01,10.00,0\nR2,2,2024-13-01,20.00,0\nR3,3,2024-03-03,30.00,0\n`
+    );
+    const config = (headerLine?: number): WorkbenchConfig => {
+      const c = orderConfig(path);
+      if (c.source.type === "files")
+        c.source = {...c.source, orders: {...c.source.orders, headerLine}, maxRejectRate: 0.5};
+      return c;
+    };
+    await expect(build(config(), "report-no-header-line")).rejects.toThrow(
+      /report\.csv:1 .*missing mapped column "order_id".*the header has: Sales report/
+    );
+    const db = await build(config(4), "report");
+    expect(await queryRows(db, "SELECT order_id, net_cents FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "R1", net_cents: 1000},
+      {order_id: "R3", net_cents: 3000}
+    ]);
+    const rejects = readFileSync(join(".workbench", "files", "rejects", "orders-report.csv.rejected.csv"), "utf-8");
+    expect(rejects.trim().split("\n")[1]).toMatch(/^6,ordered_at,unreadable date,R2,/);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");

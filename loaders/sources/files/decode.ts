@@ -52,8 +52,17 @@ export const UNDECODABLE = "\uFFFD";
 const CHUNK = 1 << 22;
 const EDGE = 1 << 16;
 
-/** Checks the file's ends, settles its encoding and writes a UTF-8 copy to `copy` when needed. */
-export function prepareCsv(file: string, copy: string, encoding?: Encoding, delimiter?: Delimiter): PreparedCsv {
+/**
+ * Checks the file's ends, settles its encoding and writes a UTF-8 copy to `copy` when needed.
+ * The header is line `headerLine` (1 unless a report's title lines come first).
+ */
+export function prepareCsv(
+  file: string,
+  copy: string,
+  encoding?: Encoding,
+  delimiter?: Delimiter,
+  headerLine = 1
+): PreparedCsv {
   const fd = openSync(file, "r");
   let head: Buffer;
   let tail: Buffer;
@@ -84,12 +93,17 @@ export function prepareCsv(file: string, copy: string, encoding?: Encoding, deli
     detected = used === "gb18030" ? "mostly GB18030" : lines.utf8 >= lines.other ? "mostly UTF-8" : "not GB18030";
   }
   const decode = (b: Buffer) => new TextDecoder(used).decode(b);
-  const firstLine = decode(head)
+  const text = decode(head)
     .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)[0];
-  const sep = delimiter ?? sniffDelimiter(firstLine);
-  checkEnds(file, decode(head), decode(tail), tail.length === head.length && head.length < EDGE, sep);
-  const header = headerOf(firstLine, sep);
+    .split(/\r?\n/);
+  // The header must lie in the file's first 64 KB.
+  if (text.length < headerLine)
+    throw new InputError(file, headerLine, undefined, `there is no header line ${headerLine}: the file is shorter`);
+  const headerText = text[headerLine - 1];
+  const sep = delimiter ?? sniffDelimiter(headerText);
+  const whole = tail.length === head.length && head.length < EDGE;
+  checkEnds(file, text.slice(headerLine - 1), decode(tail), whole, sep, headerLine);
+  const header = headerOf(headerText, sep);
   const aligned = sep === "whitespace";
   if (used === "utf-8" && !lines && !aligned)
     return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, header};
@@ -267,11 +281,24 @@ function headerOf(line: string, delimiter: Delimiter): string[] {
   return names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n));
 }
 
-function checkEnds(file: string, head: string, tail: string, whole: boolean, delimiter: Delimiter): void {
-  const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (lines[0].trim() === "") throw new InputError(file, 1, undefined, "the file is empty (no header line)");
+/** `lines`: the file's first lines from the header on, the header at line `headerLine`. */
+function checkEnds(
+  file: string,
+  lines: string[],
+  tail: string,
+  whole: boolean,
+  delimiter: Delimiter,
+  headerLine: number
+): void {
+  if (lines[0].trim() === "")
+    throw new InputError(
+      file,
+      headerLine,
+      undefined,
+      `the file is empty (no header line${headerLine > 1 ? ` ${headerLine}` : ""})`
+    );
   if (whole && lines.slice(1).every((l) => l.trim() === ""))
-    throw new InputError(file, 2, undefined, "the file has a header but no data rows");
+    throw new InputError(file, headerLine + 1, undefined, "the file has a header but no data rows");
   // A file cut off mid-write: no line end after a last line with fewer fields than the header,
   // or with a quoted field left open.
   if (/[\r\n]$/.test(tail)) return;

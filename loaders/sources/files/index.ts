@@ -78,7 +78,7 @@ export async function loadFiles(
         (raw, check) => parseOrdersSql(raw, orders, fields, check),
         {ordered: ordered || numbered}
       );
-      if (numbered) await numberOrderRows(db);
+      if (numbered) await numberOrderRows(db, result.firstLine);
       return {...result, repeatedIds: await markConflictingOrders(db, orders)};
     };
     let result = await read(false);
@@ -92,6 +92,7 @@ export async function loadFiles(
       parsed: "parsed_orders",
       raw: result.raw,
       read: result.rows,
+      firstLine: result.firstLine,
       maxRejectRate,
       rejectsDir
     });
@@ -128,6 +129,7 @@ export async function loadFiles(
       parsed: "parsed_customers",
       raw: result.raw,
       read: result.rows,
+      firstLine: result.firstLine,
       maxRejectRate,
       rejectsDir
     });
@@ -208,6 +210,7 @@ async function loadCampaigns(
       parsed: `parsed_${name}`,
       raw: result.raw,
       read: result.rows,
+      firstLine: result.firstLine,
       maxRejectRate,
       rejectsDir
     });

@@ -57,6 +57,8 @@ export interface FileOptions {
   format?: "csv" | "parquet";
   /** By byte-order mark and validity when omitted: UTF-8, else GB18030. */
   encoding?: Encoding;
+  /** Line of the header (CSV), 1 unless a report's title lines come first; the lines above it are not read. */
+  headerLine?: number;
   /**
    * Field delimiter of a CSV; sniffed from the header line when omitted. "whitespace": columns
    * separated by runs of spaces or tabs (a fixed-width printout), no value may hold a space.

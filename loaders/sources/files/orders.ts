@@ -234,8 +234,8 @@ FROM (${rows})`);
  * amount on the same day, so no row is a duplicate; a purchase identical to an earlier row is
  * kept and counted under its own note, so the user can see how many there are.
  */
-export async function numberOrderRows(db: DuckDBConnection): Promise<void> {
-  await db.run("UPDATE parsed_orders SET order_id = 'line ' || (rowid + 2)");
+export async function numberOrderRows(db: DuckDBConnection, firstLine: number): Promise<void> {
+  await db.run(`UPDATE parsed_orders SET order_id = 'line ' || (rowid + ${firstLine})`);
   // By the hash of the mapped text: a collision of two different rows would only add a note.
   await db.run(`UPDATE parsed_orders SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY text_hash ORDER BY rowid) AS n

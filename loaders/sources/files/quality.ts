@@ -38,6 +38,7 @@ export async function accountFor(
     parsed,
     raw,
     read,
+    firstLine,
     maxRejectRate,
     rejectsDir
   }: {
@@ -46,6 +47,8 @@ export async function accountFor(
     parsed: string;
     raw: string;
     read: number;
+    /** Line of the file's first data row (ReadResult). */
+    firstLine: number;
     maxRejectRate: number;
     rejectsDir: string;
   }
@@ -70,14 +73,14 @@ export async function accountFor(
     const out = rejectsFile(rejectsDir, source, file);
     // The raw text was not kept (most files reject nothing): the file is read again, in order.
     await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
-    await db.run(`COPY (SELECT p.rowid + 2 AS line, p.reject_column AS "column", p.reason, r.*
+    await db.run(`COPY (SELECT p.rowid + ${firstLine} AS line, p.reject_column AS "column", p.reason, r.*
       FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
     if (rejected === read) {
       // Every row rejected: a mapping mistake (a wrong dateFormat, a wrong column) more likely
       // than bad data. Say so with the first row's column and value (printed, never published).
       const [first] = await queryRows<Record<string, unknown>>(
         db,
-        `SELECT p.rowid + 2 AS line, p.reject_column, p.reason, r.*
+        `SELECT p.rowid + ${firstLine} AS line, p.reject_column, p.reason, r.*
         FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid ORDER BY line LIMIT 1`
       );
       sample = {
@@ -104,7 +107,7 @@ export async function accountFor(
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(
       db,
-      `SELECT rowid + 2 AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
+      `SELECT rowid + ${firstLine} AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
     );
     throw new InputError(
       file,

@@ -3,7 +3,7 @@
  * columns (personal columns such as names or phones are never read in), as text. The caller's
  * query parses the text as it is read: the raw text is not kept (re-read only for rejected
  * rows, see quality.ts). Read in file order on request, so that a row's line number is its
- * rowid + 2; otherwise in any order, which is faster. Fails with file, line and column on a
+ * rowid + firstLine (2, after a header on line 1); otherwise in any order, which is faster. Fails with file, line and column on a
  * missing column.
  */
 import {mkdirSync} from "node:fs";
@@ -26,6 +26,8 @@ export interface ReadResult {
   rows: number;
   /** A subquery giving the mapped columns as text, in file order, to read the file again. */
   raw: string;
+  /** Line of the first data row: read in file order, a row is at line rowid + firstLine. */
+  firstLine: number;
 }
 
 /**
@@ -58,14 +60,17 @@ export async function readExport(
   const copy = join(workDir, `${table}-${basename(file.path)}.utf8.csv`);
   // Every column declared as text from our own reading of the header: DuckDB then skips
   // sniffing (a tenth of a second per file) and reads values exactly as written.
+  const headerLine = file.headerLine ?? 1;
+  if (!Number.isInteger(headerLine) || headerLine < 1)
+    throw new InputError(file.path, undefined, undefined, `headerLine must be a line number from 1, not ${headerLine}`);
   const csv = (
     p: PreparedCsv
-  ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, quote = '"', escape = '"',
+  ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, skip = ${headerLine - 1}, quote = '"', escape = '"',
       delim = ${sqlString(p.delimiter)}, null_padding = false, strict_mode = true,
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
   if (format === "csv") {
     mkdirSync(workDir, {recursive: true});
-    prepared = prepareCsv(file.path, copy, file.encoding, file.delimiter);
+    prepared = prepareCsv(file.path, copy, file.encoding, file.delimiter, headerLine);
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   const select = mapped
@@ -81,7 +86,7 @@ export async function readExport(
         const hint = required.includes(field) ? "required" : "mapped";
         throw new InputError(
           file.path,
-          1,
+          headerLine,
           column,
           `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`
         );
@@ -99,13 +104,13 @@ export async function readExport(
     fail(file.path, format, error);
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
-  if (n === 0) throw new InputError(file.path, 2, undefined, "the file has a header but no data rows");
-  return {rows: n, raw};
+  if (n === 0) throw new InputError(file.path, headerLine + 1, undefined, "the file has a header but no data rows");
+  return {rows: n, raw, firstLine: headerLine + 1};
 }
 
 /**
  * CREATE TEMP TABLE `table` AS `sql` (a table of the database if `shared`), keeping the order
- * in which `sql` yields its rows, so that a row of a file read in is at rowid = line - 2. The
+ * in which `sql` yields its rows, so that a row of a file read in is at rowid = line − firstLine. The
  * setting is changed for this connection only (files are read on two connections at once).
  */
 export async function createInOrder(db: DuckDBConnection, table: string, sql: string, shared = false): Promise<void> {
