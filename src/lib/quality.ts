@@ -40,6 +40,7 @@ export const REASON = {
   repeatedOrderId: "order id repeated with different values",
   identicalKept: "identical to an earlier row (kept: the file has no order ids)",
   missingCustomerId: "missing customer id",
+  exponentId: "customer id in exponent notation (digits lost in a spreadsheet)",
   unreadableOptOut: "unreadable opt-out date (counted as no consent)",
   unreadableBirth: "unreadable birth date (age unknown)",
   unreadablePoints: "unreadable points (left blank)",

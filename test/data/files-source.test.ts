@@ -851,6 +851,32 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(rejects.trim().split("\n")[1]).toMatch(/^6,ordered_at,unreadable date,R2,/);
   });
 
+  test("a customer id a spreadsheet turned into exponent notation is rejected, in orders and in the master list", async () => {
+    const path = join(files.dir, "exponent-ids.csv");
+    writeFileSync(
+      path,
+      `${ORDER_HEADER}A1,123456789012,2024-03-01,10.00,0\nA2,1.23457E+11,2024-03-01,20.00,0\nA3,17850.0,2024-03-01,30.00,0\n`
+    );
+    const list = join(files.dir, "exponent-ids-list.csv");
+    writeFileSync(list, "id,consent,opt_out,points\n123456789012,y,,\n4.5e12,y,,\n17850,y,,\n");
+    const config = orderConfig(path, list);
+    const db = await build(config, "exponent-ids");
+    expect(
+      await queryRows(
+        db,
+        "SELECT source, reason, column_name AS column, rows FROM quality WHERE outcome = 'rejected' ORDER BY source"
+      )
+    ).toEqual([
+      {source: "customers", reason: REASON.exponentId, column: "customer_id", rows: 1},
+      {source: "orders", reason: REASON.exponentId, column: "customer_id", rows: 1}
+    ]);
+    expect(await queryRows(db, "SELECT order_id FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "A1"},
+      {order_id: "A3"}
+    ]);
+    expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM customers")).toEqual([{n: 2}]);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");

@@ -9,7 +9,17 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {reasonSql} from "../../../src/lib/quality.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import type {CampaignsFile, ContactsFile} from "./mapping.js";
-import {customerId, dateReason, flag, integer, plausibleDate, text, timestamp, undecodableColumn} from "./parse.js";
+import {
+  customerId,
+  dateReason,
+  flag,
+  idInExponent,
+  integer,
+  plausibleDate,
+  text,
+  timestamp,
+  undecodableColumn
+} from "./parse.js";
 import type {TextCheck} from "./read.js";
 import {markRepeats} from "./repeats.js";
 
@@ -71,6 +81,7 @@ export function parseContactsSql(
 WITH p AS (
   SELECT ${text("campaign_id")} AS campaign_id,
     ${customerId("customer_id", file.idCase)} AS customer_raw,
+    ${idInExponent("customer_id")} AS rounded_id,
     CASE WHEN lower(trim("group")) IN (${list(groups.treatment)}) THEN 'treatment'
       WHEN lower(trim("group")) IN (${list(groups.holdout)}) THEN 'holdout' END AS grp,
     ${undecodableColumn(mapped, check)} AS bad_text,
@@ -86,12 +97,13 @@ SELECT campaign_id, ${pseudonym("customer_raw")} AS customer_key, grp,
   coalesce(sent_flag, grp = 'treatment') AS sent, coalesce(redeemed, false) AS redeemed,
   customer_raw,
   CASE WHEN bad_text IS NOT NULL THEN bad_text WHEN campaign_id IS NULL THEN 'campaign_id'
-    WHEN customer_raw IS NULL THEN 'customer_id' WHEN grp IS NULL THEN 'group'
+    WHEN customer_raw IS NULL OR rounded_id THEN 'customer_id' WHEN grp IS NULL THEN 'group'
     WHEN bad_sent THEN 'sent' WHEN bad_redeemed THEN 'redeemed' END AS reject_column,
   CASE WHEN reject_column IS NULL THEN 'accepted' ELSE 'rejected' END AS outcome,
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
     WHEN campaign_id IS NULL THEN ${reasonSql("missingCampaignId")}
     WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
+    WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN grp IS NULL THEN ${reasonSql("unknownGroup")}
     WHEN bad_sent OR bad_redeemed THEN ${reasonSql("unreadableFlag")} END AS reason
 FROM p`;

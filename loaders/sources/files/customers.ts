@@ -6,7 +6,17 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {reasonSql} from "../../../src/lib/quality.js";
-import {customerId, flag, gender, integer, plausibleDate, text, timestamp, undecodableColumn} from "./parse.js";
+import {
+  customerId,
+  flag,
+  gender,
+  idInExponent,
+  integer,
+  plausibleDate,
+  text,
+  timestamp,
+  undecodableColumn
+} from "./parse.js";
 import type {TextCheck} from "./read.js";
 import type {CustomersFile} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
@@ -29,6 +39,7 @@ export function parseCustomersSql(
   return `
 WITH p AS (
   SELECT ${customerId("customer_id", file.idCase)} AS customer_raw,
+    ${idInExponent("customer_id")} AS rounded_id,
     ${date("signup_date")} AS signup_date,
     coalesce(${has("birth_year") ? integer("birth_year") : "NULL::INTEGER"}, year(${date("birth_date")})) AS birth_year,
     coalesce(${has("birth_month") ? `CASE WHEN ${integer("birth_month")} BETWEEN 1 AND 12 THEN ${integer("birth_month")} END` : "NULL::INTEGER"}, month(${date("birth_date")})) AS birth_month,
@@ -49,7 +60,7 @@ WITH p AS (
     ${undecodableColumn(mapped, check)} AS bad_text
   FROM ${raw}
 ), r AS (
-  SELECT *, CASE WHEN bad_text IS NOT NULL THEN bad_text WHEN customer_raw IS NULL THEN 'customer_id'
+  SELECT *, CASE WHEN bad_text IS NOT NULL THEN bad_text WHEN customer_raw IS NULL OR rounded_id THEN 'customer_id'
     WHEN has_signup AND (signup_date IS NULL OR NOT ${plausibleDate("signup_date", file.dates)}) THEN 'signup_date' END AS reject_column
   FROM p
 )
@@ -63,6 +74,7 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
     WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
+    WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN ${reasonSql("unreadableDate")}
     WHEN reject_column IS NOT NULL THEN ${reasonSql("implausibleDate")}
     -- accepted, with a field that could not be read (counted on the data-quality page)

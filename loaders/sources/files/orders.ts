@@ -26,6 +26,7 @@ import {
   customerId,
   exactAmount,
   dateReason,
+  idInExponent,
   integer,
   MAX_CENTS,
   quantity,
@@ -92,6 +93,7 @@ WITH p AS (
     -- no order ids: a placeholder, replaced by the line number once read (numberOrderRows)
     ${has("order_id") ? text("order_id") : "'?'"} AS order_id,
     ${has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"} AS customer_raw,
+    ${has("customer_id") ? idInExponent("customer_id") : "false"} AS rounded_id,
     ${timestamp("ordered_at", file.dateFormat, file.timeZone)} AS ts,
     ordered_at AS ordered_at_text,
     ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
@@ -115,13 +117,14 @@ WITH p AS (
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency),
+SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id),
   coalesce(discount_parsed, 0) AS discount_cents,
   CASE
     WHEN bad_text IS NOT NULL THEN bad_text
     WHEN order_id IS NULL THEN 'order_id'
     WHEN ts IS NULL OR NOT ${plausibleDate("ts", file.dates)} THEN 'ordered_at'
     WHEN other_currency THEN 'currency_code'
+    WHEN rounded_id THEN 'customer_id'
     WHEN ${lines ? `qty IS NULL OR abs(qty) > ${MAX_QTY}` : "false"} THEN 'qty'
     WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
@@ -134,6 +137,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
     WHEN other_currency THEN ${reasonSql("otherCurrencyCode")}
+    WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql(weighed ? "unreadableQuantity" : "notWholeQuantity")}
     WHEN ${lines ? `abs(qty) > ${MAX_QTY}` : "false"} THEN ${reasonSql("quantityOutOfRange")}
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}

@@ -250,6 +250,14 @@ export function undecodableColumn(mapped: string[], check?: {undecodable: boolea
 /** A customer id, normalized (see loaders/ids.ts). */
 export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, idCase);
 
+/**
+ * Whether an id is written in exponent notation (1.23457E+11): a spreadsheet turned a long
+ * number (a card or phone-like member number) into a rounded one, so several customers may now
+ * share it. Such a row is rejected, never keyed. The cheap test first: most ids hold no "e".
+ */
+export const idInExponent = (col: string) =>
+  `((contains(${col}, 'E') OR contains(${col}, 'e')) AND regexp_full_match(trim(${col}), '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+'))`;
+
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */
 export function dateReason(col: string): string {
   // A spreadsheet's day number (40513.35 is 2010-12-01 08:24 counted from 1900, or 1904 on an

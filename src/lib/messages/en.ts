@@ -567,6 +567,8 @@ export const en = {
       "identical to an earlier row (kept: the file has no order ids)":
         "identical to an earlier row (kept: the file has no order ids)",
       "missing customer id": "missing customer id",
+      "customer id in exponent notation (digits lost in a spreadsheet)":
+        "customer id in exponent notation (digits lost in a spreadsheet)",
       "unreadable opt-out date (counted as no consent)": "unreadable opt-out date (counted as no consent)",
       "unreadable birth date (age unknown)": "unreadable birth date (age unknown)",
       "unreadable points (left blank)": "unreadable points (left blank)",
@@ -630,6 +632,8 @@ export const en = {
       "identical to an earlier row (kept: the file has no order ids)":
         "Accepted: a purchase written exactly like an earlier row. Without order ids a second purchase of the same amount on the same day cannot be told from a copied row, so every row counts as an order.",
       "missing customer id": "Rejected: a master-list row without a customer id.",
+      "customer id in exponent notation (digits lost in a spreadsheet)":
+        "Rejected: a customer id written like 1.23457E+11, which is how a spreadsheet shows a long number it has rounded: several customers may now share it. Export the id column as text.",
       "unreadable opt-out date (counted as no consent)":
         "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",

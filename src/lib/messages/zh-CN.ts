@@ -582,6 +582,8 @@ export const zhCN: Messages = {
       "order id repeated with different values": "订单号重复且内容不同",
       "identical to an earlier row (kept: the file has no order ids)": "与前面某行完全相同（保留：文件没有订单号）",
       "missing customer id": "缺少客户编号",
+      "customer id in exponent notation (digits lost in a spreadsheet)":
+        "客户编号为科学计数法（数字已在电子表格中丢失）",
       "unreadable opt-out date (counted as no consent)": "退订日期无法读取（视为不同意）",
       "unreadable birth date (age unknown)": "出生日期无法读取（年龄未知）",
       "unreadable points (left blank)": "积分无法读取（留空）",
@@ -636,6 +638,8 @@ export const zhCN: Messages = {
       "identical to an earlier row (kept: the file has no order ids)":
         "接受：与前面某行写法完全相同的购买。没有订单号时，无法区分同一天同一金额的第二次购买与重复复制的行，因此每一行都算作一笔订单。",
       "missing customer id": "拒绝：会员名单中没有客户编号的行。",
+      "customer id in exponent notation (digits lost in a spreadsheet)":
+        "拒绝：客户编号写成 1.23457E+11 这样的形式，这是电子表格显示被四舍五入的长数字的方式：多位客户可能因此共用同一编号。请将编号列按文本导出。",
       "unreadable opt-out date (counted as no consent)": "已接受，但退订日期无法读取：该客户视为不同意营销。",
       "unreadable birth date (age unknown)": "已接受，但出生日期无法读取：年龄段未知。",
       "unreadable points (left blank)": "已接受，但积分无法读取：留空。",
