@@ -2,11 +2,12 @@
  * The file source on exports the tests write themselves: every bad-input case, the
  * reconciliation of counts, encodings, and the build-stopping errors.
  */
-import {existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {ingest, openBuildFolder} from "../../loaders/build.js";
+import {fingerprint} from "../../loaders/build-folder.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
@@ -875,6 +876,79 @@ describe("order-level exports and master lists: nothing guessed", () => {
       {order_id: "A3"}
     ]);
     expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM customers")).toEqual([{n: 2}]);
+  });
+
+  test("monthly exports read as one: an order repeated across files is a duplicate or a conflict; each file keeps its own lines", async () => {
+    const dir = join(files.dir, "monthly");
+    rmSync(dir, {recursive: true, force: true});
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(
+      join(dir, "2024-01.csv"),
+      `${ORDER_HEADER}M1,1,2024-01-05,10.00,0\nM2,2,2024-01-31,20.00,0\nM3,3,2024-01-31,30.00,0\n`
+    );
+    // February's export overlaps January's last day: M2 again (a copy), M3 with another amount.
+    writeFileSync(
+      join(dir, "2024-02.csv"),
+      `${ORDER_HEADER}M2,2,2024-01-31,20.00,0\nM3,3,2024-01-31,35.00,0\nM4,4,2024-02-02,40.00,0\nM5,5,2024-02-30,50.00,0\n`
+    );
+    writeFileSync(join(dir, "README.md"), "not an export\n");
+    const expectMonthly = async (db: DuckDBConnection) => {
+      expect(await queryRows(db, "SELECT order_id, net_cents FROM orders ORDER BY order_id")).toEqual([
+        {order_id: "M1", net_cents: 1000},
+        {order_id: "M2", net_cents: 2000},
+        {order_id: "M4", net_cents: 4000}
+      ]);
+      expect(
+        await queryRows(db, "SELECT file, outcome, reason, rows FROM quality ORDER BY file, outcome, reason")
+      ).toEqual([
+        {file: "2024-01.csv", outcome: "accepted", reason: null, rows: 2},
+        {file: "2024-01.csv", outcome: "rejected", reason: REASON.repeatedOrderId, rows: 1},
+        {file: "2024-02.csv", outcome: "accepted", reason: null, rows: 1},
+        {file: "2024-02.csv", outcome: "classified", reason: REASON.duplicate, rows: 1},
+        {file: "2024-02.csv", outcome: "rejected", reason: REASON.repeatedOrderId, rows: 1},
+        {file: "2024-02.csv", outcome: "rejected", reason: REASON.unreadableDate, rows: 1}
+      ]);
+      const rejected = (name: string) =>
+        readFileSync(join(".workbench", "files", "rejects", `orders-${name}.rejected.csv`), "utf-8")
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((l) => l.split(",").slice(0, 2).join(","));
+      expect(rejected("2024-01.csv")).toEqual(["4,order_id"]);
+      expect(rejected("2024-02.csv")).toEqual(["3,order_id", "5,ordered_at"]);
+    };
+    const config = (path: string | string[]): WorkbenchConfig => {
+      const c = orderConfig(join(dir, "2024-01.csv"));
+      if (c.source.type === "files") c.source.orders = {...c.source.orders, path};
+      return c;
+    };
+    await expectMonthly(await build(config([join(dir, "2024-01.csv"), join(dir, "2024-02.csv")]), "monthly-list"));
+    await expectMonthly(await build(config(dir), "monthly-folder"));
+    // Without order ids each row is an order named by its file and line; nothing is a duplicate.
+    const unnamed = config(dir);
+    if (unnamed.source.type === "files") {
+      const {order_id: _, ...columns} = unnamed.source.orders.columns;
+      unnamed.source.orders = {...unnamed.source.orders, columns};
+    }
+    const logs = await build(unnamed, "monthly-no-ids");
+    expect(
+      (await queryRows<{order_id: string}>(logs, "SELECT order_id FROM orders ORDER BY order_id")).map(
+        (o) => o.order_id
+      )
+    ).toEqual([
+      "2024-01.csv line 2",
+      "2024-01.csv line 3",
+      "2024-01.csv line 4",
+      "2024-02.csv line 2",
+      "2024-02.csv line 3",
+      "2024-02.csv line 4"
+    ]);
+    // A new month's file in the folder is a new build.
+    const before = fingerprint(config(dir), "workbench.config.ts", KEY, "b");
+    writeFileSync(join(dir, "2024-03.csv"), `${ORDER_HEADER}M6,6,2024-03-01,60.00,0\n`);
+    expect(fingerprint(config(dir), "workbench.config.ts", KEY, "b")).not.toBe(before);
+    rmSync(join(dir, "README.md"));
+    rmSync(join(dir, "2024-03.csv"));
   });
 
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {

@@ -4,7 +4,7 @@
  */
 import {randomUUID} from "node:crypto";
 import {rmSync} from "node:fs";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import type {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {pseudonymSql} from "../../privacy.js";
@@ -24,11 +24,12 @@ import {
   type ContactsFile,
   ORDER_FIELDS,
   type FilesSource,
+  orderPaths,
   requiredOrderFields
 } from "./mapping.js";
 import {insertOrders, markConflictingOrders, markRepeatedOrders, numberOrderRows, parseOrdersSql} from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
-import {readExport, type TextCheck} from "./read.js";
+import {createInOrder, readExport, type TextCheck} from "./read.js";
 
 export type {CampaignsFile, ContactsFile, FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
@@ -51,8 +52,10 @@ export async function loadFiles(
   // reads them; rejected rows stay (private, README) but only for the files' latest build.
   const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
-  for (const [name, file] of Object.entries(FILE_SOURCES))
-    if (source[file]) rmSync(rejectsFile(rejectsDir, name, source[file].path), {force: true});
+  for (const [name, file] of Object.entries(FILE_SOURCES)) {
+    const paths = file === "orders" ? orderPaths(source.orders) : source[file] ? [source[file].path] : [];
+    for (const path of paths) rmSync(rejectsFile(rejectsDir, name, path), {force: true});
+  }
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) =>
     fields.filter((f) => columns[f]);
   const pseudonym = (raw: string) => pseudonymSql(key, raw);
@@ -68,34 +71,52 @@ export async function loadFiles(
     // the second, ordered read that gives rejected rows their line numbers. Rows without order
     // ids are named by their line: read in order at once.
     const numbered = !orders.columns.order_id;
+    // Several files (monthly exports) are read each into a table of its own, then put together
+    // in file order, each row with its file and its row there: an order repeated across files
+    // (overlapping exports) is a duplicate or a conflict like one repeated within a file.
+    const paths = orderPaths(orders);
+    const multi = paths.length > 1;
     const read = async (ordered: boolean) => {
-      const result = await readExport(
-        db,
-        "parsed_orders",
-        orders,
-        requiredOrderFields(orders),
-        staging,
-        (raw, check) => parseOrdersSql(raw, orders, fields, check),
-        {ordered: ordered || numbered}
-      );
-      if (numbered) await numberOrderRows(db, result.firstLine);
-      return {...result, repeatedIds: await markConflictingOrders(db, orders)};
+      const results = [];
+      for (const [i, path] of paths.entries()) {
+        const table = multi ? `parsed_orders_${i}` : "parsed_orders";
+        const result = await readExport(
+          db,
+          table,
+          {...orders, path},
+          requiredOrderFields(orders),
+          staging,
+          (raw, check) => parseOrdersSql(raw, orders, fields, check),
+          {ordered: ordered || numbered}
+        );
+        if (numbered) await numberOrderRows(db, result.firstLine, table, multi ? `${basename(path)} ` : "");
+        results.push({...result, path});
+      }
+      if (multi) {
+        const each = paths.map((_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM parsed_orders_${i}`);
+        await createInOrder(db, "parsed_orders", `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`);
+        for (const i of paths.keys()) await db.run(`DROP TABLE parsed_orders_${i}`);
+      }
+      return {results, repeatedIds: await markConflictingOrders(db, orders)};
     };
     let result = await read(false);
     if (!numbered && (await anyRejected(db, "parsed_orders"))) result = await read(true);
     // An exact copy of an order-level row repeats its order id (a required, compared column): when
     // no id repeats there is no copy to look for (at 10M orders the search took 3 s).
     if (orders.level === "lines" || result.repeatedIds > 0) await markRepeatedOrders(db);
-    await accountFor(db, {
-      source: "orders",
-      file: orders.path,
-      parsed: "parsed_orders",
-      raw: result.raw,
-      read: result.rows,
-      firstLine: result.firstLine,
-      maxRejectRate,
-      rejectsDir
-    });
+    for (const [i, file] of result.results.entries()) {
+      await accountFor(db, {
+        source: "orders",
+        file: file.path,
+        parsed: multi ? `(SELECT * FROM parsed_orders WHERE file_index = ${i})` : "parsed_orders",
+        row: multi ? "file_row" : "rowid",
+        raw: file.raw,
+        read: file.rows,
+        firstLine: file.firstLine,
+        maxRejectRate,
+        rejectsDir
+      });
+    }
     // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer; master-list
     // rows (one per customer) get theirs as they are read, with no join.
     await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (

@@ -3,7 +3,10 @@
  * workbench.config.ts; INVOICE_LINES is ready for the common invoice-line export
  * (InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country).
  */
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {join} from "node:path";
 import type {IdCase} from "../../ids.js";
+import {InputError} from "./errors.js";
 import type {Delimiter, Encoding} from "./decode.js";
 import type {DateWindow} from "./parse.js";
 
@@ -80,7 +83,14 @@ export interface FileOptions {
   idCase?: IdCase;
 }
 
-export interface OrdersFile extends FileOptions {
+export interface OrdersFile extends Omit<FileOptions, "path"> {
+  /**
+   * The export, relative to the project folder; or several files of the same export (monthly
+   * exports), or a folder holding them: read as one, in the order given (a folder's files, .csv,
+   * .tsv, .txt and .parquet, by name). A row repeated across files is a duplicate or a conflict
+   * as within one file; each file is accounted for on its own.
+   */
+  path: string | string[];
   /**
    * "orders": one row per order; "lines": one row per invoice line, summed into orders, each line
    * worth qty × unit_price, or its line total (net, or gross less discount, mapped instead of
@@ -171,6 +181,28 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
   },
   creditPrefix: "C"
 };
+
+const EXPORT_FILE = /\.(csv|tsv|txt|parquet)$/i;
+
+/** The files of the orders export: the path, each of the paths, a folder's export files by name. */
+export function orderPaths(file: Pick<OrdersFile, "path">): string[] {
+  const paths = (Array.isArray(file.path) ? file.path : [file.path]).flatMap((path) =>
+    existsSync(path) && statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => EXPORT_FILE.test(name))
+          .sort()
+          .map((name) => join(path, name))
+      : [path]
+  );
+  if (paths.length === 0)
+    throw new InputError(
+      String(file.path),
+      undefined,
+      undefined,
+      "the orders path names no file (an empty list or folder)"
+    );
+  return paths;
+}
 
 /**
  * Whether invoice lines are valued by their line total (`net`, or `gross` less `discount`, mapped

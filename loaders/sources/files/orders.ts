@@ -238,12 +238,17 @@ FROM (${rows})`);
  * amount on the same day, so no row is a duplicate; a purchase identical to an earlier row is
  * kept and counted under its own note, so the user can see how many there are.
  */
-export async function numberOrderRows(db: DuckDBConnection, firstLine: number): Promise<void> {
-  await db.run(`UPDATE parsed_orders SET order_id = 'line ' || (rowid + ${firstLine})`);
+export async function numberOrderRows(
+  db: DuckDBConnection,
+  firstLine: number,
+  table = "parsed_orders",
+  prefix = ""
+): Promise<void> {
+  await db.run(`UPDATE ${table} SET order_id = ${sqlString(`${prefix}line `)} || (rowid + ${firstLine})`);
   // By the hash of the mapped text: a collision of two different rows would only add a note.
-  await db.run(`UPDATE parsed_orders SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
+  await db.run(`UPDATE ${table} SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY text_hash ORDER BY rowid) AS n
-      FROM parsed_orders WHERE outcome = 'accepted') WHERE n > 1)`);
+      FROM ${table} WHERE outcome = 'accepted') WHERE n > 1)`);
 }
 
 /**

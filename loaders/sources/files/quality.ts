@@ -39,6 +39,7 @@ export async function accountFor(
     raw,
     read,
     firstLine,
+    row = "rowid",
     maxRejectRate,
     rejectsDir
   }: {
@@ -49,6 +50,8 @@ export async function accountFor(
     read: number;
     /** Line of the file's first data row (ReadResult). */
     firstLine: number;
+    /** The column of `parsed` giving a row's place in the file (rowid when it holds one file). */
+    row?: string;
     maxRejectRate: number;
     rejectsDir: string;
   }
@@ -73,15 +76,15 @@ export async function accountFor(
     const out = rejectsFile(rejectsDir, source, file);
     // The raw text was not kept (most files reject nothing): the file is read again, in order.
     await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
-    await db.run(`COPY (SELECT p.rowid + ${firstLine} AS line, p.reject_column AS "column", p.reason, r.*
-      FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
+    await db.run(`COPY (SELECT p.${row} + ${firstLine} AS line, p.reject_column AS "column", p.reason, r.*
+      FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.${row} WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
     if (rejected === read) {
       // Every row rejected: a mapping mistake (a wrong dateFormat, a wrong column) more likely
       // than bad data. Say so with the first row's column and value (printed, never published).
       const [first] = await queryRows<Record<string, unknown>>(
         db,
-        `SELECT p.rowid + ${firstLine} AS line, p.reject_column, p.reason, r.*
-        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.rowid ORDER BY line LIMIT 1`
+        `SELECT p.${row} + ${firstLine} AS line, p.reject_column, p.reason, r.*
+        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.${row} ORDER BY line LIMIT 1`
       );
       sample = {
         line: first.line as number,
@@ -107,7 +110,7 @@ export async function accountFor(
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(
       db,
-      `SELECT rowid + ${firstLine} AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
+      `SELECT ${row} + ${firstLine} AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
     );
     throw new InputError(
       file,
