@@ -19,7 +19,7 @@ import {queryRows} from "./duckdb.js";
 import {AlreadyReported} from "./emit.js";
 import {withLock} from "./lock.js";
 import {DEVELOPMENT_KEY, developmentKeyWarning, pseudonymizer} from "./privacy.js";
-import {CANONICAL_TABLES, QUALITY} from "./schema.js";
+import {CANONICAL_TABLES, INPUT_FILES, QUALITY} from "./schema.js";
 import {campaignTables, publishInDuckDB, publishTo} from "./derive/publish.js";
 import {PUBLISHED_FILES} from "./derive/published-files.js";
 import {campaignSettings} from "../src/lib/campaigns.js";
@@ -146,7 +146,7 @@ export async function ingest(config: WorkbenchConfig, key: string, dir: string):
     source: source.type,
     sample
   };
-  await writeCanonical(db, config.keepCanonical ? CANONICAL_TABLES : [QUALITY]);
+  await writeCanonical(db, config.keepCanonical ? CANONICAL_TABLES : [QUALITY, INPUT_FILES]);
   await db.run("CHECKPOINT build");
   db.closeSync();
   instance.closeSync();
@@ -181,7 +181,7 @@ export async function openIngestion(tmp: string): Promise<{instance: DuckDBInsta
 
 /**
  * Copies canonical tables (their DDL: the same schema, constraints included) from memory to
- * the build file: the quality counts always, all of them with keepCanonical.
+ * the build file: the quality counts and how the files were read always, all of them with keepCanonical.
  */
 async function writeCanonical(db: DuckDBConnection, tables: string[]): Promise<void> {
   await db.run("USE build");

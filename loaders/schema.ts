@@ -111,6 +111,23 @@ CREATE TABLE quality (
   amount_cents BIGINT              -- what the order rows are worth (credits negative); NULL for rejected rows and master lists
 )`;
 
+/**
+ * How each input file was read: its format and, for a CSV, the encoding (and how it was chosen),
+ * the delimiter as found or declared, the header's line, and how many lines were not valid in the
+ * encoding. Shown on the data-quality page, so that what was settled without the user is visible.
+ */
+export const INPUT_FILES = `
+CREATE TABLE input_files (
+  source            VARCHAR NOT NULL,
+  file              VARCHAR NOT NULL,  -- file name only (no folders)
+  format            VARCHAR NOT NULL,  -- 'csv' | 'parquet'
+  encoding          VARCHAR,
+  detected          VARCHAR,           -- how the encoding was chosen (decode.ts)
+  delimiter         VARCHAR,           -- ',' ';' '\t' '|' or 'whitespace'
+  header_line       INTEGER,
+  undecodable_lines BIGINT
+)`;
+
 /** Every canonical table, in creation order. */
 export const CANONICAL_TABLES = [
   STORES,
@@ -120,5 +137,6 @@ export const CANONICAL_TABLES = [
   CAMPAIGNS,
   CAMPAIGN_CONTACTS,
   FEEDBACK,
-  QUALITY
+  QUALITY,
+  INPUT_FILES
 ];

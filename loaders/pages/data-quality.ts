@@ -2,6 +2,7 @@
 import {QualityBars} from "../../src/components/QualityBars.js";
 import {formatCount} from "../../src/lib/format.js";
 import {t} from "../../src/lib/messages.js";
+import {readAsText} from "../../src/lib/quality.js";
 import {rich} from "../../src/lib/rich.js";
 import type {QualitySummary} from "../derive/quality.js";
 import {qualityJson} from "../outputs.js";
@@ -27,7 +28,7 @@ export async function qualityMarkdown(): Promise<string> {
       `<p class="muted">${esc(m.meta(quality.asOf, quality.source, built, quality.seconds.toFixed(1)))}</p>`,
       `<p>${rich(m.intro).outerHTML}</p>`,
       figureCard(`quality-${f.source}`, `${f.source}: ${f.file}`, QualityBars(f.reasons, {width: PRERENDER_WIDTH}), {
-        before: `<p>${esc(reconciles)}</p>`
+        before: `${f.read_as ? `<p class="muted">${esc(readAsText(f.read_as))}</p>` : ""}<p>${esc(reconciles)}</p>`
       })
     ].join("\n");
   });

@@ -4,6 +4,7 @@
  * them in the reader's language (messages `quality.reasons`); a test checks that every reason has
  * its explanation in every language.
  */
+import {formatCount} from "./format.js";
 import {t} from "./messages.js";
 
 /** Every reason, by key. */
@@ -71,4 +72,28 @@ export function reasonText(outcome: string, reason: string | null): string {
   if (reason && reasons[reason]) return reasons[reason];
   if (outcome === "accepted") return t().quality.accepted;
   return reason ?? "";
+}
+
+/** How an input file was read (the input_files table, loaders/schema.ts). */
+export interface ReadAs {
+  format: "csv" | "parquet";
+  encoding: string | null;
+  detected: string | null;
+  delimiter: string | null;
+  header_line: number | null;
+  undecodable_lines: number | null;
+}
+
+/** How a file was read, as a sentence in the reader's language: what was settled without the user is shown. */
+export function readAsText(r: ReadAs): string {
+  const m = t().quality.readAs;
+  if (r.format === "parquet") return m.parquet;
+  const count = (n: number | null) => (n ? formatCount(n) : "");
+  return m.csv(
+    (r.encoding ?? "").toUpperCase(),
+    m.how[r.detected ?? ""] ?? r.detected ?? "",
+    m.delimiters[r.delimiter ?? ""] ?? r.delimiter ?? "",
+    String(r.header_line ?? 1),
+    count(r.undecodable_lines)
+  );
 }

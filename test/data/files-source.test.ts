@@ -162,14 +162,15 @@ test("by default the build holds the published files and tables and the counts, 
       "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1"
     )
   ).map((t) => t.name);
-  expect(tables).toEqual(["out_kpis", "out_orders", "quality"]);
+  expect(tables).toEqual(["input_files", "out_kpis", "out_orders", "quality"]);
   const full = await build(fixtureConfig(files), "kept");
   for (const [table, order] of [
     ["out_customers", "customer_key"],
     ["out_customer_month", "month, customer_key"],
     ["out_customer_day", "day, customer_key"],
     ["out_kpis", "customers"],
-    ["quality", "source, outcome, reason"]
+    ["quality", "source, outcome, reason"],
+    ["input_files", "source"]
   ]) {
     const sql = `SELECT * FROM ${table} ORDER BY ${order}`;
     expect(await queryRows(lean, sql)).toEqual(await queryRows(full, sql));
@@ -312,9 +313,15 @@ describe("encodings settled before DuckDB reads", () => {
       {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 3}
     ]);
     expect(await queryRows(guessed, "SELECT DISTINCT region FROM customers")).toEqual([{region: "Berlin"}]);
+    expect(await queryRows(guessed, "SELECT encoding, detected, undecodable_lines FROM input_files")).toEqual([
+      {encoding: "utf-8", detected: "not GB18030", undecodable_lines: 3}
+    ]);
     if (config.source.type === "files") config.source.orders.encoding = "windows-1252";
     const named = await build(config, "windows-1252-named");
     expect(await qualityOf(named)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 4}]);
+    expect(await queryRows(named, "SELECT encoding, detected FROM input_files")).toEqual([
+      {encoding: "windows-1252", detected: "configured"}
+    ]);
     expect(await queryRows(named, "SELECT region FROM customers ORDER BY region")).toEqual([
       {region: "Berlin"},
       {region: "Genève"},
@@ -635,6 +642,18 @@ describe("order-level exports and master lists: nothing guessed", () => {
       "aligned-log-declared"
     );
     expect(await queryRows(declared, "SELECT order_id, net_cents, kind FROM orders ORDER BY order_id")).toEqual(orders);
+    // How each was read is recorded for the data-quality page.
+    const readAs = "SELECT format, encoding, detected, delimiter, header_line, undecodable_lines FROM input_files";
+    expect(await queryRows(db, readAs)).toEqual([
+      {
+        format: "csv",
+        encoding: "utf-8",
+        detected: "valid UTF-8",
+        delimiter: "whitespace",
+        header_line: 1,
+        undecodable_lines: 0
+      }
+    ]);
   });
 
   test("sub-cent prices and amounts (amountDecimals 4): each line's or order's value is rounded once, to the cent", async () => {

@@ -45,6 +45,14 @@ test("every row of the log is an order: identical rows are kept and counted, $0 
   expect(file).toMatchObject({file: "log.txt", read: log.rows, rejected: 1, classified: log.zero});
   const reason = (r: string) => file.reasons.find((x: {reason: string}) => x.reason === r);
   expect(reason(REASON.identicalKept)).toMatchObject({outcome: "accepted", rows: log.identical});
+  expect(file.read_as).toEqual({
+    format: "csv",
+    encoding: "utf-8",
+    detected: "valid UTF-8",
+    delimiter: "whitespace",
+    header_line: 1,
+    undecodable_lines: 0
+  });
   expect(reason(REASON.unreadableDate)).toMatchObject({outcome: "rejected", column: "ordered_at", rows: 1});
   const sales = quality.orders.find((o: {kind: string}) => o.kind === "sale");
   expect(sales).toMatchObject({orders: log.rows - log.zero - 1, net_cents: log.cents});
@@ -68,7 +76,12 @@ test("every page opens without an error; the overview and demographics say there
       expect(await page.locator("[data-note=no-demographics]").textContent()).toBe(en.demographics.nothing);
       expect(await page.getByText(en.demographics.storesTitle).count()).toBe(0);
     }
-    if (path === "/data-quality") expect(await page.getByText(REASON.identicalKept).count()).toBeGreaterThan(0);
+    if (path === "/data-quality") {
+      expect(await page.getByText(REASON.identicalKept).count()).toBeGreaterThan(0);
+      expect(await page.locator("[data-read-as=orders]").textContent()).toBe(
+        "Read as CSV: UTF-8 (valid throughout), columns aligned with spaces, header on line 1."
+      );
+    }
     seen.push(path);
   });
   expect(seen).toHaveLength(pages.length + more.length);

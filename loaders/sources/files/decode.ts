@@ -42,6 +42,8 @@ export interface PreparedCsv {
   undecodable: number;
   /** Field delimiter of `path`, sniffed from the header line (a whitespace-aligned file's copy is tab-separated). */
   delimiter: string;
+  /** The delimiter as found in (or declared for) the file itself. */
+  separator: Delimiter;
   /** Column names from the header line (DuckDB is told them, so it need not sniff the file). */
   header: string[];
 }
@@ -106,9 +108,9 @@ export function prepareCsv(
   const header = headerOf(headerText, sep);
   const aligned = sep === "whitespace";
   if (used === "utf-8" && !lines && !aligned)
-    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, header};
+    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header};
   const undecodable = transcode(file, copy, used, aligned);
-  return {path: copy, encoding: used, detected, undecodable, delimiter: aligned ? "\t" : sep, header};
+  return {path: copy, encoding: used, detected, undecodable, delimiter: aligned ? "\t" : sep, separator: sep, header};
 }
 
 interface LineCounts {

@@ -113,6 +113,7 @@ export async function loadFiles(
         raw: file.raw,
         read: file.rows,
         firstLine: file.firstLine,
+        readAs: file.readAs,
         maxRejectRate,
         rejectsDir
       });
@@ -151,6 +152,7 @@ export async function loadFiles(
       raw: result.raw,
       read: result.rows,
       firstLine: result.firstLine,
+      readAs: result.readAs,
       maxRejectRate,
       rejectsDir
     });
@@ -232,6 +234,7 @@ async function loadCampaigns(
       raw: result.raw,
       read: result.rows,
       firstLine: result.firstLine,
+      readAs: result.readAs,
       maxRejectRate,
       rejectsDir
     });

@@ -9,7 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {InputError} from "./errors.js";
-import {createInOrder} from "./read.js";
+import {createInOrder, type ReadAs} from "./read.js";
 
 interface Count {
   outcome: string;
@@ -39,6 +39,7 @@ export async function accountFor(
     raw,
     read,
     firstLine,
+    readAs,
     row = "rowid",
     maxRejectRate,
     rejectsDir
@@ -50,6 +51,8 @@ export async function accountFor(
     read: number;
     /** Line of the file's first data row (ReadResult). */
     firstLine: number;
+    /** How the file was read (ReadResult), recorded in input_files. */
+    readAs: ReadAs;
     /** The column of `parsed` giving a row's place in the file (rowid when it holds one file). */
     row?: string;
     maxRejectRate: number;
@@ -69,6 +72,11 @@ export async function accountFor(
       ${c.reason === null ? "NULL" : sqlString(c.reason)}, ${c.column_name === null ? "NULL" : sqlString(c.column_name)}, ${c.rows},
       ${c.cents === null ? "NULL" : `CAST(${sqlString(c.cents)} AS BIGINT)`})`);
   }
+  const literal = (v: string | number | null) =>
+    v === null ? "NULL" : typeof v === "number" ? String(v) : sqlString(v);
+  await db.run(
+    `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.headerLine, readAs.undecodable].map(literal).join(", ")})`
+  );
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   let sample: {line: number; column: string; reason: string; value: unknown} | undefined;
   if (rejected > 0) {

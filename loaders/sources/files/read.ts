@@ -28,6 +28,18 @@ export interface ReadResult {
   raw: string;
   /** Line of the first data row: read in file order, a row is at line rowid + firstLine. */
   firstLine: number;
+  /** How the file was read (the input_files table). */
+  readAs: ReadAs;
+}
+
+/** A row of the input_files table (loaders/schema.ts), without source and file. */
+export interface ReadAs {
+  format: "csv" | "parquet";
+  encoding: string | null;
+  detected: string | null;
+  delimiter: string | null;
+  headerLine: number | null;
+  undecodable: number | null;
 }
 
 /**
@@ -105,7 +117,17 @@ export async function readExport(
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
   if (n === 0) throw new InputError(file.path, headerLine + 1, undefined, "the file has a header but no data rows");
-  return {rows: n, raw, firstLine: headerLine + 1};
+  const readAs: ReadAs = prepared
+    ? {
+        format: "csv",
+        encoding: prepared.encoding,
+        detected: prepared.detected,
+        delimiter: prepared.separator,
+        headerLine,
+        undecodable: prepared.undecodable
+      }
+    : {format: "parquet", encoding: null, detected: null, delimiter: null, headerLine: null, undecodable: null};
+  return {rows: n, raw, firstLine: headerLine + 1, readAs};
 }
 
 /**

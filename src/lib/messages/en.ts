@@ -501,6 +501,26 @@ export const en = {
       "Every input row is **accepted** (a customer's purchase, or a customer on the master list), **classified** (a duplicate, cancellation, credit note, return, adjustment or sale without customer id: counted here, and its amount goes where the table below says) or **rejected** (unreadable: the row's line, column and reason are in the private folder `.workbench/files/rejects/`, never published). Per file, the three add up to the rows read.",
     reconciles: (read: string, accepted: string, classified: string, rejected: string) =>
       `${read} rows read = ${accepted} accepted + ${classified} classified + ${rejected} rejected`,
+    readAs: {
+      parquet: "Read as Parquet.",
+      csv: (encoding: string, how: string, delimiter: string, header: string, undecodable: string) =>
+        `Read as CSV: ${encoding} (${how}), ${delimiter}, header on line ${header}${undecodable ? `; ${undecodable} lines not valid in it` : ""}.`,
+      how: {
+        "byte-order mark": "by its byte-order mark",
+        configured: "set in the mapping",
+        "valid UTF-8": "valid throughout",
+        "mostly UTF-8": "most lines",
+        "mostly GB18030": "most lines",
+        "not GB18030": "the other lines look single-byte, not GB18030: set encoding"
+      } as Record<string, string>,
+      delimiters: {
+        ",": "comma-separated",
+        ";": "semicolon-separated",
+        "\t": "tab-separated",
+        "|": "pipe-separated",
+        whitespace: "columns aligned with spaces"
+      } as Record<string, string>
+    },
     ok: "✓",
     notOk: "✗ does not reconcile",
     ordersTitle: "What the orders add up to, and where each amount went",

@@ -518,6 +518,26 @@ export const zhCN: Messages = {
       "每一行输入要么被**接受**（客户的一次购买，或会员名单中的一位客户），要么被**归类**（重复、取消、贷项、退货、调整或无客户编号的销售：在此计数，金额去向见下表），要么被**拒绝**（无法读取：行号、列和原因写在私有文件夹 `.workbench/files/rejects/` 中，从不发布）。每个文件的三者之和等于读取的行数。",
     reconciles: (read: string, accepted: string, classified: string, rejected: string) =>
       `读取 ${read} 行 = ${accepted} 接受 + ${classified} 归类 + ${rejected} 拒绝`,
+    readAs: {
+      parquet: "按 Parquet 读取。",
+      csv: (encoding: string, how: string, delimiter: string, header: string, undecodable: string) =>
+        `按 CSV 读取：${encoding}（${how}），${delimiter}，表头在第 ${header} 行${undecodable ? `；${undecodable} 行不符合该编码` : ""}。`,
+      how: {
+        "byte-order mark": "按字节顺序标记",
+        configured: "映射中指定",
+        "valid UTF-8": "全部有效",
+        "mostly UTF-8": "多数行",
+        "mostly GB18030": "多数行",
+        "not GB18030": "其余行像单字节编码而非 GB18030：请设置 encoding"
+      } as Record<string, string>,
+      delimiters: {
+        ",": "逗号分隔",
+        ";": "分号分隔",
+        "\t": "制表符分隔",
+        "|": "竖线分隔",
+        whitespace: "空格对齐的列"
+      } as Record<string, string>
+    },
     ok: "✓",
     notOk: "✗ 无法对账",
     ordersTitle: "订单合计，以及每笔金额的去向",
