@@ -2,7 +2,8 @@
  * Orders from an export: every row is parsed, then accepted, classified or rejected — one
  * outcome and one reason per row, the first that applies in this order:
  *
- *   rejected    missing order id · unreadable, ambiguous or implausible date · quantity, price,
+ *   rejected    missing order id · unreadable, ambiguous or implausible date · a currency code
+ *               not the file's · a customer id in exponent notation · quantity, price,
  *               amount or discount unreadable or out of range (the reason names the rule) · a
  *               line total and quantity of opposite signs · an order whose rows disagree
  *               (markConflictingOrders)
