@@ -4,6 +4,7 @@
  */
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {gzipSync} from "node:zlib";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {ingest, openBuildFolder} from "../../loaders/build.js";
@@ -186,6 +187,31 @@ test("UTF-8 with a byte-order mark and CRLF line ends reads the same as plain UT
     "SELECT count(*)::INTEGER AS n, sum(net_cents)::BIGINT AS cents FROM orders"
   );
   expect({n, cents}).toEqual({n: EXPECTED_ORDERS.length, cents: EXPECTED_ORDERS.reduce((s, o) => s + o[3], 0)});
+});
+
+test("a gzip-compressed export reads the same as the plain file; a workbook or a zip is refused with what to do", async () => {
+  const config = fixtureConfig(files);
+  if (config.source.type !== "files") throw new Error("fixture config");
+  const compressed = join(files.dir, "invoices.csv.gz");
+  writeFileSync(compressed, gzipSync(readFileSync(files.invoices)));
+  const orders = "SELECT order_id, customer_key, net_cents, kind FROM orders ORDER BY order_id";
+  const plain = await build(config, "plain-again");
+  config.source.orders.path = compressed;
+  const gz = await build(config, "gzipped");
+  expect(await queryRows(gz, orders)).toEqual(await queryRows(plain, orders));
+  expect(await queryRows(gz, "SELECT file FROM input_files WHERE source = 'orders'")).toEqual([
+    {file: "invoices.csv.gz"}
+  ]);
+  const workbook = join(files.dir, "invoices.xlsx");
+  writeFileSync(workbook, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
+  config.source.orders.path = workbook;
+  await expect(build(config, "workbook")).rejects.toThrow(
+    /invoices\.xlsx: a spreadsheet workbook, not a CSV: save the sheet as CSV UTF-8/
+  );
+  const zip = join(files.dir, "invoices.zip");
+  writeFileSync(zip, readFileSync(workbook));
+  config.source.orders.path = zip;
+  await expect(build(config, "zip")).rejects.toThrow(/invoices\.zip: a zip archive, not a CSV/);
 });
 
 test("a GBK master list from Chinese Excel is decoded", async () => {

@@ -56,7 +56,10 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 export interface FileOptions {
   /** Path of the export, relative to the project folder. */
   path: string;
-  /** By extension when omitted (.csv, .txt, .tsv → csv; .parquet → parquet). */
+  /**
+   * By extension when omitted (.csv, .txt, .tsv → csv; .parquet → parquet). A gzip-compressed CSV
+   * (.csv.gz) is decompressed first; a spreadsheet workbook (.xlsx) is refused with what to do.
+   */
   format?: "csv" | "parquet";
   /** By byte-order mark and validity when omitted: UTF-8, else GB18030. */
   encoding?: Encoding;
@@ -182,7 +185,7 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
   creditPrefix: "C"
 };
 
-const EXPORT_FILE = /\.(csv|tsv|txt|parquet)$/i;
+const EXPORT_FILE = /\.(csv|tsv|txt|parquet)(\.gz)?$/i;
 
 /** The files of the orders export: the path, each of the paths, a folder's export files by name. */
 export function orderPaths(file: Pick<OrdersFile, "path">): string[] {

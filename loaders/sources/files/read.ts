@@ -6,7 +6,9 @@
  * rowid + firstLine (2, after a header on line 1); otherwise in any order, which is faster. Fails with file, line and column on a
  * missing column.
  */
-import {mkdirSync} from "node:fs";
+import {closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readSync} from "node:fs";
+import {pipeline} from "node:stream/promises";
+import {createGunzip} from "node:zlib";
 import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
@@ -82,7 +84,15 @@ export async function readExport(
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
   if (format === "csv") {
     mkdirSync(workDir, {recursive: true});
-    prepared = prepareCsv(file.path, copy, file.encoding, file.delimiter, headerLine);
+    const text = await plainText(file.path, join(workDir, `${table}-${basename(file.path)}.gunzipped`));
+    try {
+      prepared = prepareCsv(text, copy, file.encoding, file.delimiter, headerLine);
+    } catch (error) {
+      // Errors name the user's file, not the decompressed copy.
+      if (error instanceof InputError && text !== file.path)
+        throw new InputError(file.path, error.line, error.column, error.reason);
+      throw error;
+    }
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   const select = mapped
@@ -143,6 +153,37 @@ export async function createInOrder(db: DuckDBConnection, table: string, sql: st
   } finally {
     await db.run(`SET SESSION preserve_insertion_order = ${kept}`);
   }
+}
+
+/**
+ * The file's text: a gzip-compressed export (orders.csv.gz) is decompressed to `copy` first. A
+ * spreadsheet workbook or a zip archive is not a CSV, whatever its name: the build stops and
+ * says what to do, rather than read its bytes as text.
+ */
+async function plainText(path: string, copy: string): Promise<string> {
+  const magic = Buffer.alloc(4);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, magic, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (magic[0] === 0x1f && magic[1] === 0x8b) {
+    await pipeline(createReadStream(path), createGunzip(), createWriteStream(copy));
+    return copy;
+  }
+  const zip = magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const ole = magic.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  if (zip || ole)
+    throw new InputError(
+      path,
+      undefined,
+      undefined,
+      /\.(xlsx|xlsm|xls|ods|numbers)$/i.test(path) || ole
+        ? "a spreadsheet workbook, not a CSV: save the sheet as CSV UTF-8 (Excel: File › Save As › CSV UTF-8) and map that file"
+        : "a zip archive, not a CSV: unzip it and map the export inside (or a list of them)"
+    );
+  return path;
 }
 
 function fail(path: string, format: string, error: unknown): never {
