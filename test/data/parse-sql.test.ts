@@ -101,6 +101,28 @@ test("currencies written as at home: bare dollar signs, R$, kr, rupees grouped i
   ]);
 });
 
+test("ledger habits: a trailing minus, a typographic minus, Swiss apostrophes, narrow no-break spaces", async () => {
+  expect(await read(cents, ["12.30-", "1,234.50-", "−12.30", "-12.30-", "12-30"])).toEqual([
+    "-1230",
+    "-123450",
+    "-1230",
+    null,
+    null
+  ]);
+  expect(await read((c) => cents(c, {decimal: ","}), ["1.234,56-", "1\u202f234,50", "−5,00"])).toEqual([
+    "-123456",
+    "123450",
+    "-500"
+  ]);
+  expect(await read((c) => cents(c, {currency: "CHF"}), ["1'234.50", "CHF 1’234.50", "1'23.50"])).toEqual([
+    "123450",
+    "123450",
+    null
+  ]);
+  // An apostrophe groups only Swiss francs.
+  expect(await read(cents, ["1'234.50"])).toEqual([null]);
+});
+
 test("thousands groupings are stripped only where valid; a decimal comma only where the mapping says so", async () => {
   // Decimal point (default): "12,50", "12,5" and "12 50" were 1,250.00, 125.00 and 1,250.00 once.
   expect(await read(cents, ["1,234.50", "12,50", "12,5", "12 50", "1,23,456", "1,234,567"])).toEqual([

@@ -73,6 +73,9 @@ const foreignMarks = (currency: string) =>
     )
   ].filter((m) => !marksOf(currency).includes(m));
 
+/** Thousands separators beside a decimal comma: point, space, no-break space, narrow no-break space. */
+const GROUPS_WITH_COMMA = "[. \u00a0\u202f]";
+
 /** The decimals setting, checked before it reaches SQL. */
 function decimalsOf(decimals = 2): number {
   if (!Number.isInteger(decimals) || decimals < 2 || decimals > MAX_DECIMALS)
@@ -97,16 +100,22 @@ function readAmount(
   const v = `trim(${col})`;
   const marks = marksOf(currency).map(escapeRegex).join("|");
   const foreign = foreignMarks(currency).map(escapeRegex).join("|");
-  const unmarked = `trim(regexp_replace(${v}, '${marks}', '', 'g'))`;
-  const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ') ELSE ${unmarked} END`;
-  const [group, point] = decimal === "." ? [",", "\\."] : ["[. \u00a0]", ","];
+  // The file's marks gone, and a typographic minus (−, U+2212) read as "-".
+  const unmarked = `trim(replace(regexp_replace(${v}, '${marks}', '', 'g'), '\u2212', '-'))`;
+  // (12.30) and 12.30- (SAP and other ledgers put the minus last) are negative.
+  const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ')
+    WHEN regexp_full_match(${unmarked}, '[^-]*\\d-') THEN '-' || rtrim(${unmarked}, '-') ELSE ${unmarked} END`;
+  // Thousands: "," with a decimal point (and an apostrophe in Swiss francs: 1'234.50, doubled in
+  // the SQL literal); a point, a
+  // space, a no-break or a narrow no-break space with a decimal comma (1.234,50, 1 234,50).
+  const [group, point] = decimal === "." ? [currency === "CHF" ? "[,''’]" : ",", "\\."] : [GROUPS_WITH_COMMA, ","];
   // Rupees are grouped in lakhs and crores (1,23,45,678.00) as well as in thousands.
   const lakhs = currency === "INR" ? `|\\d{1,2}(${group}\\d{2})*${group}\\d{3}` : "";
   const grammar = `[+-]?(\\d+|\\d{1,3}(${group}\\d{3})+${lakhs})(${point}\\d{1,${d}})?`;
   const plain =
     decimal === "."
-      ? `regexp_replace(${signed}, ',', '', 'g')`
-      : `replace(regexp_replace(${signed}, '[. \u00a0]', '', 'g'), ',', '.')`;
+      ? `regexp_replace(${signed}, '${group}', '', 'g')`
+      : `replace(regexp_replace(${signed}, '${GROUPS_WITH_COMMA}', '', 'g'), ',', '.')`;
   // Another currency's mark is looked for once the file's own are gone: "$" is in "R$".
   const slow = `CASE WHEN NOT regexp_matches(${unmarked}, '${foreign}') AND regexp_full_match(${signed}, '${grammar}')
     THEN ${scaled(`TRY_CAST(${plain} AS DECIMAL(38,${d}))`, false)} END`;
