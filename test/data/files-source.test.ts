@@ -616,6 +616,27 @@ describe("order-level exports and master lists: nothing guessed", () => {
     ]);
   });
 
+  test("a master list's unreadable signup dates say why: day and month order unknown, or a spreadsheet day number", async () => {
+    const path = join(files.dir, "signup-orders.csv");
+    writeFileSync(path, `${ORDER_HEADER}S1,1,2024-03-01,10.00,0\n`);
+    const list = join(files.dir, "signup-list.csv");
+    writeFileSync(list, "id,signup\n1,2024-01-05\n2,05/03/2024\n3,45352\n4,soon\n");
+    const config = orderConfig(path);
+    if (config.source.type === "files")
+      config.source.customers = {path: list, columns: {customer_id: "id", signup_date: "signup"}};
+    const db = await build(config, "signup-reasons");
+    expect(
+      await queryRows(
+        db,
+        "SELECT reason, rows FROM quality WHERE source = 'customers' AND outcome = 'rejected' ORDER BY reason"
+      )
+    ).toEqual([
+      {reason: REASON.spreadsheetSerial, rows: 1},
+      {reason: REASON.ambiguousDate, rows: 1},
+      {reason: REASON.unreadableDate, rows: 1}
+    ]);
+  });
+
   test("a whitespace-aligned log without order ids: every row is an order named by its line, identical rows kept and noted", async () => {
     const path = join(files.dir, "aligned-log.txt");
     // Columns lined up with spaces, CRLF, a blank-padded header; line 5 repeats line 4 exactly.

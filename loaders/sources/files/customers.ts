@@ -8,6 +8,7 @@ import {queryRows} from "../../duckdb.js";
 import {reasonSql} from "../../../src/lib/quality.js";
 import {
   customerId,
+  dateReason,
   flag,
   gender,
   idInExponent,
@@ -53,6 +54,7 @@ WITH p AS (
     ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
     ${written("signup_date")} AS has_signup,
+    ${has("signup_date") ? "signup_date" : "NULL::VARCHAR"} AS signup_text,
     ${written("opt_out_date")} AND ${date("opt_out_date")} IS NULL AS bad_opt_out,
     ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL
       OR ${written("birth_month")} AND ${has("birth_month") ? `coalesce(${integer("birth_month")} NOT BETWEEN 1 AND 12, true)` : "false"} AS bad_birth,
@@ -75,7 +77,7 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
     WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
     WHEN rounded_id THEN ${reasonSql("exponentId")}
-    WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN ${reasonSql("unreadableDate")}
+    WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN ${dateReason("signup_text")}
     WHEN reject_column IS NOT NULL THEN ${reasonSql("implausibleDate")}
     -- accepted, with a field that could not be read (counted on the data-quality page)
     WHEN bad_opt_out THEN ${reasonSql("unreadableOptOut")}
