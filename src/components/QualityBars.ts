@@ -27,7 +27,12 @@ export function QualityBars(
     marginLeft: 220,
     marginRight: 70,
     x: {label: t().charts.rowsAxis, grid: true, ticks: 5},
-    y: {label: null, domain: data.map((d) => d.label)},
+    // A long reason is cut to fit the margin; the tip shows it whole.
+    y: {
+      label: null,
+      domain: data.map((d) => d.label),
+      tickFormat: (d: string) => (d.length > 34 ? `${d.slice(0, 33)}…` : d)
+    },
     color: {...OUTCOME_COLORS, legend: true, tickFormat: (d: string) => t().outcomes[d] ?? d},
     marks: [
       Plot.barX(data, {x: "rows", y: "label", fill: "outcome", tip: true}),
