@@ -637,6 +637,37 @@ describe("order-level exports and master lists: nothing guessed", () => {
     ]);
   });
 
+  test("an order status column: the statuses the mapping lists are cancellations, left out of revenue", async () => {
+    const path = join(files.dir, "statuses.csv");
+    writeFileSync(
+      path,
+      "order_id,customer_id,ordered_at,net,status\n" +
+        "W1,1,2024-03-01,10.00,completed\nW2,2,2024-03-01,20.00, Cancelled \nW3,3,2024-03-01,30.00,REFUNDED\n" +
+        "W4,4,2024-03-01,40.00,processing\nW5,5,2024-03-01,50.00,\n"
+    );
+    const config = (cancelledStatuses?: string[]): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {path, level: "orders", columns: {...ORDER_COLUMNS, status: "status"}, cancelledStatuses}
+      }
+    });
+    const db = await build(config(["cancelled", "Refunded", "failed"]), "statuses");
+    expect(await queryRows(db, "SELECT order_id, kind FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "W1", kind: "sale"},
+      {order_id: "W2", kind: "cancellation"},
+      {order_id: "W3", kind: "cancellation"},
+      {order_id: "W4", kind: "sale"},
+      {order_id: "W5", kind: "sale"}
+    ]);
+    expect(await queryRows(db, "SELECT reason, rows FROM quality WHERE outcome = 'classified'")).toEqual([
+      {reason: REASON.cancellation, rows: 2}
+    ]);
+    // Which statuses do not count is the retailer's to say: a status without the list stops the build.
+    await expect(build(config(), "statuses-unlisted")).rejects.toThrow(/cancelledStatuses is not set/);
+    const none = await build(config([]), "statuses-none");
+    expect(await queryRows(none, "SELECT count(*)::INTEGER AS n FROM orders WHERE kind = 'sale'")).toEqual([{n: 5}]);
+  });
+
   test("a whitespace-aligned log without order ids: every row is an order named by its line, identical rows kept and noted", async () => {
     const path = join(files.dir, "aligned-log.txt");
     // Columns lined up with spaces, CRLF, a blank-padded header; line 5 repeats line 4 exactly.

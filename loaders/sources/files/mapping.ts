@@ -25,7 +25,8 @@ export const ORDER_FIELDS = [
   "qty",
   "unit_price",
   "region",
-  "currency_code"
+  "currency_code",
+  "status"
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
@@ -115,6 +116,13 @@ export interface OrdersFile extends Omit<FileOptions, "path"> {
    * instead when the original sale stays in the export (see the README to tell which you have).
    */
   cancelPrefix?: string;
+  /**
+   * With a `status` column mapped (an order status: "completed", "cancelled", "refunded", …), the
+   * values (trimmed, any case) that mean the order did not happen or was undone whole: such rows
+   * are cancellations, counted and left out of revenue. Required with `status`: which statuses
+   * count is the retailer's to say, never guessed.
+   */
+  cancelledStatuses?: string[];
   /** IANA zone of the timestamps in the file (store local time). Default Asia/Shanghai. */
   timeZone?: string;
   /**

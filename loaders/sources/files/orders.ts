@@ -42,6 +42,17 @@ import type {TextCheck} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import {type OrdersFile, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
+import {UserError} from "../../errors.js";
+
+/** The mapping's cancelled statuses, lower-cased; a mapped status without them stops the build. */
+function cancelledStatuses(file: OrdersFile): string[] {
+  if (!file.cancelledStatuses)
+    throw new UserError(
+      `${typeof file.path === "string" ? file.path : file.path.join(", ")}: the status column is mapped but cancelledStatuses is not set: ` +
+        'list the status values that mean an order did not count (e.g. cancelledStatuses: ["cancelled", "refunded"]), or [] for none'
+    );
+  return file.cancelledStatuses.map((v) => v.trim().toLowerCase());
+}
 
 /**
  * The query (over `raw`, the export's mapped columns as text, see read.ts) that parses and
@@ -64,7 +75,12 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   const qtyExact = weighed ? quantity("qty", file.decimal, file.qtyDecimals) : "NULL";
   const qtyValue = weighed ? "qty_exact" : "qty";
   const amount = priced ? "price_cents" : "net_cents";
-  const cancel = file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false";
+  // A cancellation by its id's mark, or by its status (read from the raw row, in p).
+  const statusCancelled =
+    has("status") && cancelledStatuses(file).length
+      ? `coalesce(lower(trim(status)) IN (${cancelledStatuses(file).map(sqlString).join(", ")}), false)`
+      : "false";
+  const cancel = `(${file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false"} OR status_cancelled)`;
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
   const grossLessDiscount = subCent
     ? `TRY_CAST(round((${exactAmount("gross", fmt)} - coalesce(${has("discount") ? exactAmount("discount", fmt) : "0"}, 0)) * 100) AS BIGINT)`
@@ -113,12 +129,13 @@ WITH p AS (
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
     ${has(amountField) ? amountField : "NULL"} AS amount_text,
     ${otherCurrency} AS other_currency,
+    ${statusCancelled} AS status_cancelled,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id),
+SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id, status_cancelled),
   coalesce(discount_parsed, 0) AS discount_cents,
   CASE
     WHEN bad_text IS NOT NULL THEN bad_text
