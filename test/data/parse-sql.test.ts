@@ -245,6 +245,25 @@ test("an explicit offset is honoured, whatever the session's time zone; TIMESTAM
   await db.run("SET TimeZone = 'UTC'");
 });
 
+test("offsets as web shops and logs write them: a space before +0100, a trailing UTC or GMT, no seconds; an unknown zone name is refused", async () => {
+  const values = [
+    "2024-03-01 10:00:00 +0100",
+    "2024-03-01 10:00:00 -0500",
+    "2024-03-01 10:00:00 UTC",
+    "2024-03-01 10:00 GMT",
+    "2024-03-01T10:00+01:00",
+    "2024-03-01 10:00:00 CET"
+  ];
+  expect(await read((c) => timestamp(c, undefined, "Asia/Shanghai"), values)).toEqual([
+    "2024-03-01 17:00:00",
+    "2024-03-01 23:00:00",
+    "2024-03-01 18:00:00",
+    "2024-03-01 18:00:00",
+    "2024-03-01 17:00:00",
+    null
+  ]);
+});
+
 test("dates outside the plausible window are refused", async () => {
   const inWindow = (c: string) => plausibleDate(timestamp(c), {from: "1990-01-01", to: "2026-12-31"});
   expect(
