@@ -252,6 +252,9 @@ test("offsets as web shops and logs write them: a space before +0100, a trailing
     "2024-03-01 10:00:00 UTC",
     "2024-03-01 10:00 GMT",
     "2024-03-01T10:00+01:00",
+    "2024-03-01 10:00:00 utc",
+    "2024-03-01 10:00:00 +01",
+    "2024-03-01 10:00:00 Z",
     "2024-03-01 10:00:00 CET"
   ];
   expect(await read((c) => timestamp(c, undefined, "Asia/Shanghai"), values)).toEqual([
@@ -260,6 +263,9 @@ test("offsets as web shops and logs write them: a space before +0100, a trailing
     "2024-03-01 18:00:00",
     "2024-03-01 18:00:00",
     "2024-03-01 17:00:00",
+    "2024-03-01 18:00:00",
+    "2024-03-01 17:00:00",
+    "2024-03-01 18:00:00",
     null
   ]);
 });

@@ -220,12 +220,12 @@ export function timestamp(col: string, format?: string, zone?: string): string {
   // Cheap string tests first (a regular expression on every row cost a tenth of the build): an
   // offset needs a "+", a "Z", or a "-" after the date part.
   const maybe = `(contains(${col}, '+') OR ${col} LIKE '%:%-%' OR contains(${col}, 'Z') OR contains(${col}, 'z')
-    OR contains(${col}, 'UTC') OR contains(${col}, 'GMT'))`;
+    OR contains(${col}, 'UTC') OR contains(${col}, 'utc') OR contains(${col}, 'GMT') OR contains(${col}, 'gmt'))`;
   // Written the way DuckDB reads it: "10:00:00 +0100" (a web shop's export) without the space, and
   // a trailing "UTC" or "GMT" (which DuckDB would otherwise drop, reading the time as local) as +00:00;
   // a time without seconds gets them (DuckDB reads "10:00+01:00" only as "10:00:00+01:00").
-  const normalized = `regexp_replace(regexp_replace(regexp_replace(trim(${col}), '\\s*(UTC|GMT)$', '+00:00'),
-    '\\s+([+-]\\d{2}:?\\d{2})$', '\\1'), '([ T]\\d{1,2}:\\d{2})([+-]\\d|Z|z)', '\\1:00\\2')`;
+  const normalized = `regexp_replace(regexp_replace(regexp_replace(trim(${col}), '\\s*(?i:UTC|GMT)$', '+00:00'),
+    '\\s+([+-]\\d{2}(:?\\d{2})?|Z|z)$', '\\1'), '([ T]\\d{1,2}:\\d{2})([+-]\\d|Z|z)', '\\1:00\\2')`;
   const offset = `(regexp_full_match(${normalized}, '.*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)'))`;
   const withOffset = `timezone(${sqlString(zoneName(zone))}, TRY_CAST(${normalized} AS TIMESTAMPTZ))`;
   // Blank values (most opt-out dates) skip the list of formats.
