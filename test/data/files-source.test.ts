@@ -1048,6 +1048,56 @@ describe("order-level exports and master lists: nothing guessed", () => {
     rmSync(join(dir, "2024-03.csv"));
   });
 
+  test("a Shopify-style orders export: one row per line item, order fields on the first row only, emails as ids", async () => {
+    const path = join(files.dir, "shopify-orders.csv");
+    const header =
+      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name\n";
+    writeFileSync(
+      path,
+      header +
+        "#1001,jane@example.com,paid,2024-03-01 10:05:00 +0100,EUR,30.00,35.00,2024-03-01 10:00:00 +0100,1,Shirt,20.00,Jane Doe\n" +
+        "#1001,jane@example.com,,,,,,2024-03-01 10:00:00 +0100,1,Hat,10.00,\n" +
+        "#1002,max@example.com,refunded,2024-03-02 11:05:00 +0100,EUR,15.00,15.00,2024-03-02 11:00:00 +0100,3,Socks,5.00,Max Roe\n" +
+        "#1003,jane@example.com,paid,2024-03-03 23:30:00 -0500,EUR,12.50,12.50,2024-03-03 23:30:00 -0500,1,Scarf,12.50,Jane Doe\n"
+    );
+    const config: WorkbenchConfig = {
+      currency: "EUR",
+      source: {
+        type: "files",
+        orders: {
+          path,
+          level: "lines",
+          timeZone: "Europe/Paris",
+          columns: {
+            order_id: "Name",
+            customer_id: "Email",
+            ordered_at: "Created at",
+            qty: "Lineitem quantity",
+            unit_price: "Lineitem price",
+            status: "Financial Status"
+          },
+          cancelledStatuses: ["refunded", "voided"]
+        }
+      }
+    };
+    const db = await build(config, "shopify");
+    expect(
+      await queryRows(
+        db,
+        "SELECT order_id, business_date::VARCHAR AS day, net_cents, items, kind FROM orders ORDER BY order_id"
+      )
+    ).toEqual([
+      {order_id: "#1001", day: "2024-03-01", net_cents: 3000, items: 2, kind: "sale"},
+      {order_id: "#1002", day: "2024-03-02", net_cents: 1500, items: 3, kind: "cancellation"},
+      // 23:30 in New York is 05:30 the next morning in Paris, the store's zone.
+      {order_id: "#1003", day: "2024-03-04", net_cents: 1250, items: 1, kind: "sale"}
+    ]);
+    expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM customers")).toEqual([{n: 2}]);
+    expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM quality WHERE outcome = 'rejected'")).toEqual([
+      {n: 0}
+    ]);
+  });
+
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {
     expect(sniffDelimiter("a,b,c")).toBe(",");
     expect(sniffDelimiter("a;b;c")).toBe(";");
