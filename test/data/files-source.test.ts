@@ -1096,6 +1096,28 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM quality WHERE outcome = 'rejected'")).toEqual([
       {n: 0}
     ]);
+
+    // With its Currency column mapped, a blank code on a continuation row is its order's; an order
+    // in dollars, or one that states no currency on any row, is rejected whole.
+    writeFileSync(
+      path,
+      `${readFileSync(path, "utf-8")}#1004,max@example.com,paid,,USD,25.00,25.00,2024-03-05 10:00:00 +0100,1,Belt,20.00,Max Roe\n` +
+        "#1004,max@example.com,,,,,,2024-03-05 10:00:00 +0100,1,Pin,5.00,\n" +
+        "#1005,max@example.com,paid,,,9.00,9.00,2024-03-06 10:00:00 +0100,1,Cap,9.00,Max Roe\n"
+    );
+    if (config.source.type === "files") {
+      config.source.orders.columns.currency_code = "Currency";
+      config.source.maxRejectRate = 0.5;
+    }
+    const coded = await build(config, "shopify-currency");
+    expect(await queryRows(coded, "SELECT order_id FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "#1001"},
+      {order_id: "#1002"},
+      {order_id: "#1003"}
+    ]);
+    expect(
+      await queryRows(coded, "SELECT reason, column_name AS column, rows FROM quality WHERE outcome = 'rejected'")
+    ).toEqual([{reason: REASON.otherCurrencyCode, column: "currency_code", rows: 3}]);
   });
 
   test("delimiters: sniffed from the header, a whitespace-aligned header only when it has none of the others", () => {

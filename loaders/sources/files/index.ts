@@ -27,7 +27,14 @@ import {
   orderPaths,
   requiredOrderFields
 } from "./mapping.js";
-import {insertOrders, markConflictingOrders, markRepeatedOrders, numberOrderRows, parseOrdersSql} from "./orders.js";
+import {
+  insertOrders,
+  markConflictingOrders,
+  markInvoiceCurrencies,
+  markRepeatedOrders,
+  numberOrderRows,
+  parseOrdersSql
+} from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
 import {createInOrder, readExport, type TextCheck} from "./read.js";
 
@@ -97,6 +104,7 @@ export async function loadFiles(
         await createInOrder(db, "parsed_orders", `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`);
         for (const i of paths.keys()) await db.run(`DROP TABLE parsed_orders_${i}`);
       }
+      if (orders.level === "lines" && orders.columns.currency_code) await markInvoiceCurrencies(db);
       return {results, repeatedIds: await markConflictingOrders(db, orders)};
     };
     let result = await read(false);

@@ -100,10 +100,16 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // for certain: which sign is right is not known.
   const signsDisagree = lineTotals && has("qty") ? "sign(qty) * sign(net_cents) < 0" : "false";
   // A per-row currency column (exports of shops selling in several currencies): a row in another
-  // currency than the file's is rejected, never counted as if it were the file's money.
-  const otherCurrency = has("currency_code")
-    ? `upper(trim(currency_code)) IS DISTINCT FROM ${sqlString(file.currency ?? "CNY")}`
-    : "false";
+  // currency than the file's is rejected, never counted as if it were the file's money. An
+  // invoice line may leave it blank (web shops write order fields on an order's first row only):
+  // the invoice's other lines settle it (markInvoiceCurrencies); an order-level row may not.
+  const code = `upper(trim(currency_code))`;
+  const otherCurrency = !has("currency_code")
+    ? "false"
+    : lines
+      ? `coalesce(${code} <> '' AND ${code} <> ${sqlString(file.currency ?? "CNY")}, false)`
+      : `${code} IS DISTINCT FROM ${sqlString(file.currency ?? "CNY")}`;
+  const unstatedCurrency = lines && has("currency_code") ? `coalesce(${code}, '') = ''` : "false";
   return `
 WITH p AS (
   SELECT
@@ -129,6 +135,7 @@ WITH p AS (
     ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
     ${has(amountField) ? amountField : "NULL"} AS amount_text,
     ${otherCurrency} AS other_currency,
+    ${unstatedCurrency} AS currency_unstated,
     ${statusCancelled} AS status_cancelled,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
@@ -267,6 +274,17 @@ export async function numberOrderRows(
   await db.run(`UPDATE ${table} SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY text_hash ORDER BY rowid) AS n
       FROM ${table} WHERE outcome = 'accepted') WHERE n > 1)`);
+}
+
+/**
+ * Invoice lines with a currency column: an invoice whose lines state no currency at all, or one
+ * of whose lines states another currency than the file's, is rejected whole (a blank code on one
+ * line is the invoice's, stated on another).
+ */
+export async function markInvoiceCurrencies(db: DuckDBConnection): Promise<void> {
+  await db.run(`UPDATE parsed_orders SET outcome = 'rejected', reject_column = 'currency_code', reason = ${reasonSql("otherCurrencyCode")}
+    WHERE outcome <> 'rejected' AND order_id IN (SELECT order_id FROM parsed_orders GROUP BY order_id
+      HAVING bool_and(currency_unstated) OR bool_or(reject_column = 'currency_code'))`);
 }
 
 /**
