@@ -64,7 +64,7 @@ CREATE TABLE order_lines (
   sku              VARCHAR,
   category         VARCHAR,
   qty              INTEGER NOT NULL,
-  unit_price_cents BIGINT NOT NULL
+  unit_price_cents BIGINT          -- NULL for a line valued by its total with no quantity
 )`;
 
 /** Marketing campaigns and who was contacted or held out. */

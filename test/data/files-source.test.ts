@@ -835,6 +835,15 @@ describe("order-level exports and master lists: nothing guessed", () => {
       {order_id: "R4", net_cents: 0, items: 1, kind: "adjustment"},
       {order_id: "R5", net_cents: 3000, items: 1, kind: "sale"}
     ]);
+    // A line total with no quantity (a service, a fee) is worth its total and has no unit price.
+    writeFileSync(path, `${readFileSync(path, "utf-8")}R6,D,0,2024-03-06 10:00,12.00,0,9\n`);
+    const fee = await build(config({...columns, gross: "gross", discount: "discount"}), "pos-lines-fee");
+    expect(
+      await queryRows(
+        fee,
+        "SELECT o.net_cents, o.kind, l.unit_price_cents FROM orders o JOIN order_lines l USING (order_id) WHERE order_id = 'R6'"
+      )
+    ).toEqual([{net_cents: 1200, kind: "sale", unit_price_cents: null}]);
     // Without a unit price or a line total, invoice lines cannot be valued.
     await expect(build(config(columns), "pos-lines-unvalued")).rejects.toThrow(/required field "unit_price"/);
   });
