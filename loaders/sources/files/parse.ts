@@ -106,8 +106,8 @@ function readAmount(
   const signed = `CASE WHEN regexp_full_match(${unmarked}, '\\(.*\\)') THEN '-' || trim(${unmarked}, '() ')
     WHEN regexp_full_match(${unmarked}, '[^-]*\\d-') THEN '-' || rtrim(${unmarked}, '-') ELSE ${unmarked} END`;
   // Thousands: "," with a decimal point (and an apostrophe in Swiss francs: 1'234.50, doubled in
-  // the SQL literal); a point, a
-  // space, a no-break or a narrow no-break space with a decimal comma (1.234,50, 1 234,50).
+  // the SQL literal); a point, a space, a no-break or a narrow no-break space with a decimal
+  // comma (1.234,50, 1 234,50).
   const [group, point] = decimal === "." ? [currency === "CHF" ? "[,''’]" : ",", "\\."] : [GROUPS_WITH_COMMA, ","];
   // Rupees are grouped in lakhs and crores (1,23,45,678.00) as well as in thousands.
   const lakhs = currency === "INR" ? `|\\d{1,2}(${group}\\d{2})*${group}\\d{3}` : "";
@@ -137,11 +137,11 @@ function readAmount(
  * allowed (`decimals`), the amount is rounded to the cent, half away from zero.
  */
 export function cents(col: string, format: AmountFormat = {}): string {
-  if (decimalsOf(format.decimals) === 2)
-    return readAmount(col, format, (exact, fast) =>
-      fast ? `CAST(${exact} * 100 AS BIGINT)` : `TRY_CAST(round(${exact} * 100) AS BIGINT)`
-    );
-  return readAmount(col, format, (exact) => `TRY_CAST(round(${exact} * 100) AS BIGINT)`);
+  // Two decimals on the fast path are whole cents already: no rounding to pay for.
+  const whole = decimalsOf(format.decimals) === 2;
+  return readAmount(col, format, (exact, fast) =>
+    fast && whole ? `CAST(${exact} * 100 AS BIGINT)` : `TRY_CAST(round(${exact} * 100) AS BIGINT)`
+  );
 }
 
 /** An amount exactly, as a DECIMAL with `decimals` places (for sums and products rounded once). */
@@ -161,7 +161,7 @@ export function amountReason(col: string, {decimal = ".", currency = "CNY", deci
     WHEN regexp_matches(${v}, '${point}\\d{${decimalsOf(decimals) + 1},}\\)?$') THEN ${reasonSql("tooManyDecimals")}
     WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN ${reasonSql("exponent")}
     ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN ${reasonSql("decimalComma")}` : ""}
-    WHEN regexp_matches(${v}, '\\d[, .\u00a0]\\d') THEN ${reasonSql("grouping")}
+    WHEN regexp_matches(${v}, '\\d[, .\u00a0\u202f''’]\\d') THEN ${reasonSql("grouping")}
     ELSE ${reasonSql("notANumber")} END`;
 }
 

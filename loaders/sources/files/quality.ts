@@ -9,7 +9,8 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {InputError} from "./errors.js";
-import {createInOrder, type ReadAs} from "./read.js";
+import type {ReadAs} from "../../../src/lib/quality.js";
+import {createInOrder} from "./read.js";
 
 interface Count {
   outcome: string;
@@ -75,7 +76,7 @@ export async function accountFor(
   const literal = (v: string | number | null) =>
     v === null ? "NULL" : typeof v === "number" ? String(v) : sqlString(v);
   await db.run(
-    `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.headerLine, readAs.undecodable].map(literal).join(", ")})`
+    `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.header_line, readAs.undecodable_lines].map(literal).join(", ")})`
   );
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   let sample: {line: number; column: string; reason: string; value: unknown} | undefined;

@@ -3,8 +3,8 @@
  * columns (personal columns such as names or phones are never read in), as text. The caller's
  * query parses the text as it is read: the raw text is not kept (re-read only for rejected
  * rows, see quality.ts). Read in file order on request, so that a row's line number is its
- * rowid + firstLine (2, after a header on line 1); otherwise in any order, which is faster. Fails with file, line and column on a
- * missing column.
+ * rowid + firstLine (2, after a header on line 1); otherwise in any order, which is faster.
+ * Fails with file, line and column on a missing column.
  */
 import {closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readSync} from "node:fs";
 import {pipeline} from "node:stream/promises";
@@ -14,6 +14,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {type PreparedCsv, prepareCsv} from "./decode.js";
+import type {ReadAs} from "../../../src/lib/quality.js";
 import {InputError} from "./errors.js";
 import type {FileOptions} from "./mapping.js";
 
@@ -30,18 +31,8 @@ export interface ReadResult {
   raw: string;
   /** Line of the first data row: read in file order, a row is at line rowid + firstLine. */
   firstLine: number;
-  /** How the file was read (the input_files table). */
+  /** How the file was read (a row of the input_files table). */
   readAs: ReadAs;
-}
-
-/** A row of the input_files table (loaders/schema.ts), without source and file. */
-export interface ReadAs {
-  format: "csv" | "parquet";
-  encoding: string | null;
-  detected: string | null;
-  delimiter: string | null;
-  headerLine: number | null;
-  undecodable: number | null;
 }
 
 /**
@@ -133,10 +124,10 @@ export async function readExport(
         encoding: prepared.encoding,
         detected: prepared.detected,
         delimiter: prepared.separator,
-        headerLine,
-        undecodable: prepared.undecodable
+        header_line: headerLine,
+        undecodable_lines: prepared.undecodable
       }
-    : {format: "parquet", encoding: null, detected: null, delimiter: null, headerLine: null, undecodable: null};
+    : {format: "parquet", encoding: null, detected: null, delimiter: null, header_line: null, undecodable_lines: null};
   return {rows: n, raw, firstLine: headerLine + 1, readAs};
 }
 
