@@ -25,6 +25,7 @@ export const REASON = {
   notWholeQuantity: "quantity is not a whole number",
   unreadableQuantity: "unreadable quantity (more decimals than qtyDecimals, or not a number)",
   signsDisagree: "quantity and line total of opposite signs",
+  discountExceeds: "discount larger than what it discounts",
   quantityOutOfRange: "quantity out of range",
   missingAmount: "missing amount",
   amountOutOfRange: "amount out of range",

@@ -848,6 +848,64 @@ describe("order-level exports and master lists: nothing guessed", () => {
     await expect(build(config(columns), "pos-lines-unvalued")).rejects.toThrow(/required field "unit_price"/);
   });
 
+  test("invoice lines priced by unit with a discount: off the line or off each unit, as discountPer says; never guessed", async () => {
+    const path = join(files.dir, "unit-discount-lines.csv");
+    writeFileSync(
+      path,
+      "invoice,sku,qty,unit_price,discount,sold_at,member\n" +
+        "I1,A,2,10.00,3.00,2024-03-01 10:00,7\n" +
+        "I1,B,1,5.00,0,2024-03-01 10:00,7\n" +
+        "I2,A,-2,10.00,3.00,2024-03-02 10:00,7\n" + // a return gives its discount back
+        "I3,A,1,10.00,12.00,2024-03-03 10:00,8\n" + // more off than the line (and the unit): rejected
+        "I4,C,2,4.00,-1.00,2024-03-04 10:00,8\n" // a discount written negative is still an amount off
+    );
+    const columns = {
+      order_id: "invoice",
+      sku: "sku",
+      qty: "qty",
+      unit_price: "unit_price",
+      discount: "discount",
+      ordered_at: "sold_at",
+      customer_id: "member"
+    };
+    const config = (orders: Partial<OrdersFile>): WorkbenchConfig => ({
+      source: {type: "files", orders: {path, level: "lines", columns, ...orders}, maxRejectRate: 0.5}
+    });
+    const orders = "SELECT order_id, gross_cents, discount_cents, net_cents, items, kind FROM orders ORDER BY order_id";
+    const line = await build(config({discountPer: "line"}), "unit-discount-line");
+    expect(await queryRows(line, orders)).toEqual([
+      {order_id: "I1", gross_cents: 2500, discount_cents: 300, net_cents: 2200, items: 3, kind: "sale"},
+      {order_id: "I2", gross_cents: -2000, discount_cents: -300, net_cents: -1700, items: -2, kind: "return"},
+      {order_id: "I4", gross_cents: 800, discount_cents: 100, net_cents: 700, items: 2, kind: "sale"}
+    ]);
+    expect(
+      await queryRows(line, "SELECT reason, column_name AS column, rows FROM quality WHERE outcome = 'rejected'")
+    ).toEqual([{reason: REASON.discountExceeds, column: "discount", rows: 1}]);
+    const unit = await build(config({discountPer: "unit"}), "unit-discount-unit");
+    expect(await queryRows(unit, orders)).toEqual([
+      {order_id: "I1", gross_cents: 2500, discount_cents: 600, net_cents: 1900, items: 3, kind: "sale"},
+      {order_id: "I2", gross_cents: -2000, discount_cents: -600, net_cents: -1400, items: -2, kind: "return"},
+      {order_id: "I4", gross_cents: 800, discount_cents: 200, net_cents: 600, items: 2, kind: "sale"}
+    ]);
+    // Sub-cent prices: the discount comes off the exact price, and the line is rounded once.
+    writeFileSync(
+      path,
+      "invoice,sku,qty,unit_price,discount,sold_at,member\nJ1,A,1000,0.425,0.0049,2024-03-01 10:00,7\n"
+    );
+    const exact = await build(config({discountPer: "unit", amountDecimals: 4}), "unit-discount-exact");
+    expect(await queryRows(exact, "SELECT net_cents, discount_cents FROM orders")).toEqual([
+      {net_cents: 42010, discount_cents: 490} // 1,000 × (0.425 − 0.0049) = 420.10
+    ]);
+    // Per line or per unit cannot be told from the file: the build stops and asks.
+    await expect(build(config({}), "unit-discount-unsaid")).rejects.toThrow(
+      /discount is mapped beside unit_price: set discountPer/
+    );
+    // A line total mapped beside the unit price would be read and ignored: the build stops.
+    await expect(
+      build(config({discountPer: "line", columns: {...columns, net: "discount"}}), "unit-discount-both")
+    ).rejects.toThrow(/map both unit_price and a line total \(net\)/);
+  });
+
   test("goods sold by weight (qtyDecimals 3): the exact quantity values the line, which counts as one item", async () => {
     const path = join(files.dir, "weighed.csv");
     // A decimal-comma export: 0,532 kg of cheese at 12,99 a kilo is 6,91 (6.91068 rounded once).

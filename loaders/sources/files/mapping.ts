@@ -7,6 +7,7 @@ import {existsSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import type {IdCase} from "../../ids.js";
 import {InputError} from "./errors.js";
+import {UserError} from "../../errors.js";
 import type {Delimiter, Encoding} from "./decode.js";
 import type {DateWindow} from "./parse.js";
 
@@ -138,6 +139,13 @@ export interface OrdersFile extends Omit<FileOptions, "path"> {
    * once, to the cent); a line with a fractional quantity counts as one item.
    */
   qtyDecimals?: number;
+  /**
+   * Invoice lines priced by unit_price with a `discount` column: whether the discount is an
+   * amount off the whole line ("line": qty × unit_price − discount) or off each unit's price
+   * ("unit": qty × (unit_price − discount)). Required then: exports write it both ways, and
+   * the one cannot be told from the other.
+   */
+  discountPer?: "line" | "unit";
 }
 
 export interface CustomersFile extends FileOptions {
@@ -221,6 +229,32 @@ export function orderPaths(file: Pick<OrdersFile, "path">): string[] {
  */
 export const usesLineTotals = (file: OrdersFile): boolean =>
   file.level === "lines" && !file.columns.unit_price && Boolean(file.columns.net || file.columns.gross);
+
+/**
+ * How a line priced by unit_price takes its discount (discountPer), or undefined when no
+ * discount is mapped or lines are not priced by unit. A mapping that leaves the build to guess
+ * stops it: a discount without discountPer, or a line total (net or gross) beside unit_price,
+ * which would otherwise be read and ignored, so that revenue silently left out discounts.
+ */
+export function unitPriceDiscount(file: OrdersFile): "line" | "unit" | undefined {
+  const where = typeof file.path === "string" ? file.path : file.path.join(", ");
+  if (file.discountPer !== undefined && !["line", "unit"].includes(file.discountPer))
+    throw new UserError(`${where}: discountPer must be "line" or "unit", not ${JSON.stringify(file.discountPer)}`);
+  if (file.level !== "lines" || !file.columns.unit_price) return undefined;
+  const totals = (["net", "gross"] as const).filter((f) => file.columns[f]);
+  if (totals.length)
+    throw new UserError(
+      `${where}: invoice lines map both unit_price and a line total (${totals.join(", ")}): a line is valued by one of them. ` +
+        "Map unit_price (with qty, and discount with discountPer) or the line total (net, or gross and discount), not both"
+    );
+  if (!file.columns.discount) return undefined;
+  if (!file.discountPer)
+    throw new UserError(
+      `${where}: discount is mapped beside unit_price: set discountPer to "line" (an amount off the whole line: ` +
+        'qty × unit_price − discount) or "unit" (an amount off each unit\'s price: qty × (unit_price − discount))'
+    );
+  return file.discountPer;
+}
 
 /** Fields a file must map, by level. */
 export function requiredOrderFields(file: OrdersFile): OrderField[] {

@@ -5,7 +5,8 @@
  *   rejected    missing order id · unreadable, ambiguous or implausible date · a currency code
  *               not the file's · a customer id in exponent notation · quantity, price,
  *               amount or discount unreadable or out of range (the reason names the rule) · a
- *               line total and quantity of opposite signs · an order whose rows disagree
+ *               discount larger than what it discounts · a line total and quantity of opposite
+ *               signs · an order whose rows disagree
  *               (markConflictingOrders)
  *   classified  duplicate (an exact copy of an earlier row) · cancellation (order id starts with
  *               the cancel prefix) · adjustment (zero or negative price, zero quantity or amount,
@@ -40,7 +41,7 @@ import {
 } from "./parse.js";
 import type {TextCheck} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
-import {type OrdersFile, usesLineTotals} from "./mapping.js";
+import {type OrdersFile, unitPriceDiscount, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 import {UserError} from "../../errors.js";
 
@@ -94,6 +95,27 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
         ? "CAST(round(qty_exact * price_cents) AS BIGINT)"
         : "CAST(qty AS BIGINT) * price_cents"
     : "net_cents";
+  // A discount on lines priced by unit (discountPer): off the whole line or off each unit's price.
+  // Its size is taken off the size of what it discounts, whatever sign the export gave it: a
+  // returned line (−2 × 10.00, discount 3.00) gives back 17.00, not 23.00.
+  const per = priced ? unitPriceDiscount(file) : undefined;
+  const off = subCent ? "abs(coalesce(discount_exact, 0))" : "abs(discount_cents)";
+  const lineGross = subCent ? `(${qtyValue} * price_exact)` : value;
+  const unit = subCent ? "price_exact" : "price_cents";
+  const discounted = !per
+    ? value
+    : per === "line"
+      ? subCent
+        ? `CAST(round((${lineGross} - sign(${lineGross}) * ${off}) * 100) AS BIGINT)`
+        : `${value} - sign(${value}) * ${off}`
+      : subCent
+        ? `CAST(round(${qtyValue} * (price_exact - sign(price_exact) * ${off}) * 100) AS BIGINT)`
+        : weighed
+          ? `CAST(round(qty_exact * (price_cents - sign(price_cents) * ${off})) AS BIGINT)`
+          : `CAST(qty AS BIGINT) * (price_cents - sign(price_cents) * ${off})`;
+  // More off than there is to discount would turn a sale into a credit. Compared exactly: the
+  // CASE below reaches this test only for rows whose product passed the range check.
+  const exceeds = !per ? "false" : per === "line" ? `${off} > abs(${qtyValue} * ${unit})` : `${off} > abs(${unit})`;
   const price = subCent ? "price_exact" : "price_cents";
   const amountField = priced ? "unit_price" : has("net") ? "net" : "gross";
   // A line total with a quantity of the other sign (a return of −2 worth 20.00) cannot be read
@@ -128,6 +150,7 @@ WITH p AS (
     ${weighed ? `CASE WHEN ${qtyExact} = trunc(${qtyExact}) THEN CAST(${qtyExact} AS INTEGER) ELSE CAST(sign(${qtyExact}) AS INTEGER) END` : has("qty") ? integer("qty") : "1"} AS qty,
     ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
     ${priced && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
+    ${per && subCent ? exactAmount("discount", fmt) : "NULL"} AS discount_exact,
     ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
     ${has("discount") ? cents("discount", fmt) : "0"} AS discount_parsed,
     ${has("discount") ? `${text("discount")} IS NOT NULL` : "false"} AS has_discount,
@@ -154,6 +177,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN ${amount} IS NULL OR abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"}
       THEN ${sqlString(amountField)}
     WHEN has_discount AND discount_parsed IS NULL THEN 'discount'
+    WHEN ${exceeds} THEN 'discount'
     WHEN ${signsDisagree} THEN 'qty'
   END AS reject_column,
   CASE
@@ -168,6 +192,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN ${amount} IS NULL THEN ${amountReason("amount_text", fmt)}
     WHEN abs(${amount}) > ${MAX_CENTS} OR ${priced ? `abs(CAST(${qtyValue} AS DOUBLE) * price_cents) > ${MAX_CENTS}` : "false"} THEN ${reasonSql("amountOutOfRange")}
     WHEN has_discount AND discount_parsed IS NULL THEN ${amountReason("discount_text", fmt)}
+    WHEN ${exceeds} THEN ${reasonSql("discountExceeds")}
     WHEN ${signsDisagree} THEN ${reasonSql("signsDisagree")}
     WHEN ${cancel} THEN ${reasonSql("cancellation")}
     WHEN ${priced ? `${price} <= 0 OR qty = 0` : "net_cents = 0"} THEN ${reasonSql("adjustment")}
@@ -176,9 +201,10 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN customer_raw IS NULL THEN ${reasonSql("noCustomerId")}
   END AS reason
 FROM p)
-SELECT *, CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome,
+SELECT * EXCLUDE (discount_exact)${per ? ` REPLACE (CASE WHEN reject_column IS NULL THEN abs(${value}) - abs(${discounted}) ELSE discount_cents END AS discount_cents)` : ""},
+  CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome,
   -- computed for readable rows only: an out-of-range product would overflow
-  CASE WHEN reject_column IS NULL THEN (CASE WHEN ${credit} THEN -abs(${value}) ELSE ${value} END) END AS value_cents
+  CASE WHEN reject_column IS NULL THEN (CASE WHEN ${credit} THEN -abs(${discounted}) ELSE ${discounted} END) END AS value_cents
 FROM r`;
 }
 
@@ -222,10 +248,12 @@ export async function insertOrders(db: DuckDBConnection, file: OrdersFile): Prom
   if (lines) {
     // One invoice is one order (its lines agree on customer and day: conflicting invoices were
     // rejected, see markConflictingOrders). Its kind comes from the invoice as a whole. Lines
-    // valued by gross less discount carry their discounts (a returned line's discount is given back).
-    const discount = usesLineTotals(file)
-      ? "sum(CASE WHEN value_cents < 0 THEN -abs(discount_cents) ELSE discount_cents END)::BIGINT"
-      : "0";
+    // valued by gross less discount, or by unit price with a discount, carry their discounts (a
+    // returned line's discount is given back).
+    const discount =
+      usesLineTotals(file) || unitPriceDiscount(file)
+        ? "sum(CASE WHEN value_cents < 0 THEN -abs(discount_cents) ELSE discount_cents END)::BIGINT"
+        : "0";
     await db.run(`INSERT INTO orders
 SELECT order_id, min(customer_key), ${utc("min(ts)")}, min(ts)::DATE, min(store_id), coalesce(min(channel), 'unknown'),
   sum(value_cents)::BIGINT + ${discount}, ${discount}, sum(value_cents)::BIGINT, sum(qty)::BIGINT::INTEGER,

@@ -569,6 +569,7 @@ export const en = {
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "unreadable quantity (more decimals than qtyDecimals, or not a number)",
       "quantity and line total of opposite signs": "quantity and line total of opposite signs",
+      "discount larger than what it discounts": "discount larger than what it discounts",
       "quantity out of range": "quantity out of range",
       "missing amount": "missing amount",
       "amount out of range": "amount out of range",
@@ -628,6 +629,8 @@ export const en = {
         "Rejected: the quantity is not a number with at most the decimals the mapping allows (qtyDecimals).",
       "quantity and line total of opposite signs":
         "Rejected: a line whose quantity and total have opposite signs (−2 items worth 20.00): whether it is a sale or a return cannot be told.",
+      "discount larger than what it discounts":
+        'Rejected: a line\'s discount is larger than the line (discountPer: "line") or than its unit price (discountPer: "unit"): the line would be worth less than nothing.',
       "quantity out of range": "Rejected: a quantity above a million on one line.",
       "missing amount": "Rejected: the price or amount is blank.",
       "amount out of range": "Rejected: an amount above ten billion: a typo, and sums must stay exact.",

@@ -584,6 +584,7 @@ export const zhCN: Messages = {
       "quantity is not a whole number": "数量不是整数",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "无法读取的数量（小数位数超过 qtyDecimals，或不是数字）",
+      "discount larger than what it discounts": "折扣大于其所折扣的金额",
       "quantity and line total of opposite signs": "数量与行金额符号相反",
       "quantity out of range": "数量超出范围",
       "missing amount": "缺少金额",
@@ -636,6 +637,8 @@ export const zhCN: Messages = {
       "quantity is not a whole number": "拒绝：数量不是整数。",
       "unreadable quantity (more decimals than qtyDecimals, or not a number)":
         "拒绝：数量不是数字，或小数位数超过映射允许的位数（qtyDecimals）。",
+      "discount larger than what it discounts":
+        '拒绝：该行的折扣大于整行金额（discountPer: "line"）或大于单价（discountPer: "unit"）：该行的价值将小于零。',
       "quantity and line total of opposite signs":
         "拒绝：数量与行金额符号相反（−2 件，金额 20.00）：无法判断是销售还是退货。",
       "quantity out of range": "拒绝：单行数量超过一百万。",
