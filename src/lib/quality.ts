@@ -94,7 +94,7 @@ export function readAsText(r: ReadAs): string {
     (r.encoding ?? "").toUpperCase(),
     m.how[r.detected ?? ""] ?? r.detected ?? "",
     m.delimiters[r.delimiter ?? ""] ?? r.delimiter ?? "",
-    String(r.header_line ?? 1),
+    r.header_line ?? 1,
     count(r.undecodable_lines)
   );
 }

@@ -14,7 +14,8 @@ import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
 import {sniffDelimiter} from "../../loaders/sources/files/decode.js";
 import type {OrdersFile} from "../../loaders/sources/files/mapping.js";
-import {REASON} from "../../src/lib/quality.js";
+import {REASON, type ReadAs, readAsText} from "../../src/lib/quality.js";
+import {setLocale} from "../../src/lib/locale.js";
 import {
   EXPECTED_ORDERS,
   INVOICE_ROWS,
@@ -731,6 +732,79 @@ describe("order-level exports and master lists: nothing guessed", () => {
         header_line: 1,
         undecodable_lines: 0
       }
+    ]);
+  });
+
+  test("a file without a header line (headerLine 0): columns named by position, every line a row with its own number", async () => {
+    const path = join(files.dir, "headerless-log.txt");
+    // A legacy dump like CDNOW_sample.txt: aligned with spaces, CRLF, no header; line 3 has a bad date.
+    writeFileSync(
+      path,
+      [
+        "  00001     1 19970101  1  11.77",
+        "  00002     2 19970112  1  12.00",
+        "  00002     2 1997O112  5  77.00",
+        "  00003     3 19970102  2  20.76",
+        ""
+      ].join("\r\n")
+    );
+    const log: OrdersFile = {
+      path,
+      level: "orders",
+      headerLine: 0,
+      columns: {customer_id: "2", ordered_at: "3", items: "4", net: "5"}
+    };
+    const db = await build({source: {type: "files", orders: log, maxRejectRate: 0.5}}, "headerless-log");
+    expect(await queryRows(db, "SELECT order_id, net_cents, items FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "line 1", net_cents: 1177, items: 1},
+      {order_id: "line 2", net_cents: 1200, items: 1},
+      {order_id: "line 4", net_cents: 2076, items: 2}
+    ]);
+    const rejects = readFileSync(
+      join(".workbench", "files", "rejects", "orders-headerless-log.txt.rejected.csv"),
+      "utf-8"
+    );
+    expect(rejects.trim().split("\n")[1]).toMatch(/^3,ordered_at,unreadable date,/);
+    expect(await queryRows(db, "SELECT delimiter, header_line FROM input_files")).toEqual([
+      {delimiter: "whitespace", header_line: 0}
+    ]);
+    setLocale({language: "en"});
+    expect(readAsText({...(await queryRows<ReadAs>(db, "SELECT * EXCLUDE (source, file) FROM input_files"))[0]})).toBe(
+      "Read as CSV: UTF-8 (valid throughout), columns aligned with spaces, no header line (columns named by position)."
+    );
+    // Left to its default, the first row is taken for a header: the error says what to set.
+    const {headerLine: _, ...headed} = log;
+    await expect(build({source: {type: "files", orders: headed}}, "headerless-unsaid")).rejects.toThrow(
+      /the header has: 00001, 1, 19970101, 1, 11\.77 \(if the file has no header line, set headerLine: 0 and map the columns by position: "1" to "5"\)/
+    );
+    // A position past the last column names the columns there are.
+    await expect(
+      build({source: {type: "files", orders: {...log, columns: {...log.columns, net: "6"}}}}, "headerless-past")
+    ).rejects.toThrow(
+      /missing mapped column "6" \(field net\): without a header line the columns are named by position, "1" to "5"/
+    );
+    // A master list without a header reads the same way.
+    const master = join(files.dir, "headerless-customers.csv");
+    writeFileSync(master, "2,2024-01-05,Shanghai\n3,2024-02-10,Hangzhou\n");
+    const withMaster = await build(
+      {
+        source: {
+          type: "files",
+          orders: log,
+          customers: {path: master, headerLine: 0, columns: {customer_id: "1", signup_date: "2", city: "3"}},
+          maxRejectRate: 0.5
+        }
+      },
+      "headerless-master"
+    );
+    expect(
+      await queryRows(
+        withMaster,
+        "SELECT city, signup_date::VARCHAR AS signup FROM customers WHERE city IS NOT NULL ORDER BY city"
+      )
+    ).toEqual([
+      {city: "Hangzhou", signup: "2024-02-10"},
+      {city: "Shanghai", signup: "2024-01-05"}
     ]);
   });
 

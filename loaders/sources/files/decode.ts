@@ -56,7 +56,8 @@ const EDGE = 1 << 16;
 
 /**
  * Checks the file's ends, settles its encoding and writes a UTF-8 copy to `copy` when needed.
- * The header is line `headerLine` (1 unless a report's title lines come first).
+ * The header is line `headerLine` (1 unless a report's title lines come first); 0 for a file
+ * without one, whose columns are then named by position ("1", "2", …) after its first line.
  */
 export function prepareCsv(
   file: string,
@@ -98,14 +99,17 @@ export function prepareCsv(
   const text = decode(head)
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/);
-  // The header must lie in the file's first 64 KB.
-  if (text.length < headerLine)
-    throw new InputError(file, headerLine, undefined, `there is no header line ${headerLine}: the file is shorter`);
-  const headerText = text[headerLine - 1];
+  // The header must lie in the file's first 64 KB. Without one, the first line sets the columns.
+  const headed = headerLine > 0;
+  const first = Math.max(headerLine, 1);
+  if (text.length < first)
+    throw new InputError(file, first, undefined, `there is no header line ${first}: the file is shorter`);
+  const headerText = text[first - 1];
   const sep = delimiter ?? sniffDelimiter(headerText);
   const whole = tail.length === head.length && head.length < EDGE;
-  checkEnds(file, text.slice(headerLine - 1), decode(tail), whole, sep, headerLine);
-  const header = headerOf(headerText, sep);
+  checkEnds(file, text.slice(first - 1), decode(tail), whole, sep, first, headed);
+  const names = headerOf(headerText, sep);
+  const header = headed ? names : names.map((_, i) => String(i + 1));
   const aligned = sep === "whitespace";
   if (used === "utf-8" && !lines && !aligned)
     return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header};
@@ -283,23 +287,27 @@ function headerOf(line: string, delimiter: Delimiter): string[] {
   return names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n));
 }
 
-/** `lines`: the file's first lines from the header on, the header at line `headerLine`. */
+/**
+ * `lines`: the file's first lines from the header on, the header at line `headerLine` (without
+ * a header, `headed` false: from the first row on, at line 1).
+ */
 function checkEnds(
   file: string,
   lines: string[],
   tail: string,
   whole: boolean,
   delimiter: Delimiter,
-  headerLine: number
+  headerLine: number,
+  headed: boolean
 ): void {
   if (lines[0].trim() === "")
     throw new InputError(
       file,
       headerLine,
       undefined,
-      `the file is empty (no header line${headerLine > 1 ? ` ${headerLine}` : ""})`
+      headed ? `the file is empty (no header line${headerLine > 1 ? ` ${headerLine}` : ""})` : "the file is empty"
     );
-  if (whole && lines.slice(1).every((l) => l.trim() === ""))
+  if (headed && whole && lines.slice(1).every((l) => l.trim() === ""))
     throw new InputError(file, headerLine + 1, undefined, "the file has a header but no data rows");
   // A file cut off mid-write: no line end after a last line with fewer fields than the header,
   // or with a quoted field left open.

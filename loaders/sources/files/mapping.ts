@@ -65,7 +65,11 @@ export interface FileOptions {
   format?: "csv" | "parquet";
   /** By byte-order mark and validity when omitted: UTF-8, else GB18030. */
   encoding?: Encoding;
-  /** Line of the header (CSV), 1 unless a report's title lines come first; the lines above it are not read. */
+  /**
+   * Line of the header (CSV), 1 unless a report's title lines come first; the lines above it are
+   * not read. 0: the file has no header line (a legacy system's dump): every line is a row, and
+   * the columns are named by their position, "1", "2", … (columns: {customer_id: "1", …}).
+   */
   headerLine?: number;
   /**
    * Field delimiter of a CSV; sniffed from the header line when omitted. "whitespace": columns

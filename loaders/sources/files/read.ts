@@ -66,11 +66,17 @@ export async function readExport(
   // Every column declared as text from our own reading of the header: DuckDB then skips
   // sniffing (a tenth of a second per file) and reads values exactly as written.
   const headerLine = file.headerLine ?? 1;
-  if (!Number.isInteger(headerLine) || headerLine < 1)
-    throw new InputError(file.path, undefined, undefined, `headerLine must be a line number from 1, not ${headerLine}`);
+  if (!Number.isInteger(headerLine) || headerLine < 0)
+    throw new InputError(
+      file.path,
+      undefined,
+      undefined,
+      `headerLine must be a line number from 1, or 0 for a file without a header, not ${headerLine}`
+    );
+  const headed = headerLine > 0;
   const csv = (
     p: PreparedCsv
-  ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = true, skip = ${headerLine - 1}, quote = '"', escape = '"',
+  ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = ${headed}, skip = ${Math.max(headerLine - 1, 0)}, quote = '"', escape = '"',
       delim = ${sqlString(p.delimiter)}, null_padding = false, strict_mode = true,
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
   if (format === "csv") {
@@ -94,14 +100,22 @@ export async function readExport(
     const header =
       prepared?.header ??
       (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
+    const named = Object.values(columns).filter((c): c is string => Boolean(c));
     for (const [field, column] of Object.entries(columns)) {
       if (column && !header.includes(column)) {
         const hint = required.includes(field) ? "required" : "mapped";
+        // No mapped name in the header at all: the first line may be a row, not a header.
+        const headerless =
+          headed && prepared && !named.some((c) => header.includes(c))
+            ? ` (if the file has no header line, set headerLine: 0 and map the columns by position: "1" to "${header.length}")`
+            : "";
         throw new InputError(
           file.path,
-          headerLine,
+          headed ? headerLine : undefined,
           column,
-          `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}`
+          headed || !prepared
+            ? `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}${headerless}`
+            : `missing ${hint} column "${column}" (field ${field}): without a header line the columns are named by position, "1" to "${header.length}"`
         );
       }
     }
@@ -117,7 +131,13 @@ export async function readExport(
     fail(file.path, format, error);
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
-  if (n === 0) throw new InputError(file.path, headerLine + 1, undefined, "the file has a header but no data rows");
+  if (n === 0)
+    throw new InputError(
+      file.path,
+      headerLine + 1,
+      undefined,
+      headed ? "the file has a header but no data rows" : "the file is empty"
+    );
   const readAs: ReadAs = prepared
     ? {
         format: "csv",

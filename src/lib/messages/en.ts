@@ -503,8 +503,8 @@ export const en = {
       `${read} rows read = ${accepted} accepted + ${classified} classified + ${rejected} rejected`,
     readAs: {
       parquet: "Read as Parquet.",
-      csv: (encoding: string, how: string, delimiter: string, header: string, undecodable: string) =>
-        `Read as CSV: ${encoding} (${how}), ${delimiter}, header on line ${header}${undecodable ? `; ${undecodable} lines not valid in it` : ""}.`,
+      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
+        `Read as CSV: ${encoding} (${how}), ${delimiter}, ${header ? `header on line ${header}` : "no header line (columns named by position)"}${undecodable ? `; ${undecodable} lines not valid in it` : ""}.`,
       how: {
         "byte-order mark": "by its byte-order mark",
         configured: "set in the mapping",

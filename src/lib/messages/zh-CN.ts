@@ -520,8 +520,8 @@ export const zhCN: Messages = {
       `读取 ${read} 行 = ${accepted} 接受 + ${classified} 归类 + ${rejected} 拒绝`,
     readAs: {
       parquet: "按 Parquet 读取。",
-      csv: (encoding: string, how: string, delimiter: string, header: string, undecodable: string) =>
-        `按 CSV 读取：${encoding}（${how}），${delimiter}，表头在第 ${header} 行${undecodable ? `；${undecodable} 行不符合该编码` : ""}。`,
+      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
+        `按 CSV 读取：${encoding}（${how}），${delimiter}，${header ? `表头在第 ${header} 行` : "无表头行（列按位置命名）"}${undecodable ? `；${undecodable} 行不符合该编码` : ""}。`,
       how: {
         "byte-order mark": "按字节顺序标记",
         configured: "映射中指定",
