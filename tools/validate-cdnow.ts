@@ -7,13 +7,13 @@
  *   - BG/NBD r, a, b equal the published ones and α (per day) = 7 × the published α (per week);
  *   - Gamma-Gamma p, q and v on the repeat buyers' mean values;
  *   - predicted vs actual purchases in the 39-week holdout.
- * and, as a user would load it, CDNOW_master.txt through the file source (whitespace-aligned, no
- * order ids): every row read, the file's own sum and customer count.
+ * and, as a user would load them, CDNOW_master.txt and the headerless CDNOW_sample.txt through the
+ * file source (whitespace-aligned, no order ids): every row read, each file's own sum and customer count.
  * Exits non-zero when a figure is off by more than 1e-3 relative.
  */
 import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import {MODEL_DEFAULTS} from "../loaders/derive/model-settings.js";
 import {predict} from "../loaders/derive/predict.js";
 import {buyerDaysSql, historiesSql} from "../loaders/derive/histories.js";
@@ -115,54 +115,60 @@ check("Gamma-Gamma p", gg.params.p, PUBLISHED.p, 0.005 / PUBLISHED.p + 1e-3);
 check("Gamma-Gamma q", gg.params.q, PUBLISHED.q, 0.005 / PUBLISHED.q + 1e-3);
 check("Gamma-Gamma v", gg.params.v, PUBLISHED.v, 0.005 / PUBLISHED.v + 1e-3);
 console.log(`diagnostics of the full-period build: ${report.diagnostics.map((d) => d.code).join(", ") || "none"}`);
-// The master file as an export: read by the file source exactly as a user's config would map it.
-const MASTER = join(DIR, "CDNOW_master.txt");
-const masterRows = readFileSync(MASTER, "utf-8")
-  .trim()
-  .split(/\r?\n/)
-  .slice(1)
-  .map((l) => l.trim().split(/\s+/));
-const fileCents = masterRows.reduce((s, r) => s + Math.round(Number(r[3]) * 100), 0);
-const build = mkdtempSync(join(tmpdir(), "cdnow-master-"));
-await ingest(
-  {
-    currency: "USD",
-    keepCanonical: true,
-    source: {
-      type: "files",
-      orders: {
-        path: MASTER,
-        level: "orders",
-        timeZone: "America/New_York",
-        columns: {customer_id: "customer_id", ordered_at: "date", net: "dollar_value", items: "number_of_cds"}
-      }
-    }
-  },
-  "cdnow-validation-key-0123456789",
-  build
+// The files as exports: read by the file source exactly as a user's config would map them. The
+// master file has a header; the sample has none (headerLine 0, columns named by position).
+async function throughFileSource(
+  path: string,
+  headerLine: number,
+  columns: {customer_id: string; ordered_at: string; net: string; items: string},
+  at: {customer: number; amount: number}
+): Promise<void> {
+  const rows = readFileSync(path, "utf-8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(headerLine)
+    .map((l) => l.trim().split(/\s+/));
+  const fileCents = rows.reduce((s, r) => s + Math.round(Number(r[at.amount]) * 100), 0);
+  const build = mkdtempSync(join(tmpdir(), "cdnow-files-"));
+  await ingest(
+    {
+      currency: "USD",
+      keepCanonical: true,
+      source: {type: "files", orders: {path, level: "orders", headerLine, timeZone: "America/New_York", columns}}
+    },
+    "cdnow-validation-key-0123456789",
+    build
+  );
+  const built = await openBuildFolder(build);
+  const [q] = await queryRows<{read: number; rejected: number}>(
+    built,
+    "SELECT sum(rows)::INTEGER AS read, (sum(rows) FILTER (WHERE outcome = 'rejected'))::INTEGER AS rejected FROM quality"
+  );
+  const [o] = await queryRows<{cents: number; customers: number}>(
+    built,
+    "SELECT sum(net_cents)::BIGINT AS cents, count(DISTINCT customer_key)::INTEGER AS customers FROM orders"
+  );
+  rmSync(build, {recursive: true, force: true});
+  const fileCustomers = new Set(rows.map((r) => r[at.customer])).size;
+  console.log(
+    `${basename(path)} through the file source: ${q.read} of ${rows.length} rows read, ${q.rejected ?? 0} rejected; ` +
+      `$${(Number(o.cents) / 100).toFixed(2)} (file: $${(fileCents / 100).toFixed(2)}); ${o.customers} customers (file: ${fileCustomers})`
+  );
+  if (
+    q.read !== rows.length ||
+    (q.rejected ?? 0) !== 0 ||
+    Number(o.cents) !== fileCents ||
+    o.customers !== fileCustomers
+  )
+    failures++;
+}
+await throughFileSource(
+  join(DIR, "CDNOW_master.txt"),
+  1,
+  {customer_id: "customer_id", ordered_at: "date", net: "dollar_value", items: "number_of_cds"},
+  {customer: 0, amount: 3}
 );
-const built = await openBuildFolder(build);
-const [q] = await queryRows<{read: number; rejected: number}>(
-  built,
-  "SELECT sum(rows)::INTEGER AS read, (sum(rows) FILTER (WHERE outcome = 'rejected'))::INTEGER AS rejected FROM quality"
-);
-const [o] = await queryRows<{cents: number; customers: number}>(
-  built,
-  "SELECT sum(net_cents)::BIGINT AS cents, count(DISTINCT customer_key)::INTEGER AS customers FROM orders"
-);
-rmSync(build, {recursive: true, force: true});
-const fileCustomers = new Set(masterRows.map((r) => r[0])).size;
-console.log(
-  `CDNOW_master.txt through the file source: ${q.read} of ${masterRows.length} rows read, ${q.rejected ?? 0} rejected; ` +
-    `$${(Number(o.cents) / 100).toFixed(2)} (file: $${(fileCents / 100).toFixed(2)}); ${o.customers} customers (file: ${fileCustomers})`
-);
-if (
-  q.read !== masterRows.length ||
-  (q.rejected ?? 0) !== 0 ||
-  Number(o.cents) !== fileCents ||
-  o.customers !== fileCustomers
-)
-  failures++;
+await throughFileSource(SAMPLE, 0, {customer_id: "2", ordered_at: "3", items: "4", net: "5"}, {customer: 1, amount: 4});
 
 if (failures) {
   console.error(`${failures} check(s) failed`);
