@@ -315,3 +315,28 @@ test("timestamps: unambiguous formats read, day/month order never guessed", asyn
   ]);
   expect(await read((c) => timestamp(c, "%d/%m/%Y"), ["05/03/2024"])).toEqual(["2024-03-05 00:00:00"]);
 });
+
+test("timestamps with the month's English name and a four-digit year read; a two-digit year's century is not guessed", async () => {
+  const values = [
+    "5-Mar-2024",
+    "05-MAR-2024 10:15",
+    "5 Mar 2024 10:15:30",
+    "5 March 2024",
+    "Mar 5, 2024",
+    "March 5, 2024 10:15",
+    "5 Sept 2024"
+  ];
+  expect(await read(timestamp, values)).toEqual([
+    "2024-03-05 00:00:00",
+    "2024-03-05 10:15:00",
+    "2024-03-05 10:15:30",
+    "2024-03-05 00:00:00",
+    "2024-03-05 00:00:00",
+    "2024-03-05 10:15:00",
+    null
+  ]);
+  // A two-digit year reads as the year 24, which the plausible window rejects (the row is not dated 1924 or 2024)...
+  expect(await read((c) => `${plausibleDate(timestamp(c))}::VARCHAR`, ["5-Mar-24"])).toEqual(["false"]);
+  // ...and said by the mapping, it reads.
+  expect(await read((c) => timestamp(c, "%d-%b-%y"), ["5-Mar-24"])).toEqual(["2024-03-05 00:00:00"]);
+});

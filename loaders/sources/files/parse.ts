@@ -185,6 +185,18 @@ export function quantity(col: string, decimal: "." | "," = ".", places = 0): str
 export const integer = (col: string) =>
   `CASE WHEN TRY_CAST(${col} AS INTEGER) = TRY_CAST(${col} AS DOUBLE) THEN TRY_CAST(${col} AS INTEGER) END`;
 
+/**
+ * Dates with the month's English name and a four-digit year, as spreadsheets and older systems
+ * write them (1-Mar-2024, 01-MAR-2024, 1 Mar 2024, 1 March 2024, Mar 1, 2024, March 1, 2024), with
+ * or without a 24-hour time: the name settles the month. A two-digit year (1-Mar-24) gets no
+ * century (it reads as the year 24, outside the plausible window): dateFormat "%d-%b-%y" says it.
+ */
+const MONTH_NAME_FORMATS = ["%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"].flatMap((date) => [
+  date,
+  `${date} %H:%M:%S`,
+  `${date} %H:%M`
+]);
+
 /** Formats read without configuration: none of them can swap day and month. */
 export const UNAMBIGUOUS_FORMATS = [
   "%Y-%m-%d %H:%M:%S",
@@ -197,7 +209,8 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y/%m/%d",
   "%Y%m%d",
   "%Y年%m月%d日",
-  "%Y年%m月%d日 %H:%M"
+  "%Y年%m月%d日 %H:%M",
+  ...MONTH_NAME_FORMATS
 ];
 
 /** The store time zone when a file names none. */
