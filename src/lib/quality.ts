@@ -44,6 +44,7 @@ export const REASON = {
   missingCustomerId: "missing customer id",
   exponentId: "customer id in exponent notation (digits lost in a spreadsheet)",
   unreadableOptOut: "unreadable opt-out date (counted as no consent)",
+  unreadableConsent: "unreadable consent (counted as no consent)",
   unreadableBirth: "unreadable birth date (age unknown)",
   unreadablePoints: "unreadable points (left blank)",
   missingCampaignId: "missing campaign id",

@@ -587,7 +587,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
     ]);
   });
 
-  test("an unreadable opt-out date means no consent and is counted; unreadable points are counted too", async () => {
+  test("an unreadable opt-out date or consent means no consent and is counted; unreadable points are counted too", async () => {
     const path = join(files.dir, "consent-orders.csv");
     writeFileSync(
       path,
@@ -595,7 +595,10 @@ describe("order-level exports and master lists: nothing guessed", () => {
         "B1,201,2024-03-01 10:00,10.00,0\nB2,202,2024-03-01 10:00,10.00,0\nB3,203,2024-03-01 10:00,10.00,0\n"
     );
     const list = join(files.dir, "consent-list.csv");
-    writeFileSync(list, "id,consent,opt_out,points\n201,yes,2023-13-01,10\n202,yes,,x12\n203,yes,,5\n");
+    writeFileSync(
+      list,
+      "id,consent,opt_out,points\n201,yes,2023-13-01,10\n202,yes,,x12\n203,yes,,5\n204,subscribed,,7\n"
+    );
     const db = await build(orderConfig(path, list), "consent");
     const consent = await queryRows(
       db,
@@ -604,6 +607,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(consent).toEqual([
       {customer_key: pseudonym("202"), consent: true, points: null},
       {customer_key: pseudonym("203"), consent: true, points: 5},
+      {customer_key: pseudonym("204"), consent: false, points: 7}, // a word the workbench does not read: no consent
       {customer_key: pseudonym("201"), consent: false, points: 10} // "2023-13-01" may be an opt-out: no consent
     ]);
     const quality = await queryRows(
@@ -612,6 +616,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
     );
     expect(quality).toEqual([
       {outcome: "accepted", reason: null, rows: 1},
+      {outcome: "accepted", reason: "unreadable consent (counted as no consent)", rows: 1},
       {outcome: "accepted", reason: "unreadable opt-out date (counted as no consent)", rows: 1},
       {outcome: "accepted", reason: "unreadable points (left blank)", rows: 1}
     ]);

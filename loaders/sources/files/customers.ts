@@ -59,6 +59,7 @@ WITH p AS (
     ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL
       OR ${written("birth_month")} AND ${has("birth_month") ? `coalesce(${integer("birth_month")} NOT BETWEEN 1 AND 12, true)` : "false"} AS bad_birth,
     ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points,
+    ${written("marketing_consent")} AND ${has("marketing_consent") ? flag("marketing_consent") : "NULL"} IS NULL AS bad_consent,
     ${undecodableColumn(mapped, check)} AS bad_text
   FROM ${raw}
 ), r AS (
@@ -69,8 +70,8 @@ WITH p AS (
 SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_year AS INTEGER) AS birth_year,
   CAST(birth_month AS INTEGER) AS birth_month, gender, region, city,
   home_store, channel, tier, points,
-  -- an opt-out date that cannot be read may be an opt-out: no consent
-  CASE WHEN bad_opt_out THEN false ELSE marketing_consent END AS marketing_consent, opt_out_date,
+  -- an opt-out date that cannot be read may be an opt-out, and an unread consent is none: no consent
+  CASE WHEN bad_opt_out OR bad_consent THEN false ELSE marketing_consent END AS marketing_consent, opt_out_date,
   customer_raw,
   reject_column,
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
@@ -81,6 +82,7 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
     WHEN reject_column IS NOT NULL THEN ${reasonSql("implausibleDate")}
     -- accepted, with a field that could not be read (counted on the data-quality page)
     WHEN bad_opt_out THEN ${reasonSql("unreadableOptOut")}
+    WHEN bad_consent THEN ${reasonSql("unreadableConsent")}
     WHEN bad_birth THEN ${reasonSql("unreadableBirth")}
     WHEN bad_points THEN ${reasonSql("unreadablePoints")} END AS reason
 FROM r`;

@@ -591,6 +591,7 @@ export const en = {
       "customer id in exponent notation (digits lost in a spreadsheet)":
         "customer id in exponent notation (digits lost in a spreadsheet)",
       "unreadable opt-out date (counted as no consent)": "unreadable opt-out date (counted as no consent)",
+      "unreadable consent (counted as no consent)": "unreadable consent (counted as no consent)",
       "unreadable birth date (age unknown)": "unreadable birth date (age unknown)",
       "unreadable points (left blank)": "unreadable points (left blank)",
       "missing campaign id": "missing campaign id",
@@ -657,6 +658,8 @@ export const en = {
       "missing customer id": "Rejected: a master-list row without a customer id.",
       "customer id in exponent notation (digits lost in a spreadsheet)":
         "Rejected: a customer id written like 1.23457E+11, which is how a spreadsheet shows a long number it has rounded: several customers may now share it. Export the id column as text.",
+      "unreadable consent (counted as no consent)":
+        "Accepted, but the consent value is none of the yes/no words the workbench reads (1/0, y/n, yes/no, true/false, t/f, 是/否): the customer counts as not consenting. Export the column as yes/no if these are consents.",
       "unreadable opt-out date (counted as no consent)":
         "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",
