@@ -8,7 +8,7 @@ import {readFileSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {type WorkbenchConfig, loadConfig} from "./config.js";
-import {orderPaths} from "./sources/files/mapping.js";
+import {exportPaths} from "./sources/files/mapping.js";
 import {pseudonymKey} from "./privacy.js";
 
 /** The private working folder: ingested databases, rejected rows. Never published. */
@@ -47,7 +47,11 @@ export function fingerprint(
   if (config.source.type === "files") {
     const {orders, customers, campaigns, contacts} = config.source;
     // A folder of exports: by its files, so that a new month's file is a new build.
-    const paths = [...orderPaths(orders), ...[customers, campaigns, contacts].flatMap((f) => (f ? [f.path] : []))];
+    const paths = [
+      ...exportPaths(orders),
+      ...(customers ? exportPaths(customers, "customers") : []),
+      ...[campaigns, contacts].flatMap((f) => (f ? [f.path] : []))
+    ];
     for (const path of paths) hash.update(`${path}:${statSync(path).size}:${statSync(path).mtimeMs}`);
   }
   return hashFiles(hash, CODE, root);

@@ -1194,6 +1194,68 @@ describe("order-level exports and master lists: nothing guessed", () => {
     rmSync(join(dir, "2024-03.csv"));
   });
 
+  test("a master list in several files (one per store): an id repeated across files keeps its first row; each file keeps its own lines", async () => {
+    const dir = join(files.dir, "members");
+    rmSync(dir, {recursive: true, force: true});
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(join(dir, "store-a.csv"), "id,city,signup\n1,Shanghai,2024-01-05\n2,Beijing,2024-01-06\n");
+    // Customer 2 joined store B too (their first row wins); customer 3's signup date does not read.
+    writeFileSync(
+      join(dir, "store-b.csv"),
+      "id,city,signup\n2,Chengdu,2024-02-01\n3,Hangzhou,2024-13-01\n4,Wuhan,2024-02-03\n"
+    );
+    const orders = join(files.dir, "members-orders.csv");
+    writeFileSync(orders, `${ORDER_HEADER}P1,1,2024-03-01,10.00,0\nP2,2,2024-03-01,20.00,0\nP3,3,2024-03-01,30.00,0\n`);
+    const config = (path: string | string[]): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {path: orders, level: "orders", columns: ORDER_COLUMNS},
+        customers: {path, columns: {customer_id: "id", city: "city", signup_date: "signup"}},
+        maxRejectRate: 0.5
+      }
+    });
+    const layouts: [string, string | string[]][] = [
+      ["members-folder", dir],
+      ["members-list", [join(dir, "store-a.csv"), join(dir, "store-b.csv")]]
+    ];
+    for (const [name, path] of layouts) {
+      const db = await build(config(path), name);
+      expect(await queryRows(db, "SELECT customer_key, city FROM customers ORDER BY city NULLS FIRST")).toEqual([
+        {customer_key: pseudonym("3"), city: null}, // rejected from the list: known from its order only
+        {customer_key: pseudonym("2"), city: "Beijing"},
+        {customer_key: pseudonym("1"), city: "Shanghai"},
+        {customer_key: pseudonym("4"), city: "Wuhan"}
+      ]);
+      expect(
+        await queryRows(
+          db,
+          "SELECT file, outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY file, outcome"
+        )
+      ).toEqual([
+        {file: "store-a.csv", outcome: "accepted", reason: null, rows: 2},
+        {file: "store-b.csv", outcome: "accepted", reason: null, rows: 1},
+        {file: "store-b.csv", outcome: "classified", reason: REASON.duplicate, rows: 1},
+        {file: "store-b.csv", outcome: "rejected", reason: REASON.unreadableDate, rows: 1}
+      ]);
+      const rejected = readFileSync(
+        join(".workbench", "files", "rejects", "customers-store-b.csv.rejected.csv"),
+        "utf-8"
+      );
+      expect(rejected.trim().split("\n")[1]).toMatch(/^3,signup_date,unreadable date,3,/);
+      expect(
+        await queryRows(db, "SELECT file, header_line FROM input_files WHERE source = 'customers' ORDER BY file")
+      ).toEqual([
+        {file: "store-a.csv", header_line: 1},
+        {file: "store-b.csv", header_line: 1}
+      ]);
+    }
+    // A new store's file in the folder is a new build.
+    const before = fingerprint(config(dir), "workbench.config.ts", KEY, "b");
+    writeFileSync(join(dir, "store-c.csv"), "id,city,signup\n5,Xi'an,2024-03-01\n");
+    expect(fingerprint(config(dir), "workbench.config.ts", KEY, "b")).not.toBe(before);
+    rmSync(join(dir, "store-c.csv"));
+  });
+
   test("a Shopify-style orders export: one row per line item, order fields on the first row only, emails as ids", async () => {
     const path = join(files.dir, "shopify-orders.csv");
     const header =

@@ -24,7 +24,7 @@ import {
   type ContactsFile,
   ORDER_FIELDS,
   type FilesSource,
-  orderPaths,
+  exportPaths,
   requiredOrderFields
 } from "./mapping.js";
 import {
@@ -36,7 +36,7 @@ import {
   parseOrdersSql
 } from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
-import {createInOrder, readExport, type TextCheck} from "./read.js";
+import {createInOrder, type ReadResult, readExport, type TextCheck} from "./read.js";
 
 export type {CampaignsFile, ContactsFile, FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
@@ -60,7 +60,14 @@ export async function loadFiles(
   const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
   for (const [name, file] of Object.entries(FILE_SOURCES)) {
-    const paths = file === "orders" ? orderPaths(source.orders) : source[file] ? [source[file].path] : [];
+    const paths =
+      file === "orders"
+        ? exportPaths(source.orders)
+        : file === "customers" && source.customers
+          ? exportPaths(source.customers, "customers")
+          : source[file]
+            ? [(source[file] as {path: string}).path]
+            : [];
     for (const path of paths) rmSync(rejectsFile(rejectsDir, name, path), {force: true});
   }
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) =>
@@ -81,7 +88,7 @@ export async function loadFiles(
     // Several files (monthly exports) are read each into a table of its own, then put together
     // in file order, each row with its file and its row there: an order repeated across files
     // (overlapping exports) is a duplicate or a conflict like one repeated within a file.
-    const paths = orderPaths(orders);
+    const paths = exportPaths(orders);
     const multi = paths.length > 1;
     const read = async (ordered: boolean) => {
       const results = [];
@@ -99,11 +106,7 @@ export async function loadFiles(
         if (numbered) await numberOrderRows(db, result.firstLine, table, multi ? `${basename(path)} ` : "");
         results.push({...result, path});
       }
-      if (multi) {
-        const each = paths.map((_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM parsed_orders_${i}`);
-        await createInOrder(db, "parsed_orders", `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`);
-        for (const i of paths.keys()) await db.run(`DROP TABLE parsed_orders_${i}`);
-      }
+      if (multi) await unionInFileOrder(db, "parsed_orders", paths.length);
       if (orders.level === "lines" && orders.columns.currency_code) await markInvoiceCurrencies(db);
       return {results, repeatedIds: await markConflictingOrders(db, orders)};
     };
@@ -112,20 +115,7 @@ export async function loadFiles(
     // An exact copy of an order-level row repeats its order id (a required, compared column): when
     // no id repeats there is no copy to look for (at 10M orders the search took 3 s).
     if (orders.level === "lines" || result.repeatedIds > 0) await markRepeatedOrders(db);
-    for (const [i, file] of result.results.entries()) {
-      await accountFor(db, {
-        source: "orders",
-        file: file.path,
-        parsed: multi ? `(SELECT * FROM parsed_orders WHERE file_index = ${i})` : "parsed_orders",
-        row: multi ? "file_row" : "rowid",
-        raw: file.raw,
-        read: file.rows,
-        firstLine: file.firstLine,
-        readAs: file.readAs,
-        maxRejectRate,
-        rejectsDir
-      });
-    }
+    await accountForFiles(db, "orders", "parsed_orders", result.results, {maxRejectRate, rejectsDir});
     // Pseudonyms: HMAC-SHA-256 inside DuckDB (privacy.ts), once per distinct buyer; master-list
     // rows (one per customer) get theirs as they are read, with no join.
     await db.run(`CREATE OR REPLACE TEMP TABLE customer_keys AS SELECT raw, ${pseudonym("raw")} AS customer_key FROM (
@@ -138,32 +128,29 @@ export async function loadFiles(
   const second = master ? await instance.connect() : undefined;
   const readMasterList = async (db: DuckDBConnection) => {
     const fields = mappedOf(master!.columns, CUSTOMER_FIELDS);
-    const read = (ordered: boolean) =>
-      readExport(
-        db,
-        "parsed_customers",
-        master!,
-        ["customer_id"],
-        staging,
-        (raw, check) => parseCustomersSql(raw, master!, fields, pseudonym, check),
-        {ordered, shared: true}
-      );
-    let result = await read(false);
+    // Several files (one per store, monthly sign-ups) are read each into a table of their own,
+    // then put together in file order, each row with its file and its row there: an id repeated
+    // across files keeps its first row, as within one file.
+    const paths = exportPaths(master!, "customers");
+    const multi = paths.length > 1;
+    const read = async (ordered: boolean) => {
+      const results = [];
+      for (const [i, path] of paths.entries()) {
+        const table = multi ? `parsed_customers_${i}` : "parsed_customers";
+        const file = {...master!, path};
+        const query = (raw: string, check: TextCheck) => parseCustomersSql(raw, file, fields, pseudonym, check);
+        const result = await readExport(db, table, file, ["customer_id"], staging, query, {ordered, shared: true});
+        results.push({...result, path});
+      }
+      if (multi) await unionInFileOrder(db, "parsed_customers", paths.length, true);
+      return results;
+    };
+    let results = await read(false);
     if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
-      result = await read(true);
+      results = await read(true);
       await markRepeatedCustomers(db);
     }
-    await accountFor(db, {
-      source: "customers",
-      file: master!.path,
-      parsed: "parsed_customers",
-      raw: result.raw,
-      read: result.rows,
-      firstLine: result.firstLine,
-      readAs: result.readAs,
-      maxRejectRate,
-      rejectsDir
-    });
+    await accountForFiles(db, "customers", "parsed_customers", results, {maxRejectRate, rejectsDir});
     if (keepRawIds)
       await db.run(
         "CREATE TABLE master_raw_ids AS SELECT customer_key, customer_raw AS raw FROM parsed_customers WHERE outcome = 'accepted'"
@@ -188,6 +175,43 @@ export async function loadFiles(
     await db.run("DROP TABLE master_raw_ids");
   }
   for (const t of ["parsed_orders", "customer_keys"]) await db.run(`DROP TABLE IF EXISTS ${t}`);
+}
+
+/**
+ * Puts the tables `table`_0, _1, … (one per file of an export) together as `table`, in file
+ * order, each row with its file (file_index) and its row there (file_row).
+ */
+async function unionInFileOrder(db: DuckDBConnection, table: string, files: number, shared = false): Promise<void> {
+  const each = Array.from(
+    {length: files},
+    (_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM ${table}_${i}`
+  );
+  await createInOrder(db, table, `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`, shared);
+  for (let i = 0; i < files; i++) await db.run(`DROP TABLE ${table}_${i}`);
+}
+
+/** Accounts for each file of an export read into `parsed` (several files: put together by unionInFileOrder). */
+async function accountForFiles(
+  db: DuckDBConnection,
+  source: "orders" | "customers",
+  parsed: string,
+  results: (ReadResult & {path: string})[],
+  limits: {maxRejectRate: number; rejectsDir: string}
+): Promise<void> {
+  const multi = results.length > 1;
+  for (const [i, result] of results.entries()) {
+    await accountFor(db, {
+      source,
+      file: result.path,
+      parsed: multi ? `(SELECT * FROM ${parsed} WHERE file_index = ${i})` : parsed,
+      row: multi ? "file_row" : "rowid",
+      raw: result.raw,
+      read: result.rows,
+      firstLine: result.firstLine,
+      readAs: result.readAs,
+      ...limits
+    });
+  }
 }
 
 async function anyRejected(db: DuckDBConnection, table: string): Promise<boolean> {

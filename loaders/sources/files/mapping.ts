@@ -152,7 +152,14 @@ export interface OrdersFile extends Omit<FileOptions, "path"> {
   discountPer?: "line" | "unit";
 }
 
-export interface CustomersFile extends FileOptions {
+export interface CustomersFile extends Omit<FileOptions, "path"> {
+  /**
+   * The list, relative to the project folder; or several files of it (one per store or region,
+   * monthly sign-ups), or a folder holding them: read as one, in the order given (a folder's
+   * files by name). An id repeated across files keeps its first row, as within one file; each
+   * file is accounted for on its own.
+   */
+  path: string | string[];
   /** IANA zone of timestamps with an offset in the list (their local date is taken there). Default Asia/Shanghai. */
   timeZone?: string;
   columns: Partial<Record<CustomerField, string>>;
@@ -207,8 +214,8 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
 
 const EXPORT_FILE = /\.(csv|tsv|txt|parquet)(\.gz)?$/i;
 
-/** The files of the orders export: the path, each of the paths, a folder's export files by name. */
-export function orderPaths(file: Pick<OrdersFile, "path">): string[] {
+/** The files of an export (orders, master list): the path, each of the paths, a folder's export files by name. */
+export function exportPaths(file: {path: string | string[]}, what = "orders"): string[] {
   const paths = (Array.isArray(file.path) ? file.path : [file.path]).flatMap((path) =>
     existsSync(path) && statSync(path).isDirectory()
       ? readdirSync(path)
@@ -222,7 +229,7 @@ export function orderPaths(file: Pick<OrdersFile, "path">): string[] {
       String(file.path),
       undefined,
       undefined,
-      "the orders path names no file (an empty list or folder)"
+      `the ${what} path names no file (an empty list or folder)`
     );
   return paths;
 }
