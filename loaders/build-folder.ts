@@ -47,11 +47,8 @@ export function fingerprint(
   if (config.source.type === "files") {
     const {orders, customers, campaigns, contacts} = config.source;
     // A folder of exports: by its files, so that a new month's file is a new build.
-    const paths = [
-      ...exportPaths(orders),
-      ...(customers ? exportPaths(customers, "customers") : []),
-      ...[campaigns, contacts].flatMap((f) => (f ? [f.path] : []))
-    ];
+    const files = {orders, customers, campaigns, contacts};
+    const paths = Object.entries(files).flatMap(([name, file]) => (file ? exportPaths(file, name) : []));
     for (const path of paths) hash.update(`${path}:${statSync(path).size}:${statSync(path).mtimeMs}`);
   }
   return hashFiles(hash, CODE, root);

@@ -1475,6 +1475,41 @@ describe("campaign and contact exports", () => {
     ]);
   });
 
+  test("contact lists in a folder, one per campaign, read as one list: a repeat across files is a duplicate; each file keeps its lines", async () => {
+    const dir = join(files.dir, "contacts");
+    rmSync(dir, {recursive: true, force: true});
+    mkdirSync(dir, {recursive: true});
+    const header = contactsCsv[0];
+    writeFileSync(join(dir, "spring.csv"), `${header}\nSPRING,17850,Treatment,yes\nSPRING,17853,control,\n`);
+    writeFileSync(
+      join(dir, "xmas.csv"),
+      `${header}\nXMAS,14527,holdout,no\nNOPE,17850,treatment,no\nSPRING,17853,control,\n`
+    );
+    const config = withCampaigns(campaignsCsv, contactsCsv);
+    if (config.source.type === "files") config.source.contacts = {...config.source.contacts!, path: dir};
+    const db = await build(config, "contacts-folder");
+    expect(
+      await queryRows(db, "SELECT campaign_id, customer_key, grp FROM out_campaign_contacts ORDER BY campaign_id, grp")
+    ).toEqual([
+      {campaign_id: "SPRING", customer_key: pseudonym("17853"), grp: "holdout"},
+      {campaign_id: "SPRING", customer_key: pseudonym("17850"), grp: "treatment"},
+      {campaign_id: "XMAS", customer_key: pseudonym("14527"), grp: "holdout"}
+    ]);
+    expect(
+      await queryRows(
+        db,
+        "SELECT file, outcome, reason, rows::INTEGER AS rows FROM quality WHERE source = 'contacts' ORDER BY file, outcome"
+      )
+    ).toEqual([
+      {file: "spring.csv", outcome: "accepted", reason: null, rows: 2},
+      {file: "xmas.csv", outcome: "accepted", reason: null, rows: 1},
+      {file: "xmas.csv", outcome: "classified", reason: REASON.duplicate, rows: 1},
+      {file: "xmas.csv", outcome: "rejected", reason: REASON.unknownCampaign, rows: 1}
+    ]);
+    const rejected = readFileSync(join(".workbench", "files", "rejects", "contacts-xmas.csv.rejected.csv"), "utf-8");
+    expect(rejected.trim().split("\n")[1]).toMatch(/^3,campaign_id,/);
+  });
+
   test("a contact list without a campaign list stops the build with a clear error", async () => {
     const config = withCampaigns(campaignsCsv, contactsCsv);
     if (config.source.type === "files") config.source.campaigns = undefined;

@@ -60,14 +60,7 @@ export async function loadFiles(
   const staging = join(workDir, "staging", randomUUID());
   const rejectsDir = join(workDir, "rejects");
   for (const [name, file] of Object.entries(FILE_SOURCES)) {
-    const paths =
-      file === "orders"
-        ? exportPaths(source.orders)
-        : file === "customers" && source.customers
-          ? exportPaths(source.customers, "customers")
-          : source[file]
-            ? [(source[file] as {path: string}).path]
-            : [];
+    const paths = source[file] ? exportPaths(source[file], file) : [];
     for (const path of paths) rmSync(rejectsFile(rejectsDir, name, path), {force: true});
   }
   const mappedOf = (columns: Record<string, string | undefined>, fields: readonly string[]) =>
@@ -193,7 +186,7 @@ async function unionInFileOrder(db: DuckDBConnection, table: string, files: numb
 /** Accounts for each file of an export read into `parsed` (several files: put together by unionInFileOrder). */
 async function accountForFiles(
   db: DuckDBConnection,
-  source: "orders" | "customers",
+  source: string,
   parsed: string,
   results: (ReadResult & {path: string})[],
   limits: {maxRejectRate: number; rejectsDir: string}
@@ -239,7 +232,7 @@ async function loadCampaigns(
   if (!campaigns || !contacts) {
     const [given, missing] = campaigns ? ["campaigns", "contacts"] : ["contacts", "campaigns"];
     throw new InputError(
-      (campaigns ?? contacts)!.path,
+      String((campaigns ?? contacts)!.path),
       undefined,
       undefined,
       `the config maps ${given} but not ${missing}: a campaign is evaluated from both lists`
@@ -256,20 +249,18 @@ async function loadCampaigns(
     query: (raw: string, check: TextCheck) => string,
     check: () => Promise<void>
   ) => {
-    // Small files: read in order once, so rejected rows and repeats have their line numbers.
-    const result = await readExport(db, `parsed_${name}`, file, required, staging, query, {ordered: true});
+    // Small files: read in order once, so rejected rows and repeats have their line numbers. A
+    // list or folder of them (a contact list per campaign) is read as one, in file order.
+    const paths = exportPaths(file, name);
+    const results = [];
+    for (const [i, path] of paths.entries()) {
+      const table = paths.length > 1 ? `parsed_${name}_${i}` : `parsed_${name}`;
+      const result = await readExport(db, table, {...file, path}, required, staging, query, {ordered: true});
+      results.push({...result, path});
+    }
+    if (paths.length > 1) await unionInFileOrder(db, `parsed_${name}`, paths.length);
     await check();
-    await accountFor(db, {
-      source: name,
-      file: file.path,
-      parsed: `parsed_${name}`,
-      raw: result.raw,
-      read: result.rows,
-      firstLine: result.firstLine,
-      readAs: result.readAs,
-      maxRejectRate,
-      rejectsDir
-    });
+    await accountForFiles(db, name, `parsed_${name}`, results, {maxRejectRate, rejectsDir});
   };
   await read(
     "campaigns",

@@ -166,14 +166,18 @@ export interface CustomersFile extends Omit<FileOptions, "path"> {
 }
 
 /** A campaign list: one row per campaign. */
-export interface CampaignsFile extends FileOptions {
+export interface CampaignsFile extends Omit<FileOptions, "path"> {
+  /** The list; or several files of it, or a folder holding them, read as one (see OrdersFile.path). */
+  path: string | string[];
   /** IANA zone of send dates with an offset. Default Asia/Shanghai. */
   timeZone?: string;
   columns: Partial<Record<CampaignField, string>>;
 }
 
 /** Who each campaign contacted or held out: one row per campaign and customer. */
-export interface ContactsFile extends FileOptions {
+export interface ContactsFile extends Omit<FileOptions, "path"> {
+  /** The list; or several files (a contact list per campaign), or a folder holding them, read as one. */
+  path: string | string[];
   columns: Partial<Record<ContactField, string>>;
   /**
    * The values of the group column that mean each group (trimmed, any case). Default
