@@ -620,6 +620,19 @@ describe("order-level exports and master lists: nothing guessed", () => {
       {outcome: "accepted", reason: "unreadable opt-out date (counted as no consent)", rows: 1},
       {outcome: "accepted", reason: "unreadable points (left blank)", rows: 1}
     ]);
+    // Named in the mapping, the list's own words read.
+    const words = orderConfig(path, list);
+    if (words.source.type !== "files" || !words.source.customers) throw new Error("config");
+    words.source.customers.consentValues = {yes: ["Subscribed", "yes"], no: ["unsubscribed", "no"]};
+    const named = await build(words, "consent-words");
+    expect(
+      await queryRows(named, `SELECT consent FROM out_customers WHERE customer_key = '${pseudonym("204")}'`)
+    ).toEqual([{consent: true}]);
+    expect(
+      await queryRows(named, "SELECT count(*)::INTEGER AS n FROM quality WHERE reason LIKE 'unreadable consent%'")
+    ).toEqual([{n: 0}]);
+    words.source.customers.consentValues = {yes: ["yes"], no: ["YES "]};
+    await expect(build(words, "consent-both")).rejects.toThrow(/consentValues: yes cannot mean both yes and no/);
   });
 
   test("a master list's unreadable signup dates say why: day and month order unknown, or a spreadsheet day number", async () => {

@@ -51,7 +51,7 @@ WITH p AS (
     ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
     ${has("tier") ? text("tier") : "NULL::VARCHAR"} AS tier,
     ${has("points") ? integer("points") : "NULL::INTEGER"} AS points,
-    ${has("marketing_consent") ? flag("marketing_consent") : "NULL::BOOLEAN"} AS marketing_consent,
+    ${has("marketing_consent") ? flag("marketing_consent", file.consentValues) : "NULL::BOOLEAN"} AS marketing_consent,
     ${date("opt_out_date")} AS opt_out_date,
     ${written("signup_date")} AS has_signup,
     ${has("signup_date") ? "signup_date" : "NULL::VARCHAR"} AS signup_text,
@@ -59,7 +59,7 @@ WITH p AS (
     ${written("birth_date")} AND ${date("birth_date")} IS NULL OR ${written("birth_year")} AND ${has("birth_year") ? integer("birth_year") : "NULL"} IS NULL
       OR ${written("birth_month")} AND ${has("birth_month") ? `coalesce(${integer("birth_month")} NOT BETWEEN 1 AND 12, true)` : "false"} AS bad_birth,
     ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points,
-    ${written("marketing_consent")} AND ${has("marketing_consent") ? flag("marketing_consent") : "NULL"} IS NULL AS bad_consent,
+    ${written("marketing_consent")} AND ${has("marketing_consent") ? flag("marketing_consent", file.consentValues) : "NULL"} IS NULL AS bad_consent,
     ${undecodableColumn(mapped, check)} AS bad_text
   FROM ${raw}
 ), r AS (

@@ -160,6 +160,12 @@ export interface CustomersFile extends Omit<FileOptions, "path"> {
    * file is accounted for on its own.
    */
   path: string | string[];
+  /**
+   * The words of the marketing_consent column (trimmed, any case), when the list writes consent
+   * its own way (e.g. {yes: ["subscribed"], no: ["unsubscribed", "cleaned"]}): in place of
+   * 1/0, y/n, yes/no, true/false, t/f, 是/否. Any other value is counted and means no consent.
+   */
+  consentValues?: {yes: string[]; no: string[]};
   /** IANA zone of timestamps with an offset in the list (their local date is taken there). Default Asia/Shanghai. */
   timeZone?: string;
   columns: Partial<Record<CustomerField, string>>;

@@ -296,10 +296,17 @@ export function dateReason(col: string): string {
     ELSE ${reasonSql("unreadableDate")} END`;
 }
 
-/** A yes/no flag; anything unreadable is NULL, which counts as no. */
-export function flag(col: string): string {
+/** The words a yes/no flag is read from, unless a mapping names its own (trimmed, any case). */
+export const FLAG_WORDS = {yes: ["1", "y", "yes", "true", "t", "是"], no: ["0", "n", "no", "false", "f", "否"]};
+
+/** A yes/no flag; anything unreadable is NULL, which counts as no. `words`: the file's own, in place of FLAG_WORDS. */
+export function flag(col: string, words: {yes: string[]; no: string[]} = FLAG_WORDS): string {
+  const fold = (values: string[]) => values.map((v) => v.trim().toLowerCase());
+  const [yes, no] = [fold(words.yes), fold(words.no)];
+  const both = yes.filter((v) => no.includes(v));
+  if (both.length) throw new UserError(`consentValues: ${both.join(", ")} cannot mean both yes and no`);
   // A simple CASE: about twice as fast on a million rows as the same test with IN lists.
-  return `CASE lower(trim(${col})) ${when(["1", "y", "yes", "true", "t", "是"], "true")} ${when(["0", "n", "no", "false", "f", "否"], "false")} END`;
+  return `CASE lower(trim(${col})) ${when(yes, "true")} ${when(no, "false")} END`;
 }
 
 /** Gender as F / M / U. */

@@ -659,7 +659,7 @@ export const en = {
       "customer id in exponent notation (digits lost in a spreadsheet)":
         "Rejected: a customer id written like 1.23457E+11, which is how a spreadsheet shows a long number it has rounded: several customers may now share it. Export the id column as text.",
       "unreadable consent (counted as no consent)":
-        "Accepted, but the consent value is none of the yes/no words the workbench reads (1/0, y/n, yes/no, true/false, t/f, 是/否): the customer counts as not consenting. Export the column as yes/no if these are consents.",
+        "Accepted, but the consent value is none of the yes/no words the workbench reads (1/0, y/n, yes/no, true/false, t/f, 是/否): the customer counts as not consenting. Name the list's own words in consentValues in the mapping if these are consents.",
       "unreadable opt-out date (counted as no consent)":
         "Accepted, but the opt-out date could not be read: the customer counts as not consenting to marketing.",
       "unreadable birth date (age unknown)": "Accepted, but the birth date could not be read: age band unknown.",

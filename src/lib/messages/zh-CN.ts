@@ -666,7 +666,7 @@ export const zhCN: Messages = {
         "拒绝：客户编号写成 1.23457E+11 这样的形式，这是电子表格显示被四舍五入的长数字的方式：多位客户可能因此共用同一编号。请将编号列按文本导出。",
       "unreadable opt-out date (counted as no consent)": "已接受，但退订日期无法读取：该客户视为不同意营销。",
       "unreadable consent (counted as no consent)":
-        "已接受，但营销同意值不是可识别的是/否写法（1/0、y/n、yes/no、true/false、t/f、是/否）：该客户视为不同意营销。若该列表示同意，请导出为 yes/no。",
+        "已接受，但营销同意值不是可识别的是/否写法（1/0、y/n、yes/no、true/false、t/f、是/否）：该客户视为不同意营销。若该列表示同意，请在映射的 consentValues 中写明该名单自己的写法。",
       "unreadable birth date (age unknown)": "已接受，但出生日期无法读取：年龄段未知。",
       "unreadable points (left blank)": "已接受，但积分无法读取：留空。",
       "missing campaign id": "活动或触达记录缺少活动编号：拒绝。",
