@@ -48,6 +48,13 @@ function withFiles(orders: string, customers: string): WorkbenchConfig {
   return config;
 }
 
+/** The quality counts of one source's files, file by file (several files read as one export). */
+const qualityByFile = (db: DuckDBConnection, source: string) =>
+  queryRows(
+    db,
+    `SELECT file, outcome, reason, rows::INTEGER AS rows FROM quality WHERE source = '${source}' ORDER BY file, outcome, reason`
+  );
+
 /** Writes an invoice-line export (the fixture's header, then `lines`) and returns its path. */
 function invoiceCsv(name: string, lines: string[]): string {
   const path = join(files.dir, name);
@@ -1154,9 +1161,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
         {order_id: "M2", net_cents: 2000},
         {order_id: "M4", net_cents: 4000}
       ]);
-      expect(
-        await queryRows(db, "SELECT file, outcome, reason, rows FROM quality ORDER BY file, outcome, reason")
-      ).toEqual([
+      expect(await qualityByFile(db, "orders")).toEqual([
         {file: "2024-01.csv", outcome: "accepted", reason: null, rows: 2},
         {file: "2024-01.csv", outcome: "rejected", reason: REASON.repeatedOrderId, rows: 1},
         {file: "2024-02.csv", outcome: "accepted", reason: null, rows: 1},
@@ -1239,12 +1244,7 @@ describe("order-level exports and master lists: nothing guessed", () => {
         {customer_key: pseudonym("1"), city: "Shanghai"},
         {customer_key: pseudonym("4"), city: "Wuhan"}
       ]);
-      expect(
-        await queryRows(
-          db,
-          "SELECT file, outcome, reason, rows FROM quality WHERE source = 'customers' ORDER BY file, outcome"
-        )
-      ).toEqual([
+      expect(await qualityByFile(db, "customers")).toEqual([
         {file: "store-a.csv", outcome: "accepted", reason: null, rows: 2},
         {file: "store-b.csv", outcome: "accepted", reason: null, rows: 1},
         {file: "store-b.csv", outcome: "classified", reason: REASON.duplicate, rows: 1},
@@ -1508,12 +1508,7 @@ describe("campaign and contact exports", () => {
       {campaign_id: "SPRING", customer_key: pseudonym("17850"), grp: "treatment"},
       {campaign_id: "XMAS", customer_key: pseudonym("14527"), grp: "holdout"}
     ]);
-    expect(
-      await queryRows(
-        db,
-        "SELECT file, outcome, reason, rows::INTEGER AS rows FROM quality WHERE source = 'contacts' ORDER BY file, outcome"
-      )
-    ).toEqual([
+    expect(await qualityByFile(db, "contacts")).toEqual([
       {file: "spring.csv", outcome: "accepted", reason: null, rows: 2},
       {file: "xmas.csv", outcome: "accepted", reason: null, rows: 1},
       {file: "xmas.csv", outcome: "classified", reason: REASON.duplicate, rows: 1},

@@ -102,13 +102,10 @@ const WORKING_COLUMNS = ["customer_raw", "reject_column", "outcome", "reason"];
  */
 export async function adoptMasterList(db: DuckDBConnection): Promise<void> {
   await db.run("DELETE FROM parsed_customers WHERE outcome <> 'accepted'");
+  for (const column of WORKING_COLUMNS) await db.run(`ALTER TABLE parsed_customers DROP COLUMN ${column}`);
   // Read from several files, the list also says which file and row each came from.
-  const [{multi}] = await queryRows<{multi: boolean}>(
-    db,
-    "SELECT count(*) > 0 AS multi FROM duckdb_columns() WHERE table_name = 'parsed_customers' AND column_name = 'file_index'"
-  );
-  for (const column of [...WORKING_COLUMNS, ...(multi ? ["file_index", "file_row"] : [])])
-    await db.run(`ALTER TABLE parsed_customers DROP COLUMN ${column}`);
+  for (const column of ["file_index", "file_row"])
+    await db.run(`ALTER TABLE parsed_customers DROP COLUMN IF EXISTS ${column}`);
   const columns = (table: string) =>
     queryRows(
       db,

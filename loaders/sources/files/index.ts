@@ -82,11 +82,8 @@ export async function loadFiles(
     // in file order, each row with its file and its row there: an order repeated across files
     // (overlapping exports) is a duplicate or a conflict like one repeated within a file.
     const paths = exportPaths(orders);
-    const multi = paths.length > 1;
     const read = async (ordered: boolean) => {
-      const results = [];
-      for (const [i, path] of paths.entries()) {
-        const table = multi ? `parsed_orders_${i}` : "parsed_orders";
+      const results = await readFiles(db, "parsed_orders", paths, async (path, table) => {
         const result = await readExport(
           db,
           table,
@@ -96,10 +93,9 @@ export async function loadFiles(
           (raw, check) => parseOrdersSql(raw, orders, fields, check),
           {ordered: ordered || numbered}
         );
-        if (numbered) await numberOrderRows(db, result.firstLine, table, multi ? `${basename(path)} ` : "");
-        results.push({...result, path});
-      }
-      if (multi) await unionInFileOrder(db, "parsed_orders", paths.length);
+        if (numbered) await numberOrderRows(db, result.firstLine, table, paths.length > 1 ? `${basename(path)} ` : "");
+        return result;
+      });
       if (orders.level === "lines" && orders.columns.currency_code) await markInvoiceCurrencies(db);
       return {results, repeatedIds: await markConflictingOrders(db, orders)};
     };
@@ -125,19 +121,18 @@ export async function loadFiles(
     // then put together in file order, each row with its file and its row there: an id repeated
     // across files keeps its first row, as within one file.
     const paths = exportPaths(master!, "customers");
-    const multi = paths.length > 1;
-    const read = async (ordered: boolean) => {
-      const results = [];
-      for (const [i, path] of paths.entries()) {
-        const table = multi ? `parsed_customers_${i}` : "parsed_customers";
-        const file = {...master!, path};
-        const query = (raw: string, check: TextCheck) => parseCustomersSql(raw, file, fields, pseudonym, check);
-        const result = await readExport(db, table, file, ["customer_id"], staging, query, {ordered, shared: true});
-        results.push({...result, path});
-      }
-      if (multi) await unionInFileOrder(db, "parsed_customers", paths.length, true);
-      return results;
-    };
+    const read = (ordered: boolean) =>
+      readFiles(
+        db,
+        "parsed_customers",
+        paths,
+        (path, table) => {
+          const file = {...master!, path};
+          const query = (raw: string, check: TextCheck) => parseCustomersSql(raw, file, fields, pseudonym, check);
+          return readExport(db, table, file, ["customer_id"], staging, query, {ordered, shared: true});
+        },
+        true
+      );
     let results = await read(false);
     if ((await markRepeatedCustomers(db)) > 0 || (await anyRejected(db, "parsed_customers"))) {
       results = await read(true);
@@ -171,19 +166,29 @@ export async function loadFiles(
 }
 
 /**
- * Puts the tables `table`_0, _1, … (one per file of an export) together as `table`, in file
- * order, each row with its file (file_index) and its row there (file_row).
+ * Reads the files of an export into `table` with `readOne` (a file and the table to read it
+ * into). One file is read straight into `table`; several are read each into a table of its own
+ * (`table`_0, _1, …), then put together in file order, each row with its file (file_index) and
+ * its row there (file_row): a row repeated across files is then a repeat as within one file.
+ * A table of the database rather than a TEMP one if `shared`.
  */
-async function unionInFileOrder(db: DuckDBConnection, table: string, files: number, shared = false): Promise<void> {
-  const each = Array.from(
-    {length: files},
-    (_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM ${table}_${i}`
-  );
+async function readFiles(
+  db: DuckDBConnection,
+  table: string,
+  paths: string[],
+  readOne: (path: string, table: string) => Promise<ReadResult>,
+  shared = false
+): Promise<(ReadResult & {path: string})[]> {
+  if (paths.length === 1) return [{...(await readOne(paths[0], table)), path: paths[0]}];
+  const results = [];
+  for (const [i, path] of paths.entries()) results.push({...(await readOne(path, `${table}_${i}`)), path});
+  const each = paths.map((_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM ${table}_${i}`);
   await createInOrder(db, table, `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`, shared);
-  for (let i = 0; i < files; i++) await db.run(`DROP TABLE ${table}_${i}`);
+  for (const i of paths.keys()) await db.run(`DROP TABLE ${table}_${i}`);
+  return results;
 }
 
-/** Accounts for each file of an export read into `parsed` (several files: put together by unionInFileOrder). */
+/** Accounts for each file of an export read into `parsed` (several files: put together by readFiles). */
 async function accountForFiles(
   db: DuckDBConnection,
   source: string,
@@ -251,14 +256,9 @@ async function loadCampaigns(
   ) => {
     // Small files: read in order once, so rejected rows and repeats have their line numbers. A
     // list or folder of them (a contact list per campaign) is read as one, in file order.
-    const paths = exportPaths(file, name);
-    const results = [];
-    for (const [i, path] of paths.entries()) {
-      const table = paths.length > 1 ? `parsed_${name}_${i}` : `parsed_${name}`;
-      const result = await readExport(db, table, {...file, path}, required, staging, query, {ordered: true});
-      results.push({...result, path});
-    }
-    if (paths.length > 1) await unionInFileOrder(db, `parsed_${name}`, paths.length);
+    const results = await readFiles(db, `parsed_${name}`, exportPaths(file, name), (path, table) =>
+      readExport(db, table, {...file, path}, required, staging, query, {ordered: true})
+    );
     await check();
     await accountForFiles(db, name, `parsed_${name}`, results, {maxRejectRate, rejectsDir});
   };

@@ -101,7 +101,7 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   const per = priced ? unitPriceDiscount(file) : undefined;
   const off = subCent ? "abs(coalesce(discount_exact, 0))" : "abs(discount_cents)";
   const lineGross = subCent ? `(${qtyValue} * price_exact)` : value;
-  const unit = subCent ? "price_exact" : "price_cents";
+  const price = subCent ? "price_exact" : "price_cents";
   const discounted = !per
     ? value
     : per === "line"
@@ -115,8 +115,7 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
           : `CAST(qty AS BIGINT) * (price_cents - sign(price_cents) * ${off})`;
   // More off than there is to discount would turn a sale into a credit. Compared exactly: the
   // CASE below reaches this test only for rows whose product passed the range check.
-  const exceeds = !per ? "false" : per === "line" ? `${off} > abs(${qtyValue} * ${unit})` : `${off} > abs(${unit})`;
-  const price = subCent ? "price_exact" : "price_cents";
+  const exceeds = !per ? "false" : per === "line" ? `${off} > abs(${qtyValue} * ${price})` : `${off} > abs(${price})`;
   const amountField = priced ? "unit_price" : has("net") ? "net" : "gross";
   // A line total with a quantity of the other sign (a return of −2 worth 20.00) cannot be read
   // for certain: which sign is right is not known.
