@@ -255,6 +255,24 @@ test("a GBK master list with Chinese column names is recognised from its header"
   ]);
 });
 
+test("a master list saved as Unicode Text (UTF-16, tab-separated) with Chinese column names is read", async () => {
+  const path = join(files.dir, "customers-unicode.txt");
+  const text = "会员号\t姓名\t性别\t城市\r\n17850\t张伟\t男\t上海\r\n14527\t李娜\t女\t上海\r\n";
+  writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+  const config = fixtureConfig(files);
+  if (config.source.type === "files")
+    config.source.customers = {path, columns: {customer_id: "会员号", gender: "性别", city: "城市"}};
+  const db = await build(config, "unicode-text");
+  const rows = await queryRows(
+    db,
+    `SELECT gender, city FROM customers WHERE customer_key IN ('${pseudonym("17850")}', '${pseudonym("14527")}') ORDER BY gender`
+  );
+  expect(rows).toEqual([
+    {gender: "F", city: "上海"},
+    {gender: "M", city: "上海"}
+  ]);
+});
+
 describe("encodings settled before DuckDB reads", () => {
   const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
   const invoicesConfig = (path: string): WorkbenchConfig => {
@@ -364,6 +382,88 @@ describe("encodings settled before DuckDB reads", () => {
     ]);
     if (config.source.type === "files") config.source.orders.encoding = "klingon";
     await expect(build(config, "windows-1252-unknown")).rejects.toThrow(/unknown encoding "klingon"/);
+  });
+
+  describe("UTF-16, as Excel's Unicode Text writes it", () => {
+    // Tab-separated, CRLF; 上 is the bytes 0A 4E in UTF-16LE: a byte 0x0A that is not a line end.
+    const TEXT =
+      "InvoiceNo\tStockCode\tDescription\tQuantity\tInvoiceDate\tUnitPrice\tCustomerID\tCountry\r\n" +
+      "1\tA\t上衣\t2\t2024-03-01 10:00\t1.50\t501\t上海\r\n" +
+      '2\tA\t"上装\t(套)"\t1\t2024-03-02 10:00\t2.00\t502\t上海\r\n' +
+      "3\tA\tx\t1\t2024-03-03 10:00\t3.00\t503\tMünchen\r\n";
+    const LE = Buffer.from(TEXT, "utf16le");
+    const BE = Buffer.from(LE).swap16();
+    const write = (name: string, ...parts: Buffer[]) => {
+      const path = join(files.dir, name);
+      writeFileSync(path, Buffer.concat(parts));
+      return path;
+    };
+    const regions = (db: DuckDBConnection) =>
+      queryRows(db, "SELECT region, count(*)::INTEGER AS n FROM customers GROUP BY region ORDER BY region");
+    const READ = [
+      {region: "München", n: 1},
+      {region: "上海", n: 2}
+    ];
+
+    test("little- and big-endian files with a byte-order mark read as their UTF-8 twin", async () => {
+      const twin = await build(
+        invoicesConfig(write("utf16-twin.csv", Buffer.from(TEXT.replaceAll("\t", ",")))),
+        "utf16-twin"
+      );
+      const expected = await queryRows(twin, "SELECT order_id, net_cents, business_date FROM orders ORDER BY order_id");
+      expect(expected).toHaveLength(3);
+      for (const [name, bytes, encoding] of [
+        ["utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), LE]), "utf-16le"],
+        ["utf16be.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), BE]), "utf-16be"]
+      ] as const) {
+        const db = await build(invoicesConfig(write(name, bytes)), name);
+        expect(await qualityOf(db)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 3}]);
+        expect(await queryRows(db, "SELECT order_id, net_cents, business_date FROM orders ORDER BY order_id")).toEqual(
+          expected
+        );
+        expect(await regions(db)).toEqual(READ);
+        expect(await queryRows(db, "SELECT encoding, detected, delimiter, undecodable_lines FROM input_files")).toEqual(
+          [{encoding, detected: "byte-order mark", delimiter: "\t", undecodable_lines: 0}]
+        );
+      }
+    });
+
+    test("without a byte-order mark it is refused until the mapping names it", async () => {
+      const path = write("utf16-unmarked.txt", LE);
+      const config = invoicesConfig(path);
+      await expect(build(config, "utf16-unmarked")).rejects.toThrow(
+        /utf16-unmarked\.txt:1: the first line is full of NUL bytes.*encoding: "utf-16le"/
+      );
+      if (config.source.type === "files") config.source.orders.encoding = "utf-16";
+      const db = await build(config, "utf16-named");
+      expect(await regions(db)).toEqual(READ);
+      expect(await queryRows(db, "SELECT encoding, detected FROM input_files")).toEqual([
+        {encoding: "utf-16le", detected: "configured"}
+      ]);
+    });
+
+    test("an unpaired surrogate makes its row undecodable; half a character at the end is a truncated file", async () => {
+      // Line 3 (order 2) gets a lone high surrogate in its Country: D800 then an ASCII character.
+      const lines = TEXT.split("\r\n");
+      lines[2] = lines[2].replace("上海", "上\u{E000}海");
+      const broken = Buffer.from(lines.join("\r\n"), "utf16le");
+      const at = broken.indexOf(Buffer.from("\u{E000}", "utf16le"));
+      broken[at] = 0x00;
+      broken[at + 1] = 0xd8;
+      const db = await build(
+        invoicesConfig(write("utf16-surrogate.txt", Buffer.from([0xff, 0xfe]), broken)),
+        "utf16-surrogate"
+      );
+      expect(await qualityOf(db)).toEqual([
+        {outcome: "accepted", reason: null, column: null, rows: 2},
+        {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 1}
+      ]);
+      expect(await queryRows(db, "SELECT undecodable_lines FROM input_files")).toEqual([{undecodable_lines: 1}]);
+      const cut = write("utf16-cut.txt", Buffer.from([0xff, 0xfe]), LE.subarray(0, LE.length - 1));
+      await expect(build(invoicesConfig(cut), "utf16-cut")).rejects.toThrow(
+        /utf16-cut\.txt: the file is truncated: it is UTF-16LE, two bytes a character/
+      );
+    });
   });
 });
 

@@ -18,6 +18,11 @@
  * - a byte-order mark or a configured encoding (any WHATWG label Node knows: "windows-1252",
  *   "iso-8859-15", "shift_jis", "big5", …) fixes the encoding; lines invalid in it are rejected
  *   the same way, and so are lines that are UTF-8 with non-ASCII bytes (mojibake otherwise).
+ * - UTF-16 (Excel's "Unicode Text", what Chinese Excel users save to keep their characters, and
+ *   some databases' exports) is read by its byte-order mark or when configured: decoded whole to
+ *   a UTF-8 copy first (a byte 0x0A is not a line end there: 上 is 0A 4E), which is then read
+ *   like any UTF-8 file; its unpaired surrogates become U+FFFD, so their rows are undecodable.
+ *   Without a mark or a setting, a first line full of NUL bytes stops the build and says so.
  * - a whitespace-aligned file (columns lined up with runs of spaces, as old systems print them)
  *   is copied with one tab between fields, line for line, so DuckDB reads it as tab-separated.
  * Empty, header-only and truncated files are refused here with file and line.
@@ -78,6 +83,9 @@ export function prepareCsv(
   } finally {
     closeSync(fd);
   }
+  const wide = utf16(file, head, encoding);
+  if (wide) return fromUtf16(file, copy, wide, delimiter, headerLine);
+  refuseUnmarkedUtf16(file, head);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   let used: Encoding;
   let detected: PreparedCsv["detected"];
@@ -115,6 +123,103 @@ export function prepareCsv(
     return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header};
   const undecodable = transcode(file, copy, used, aligned);
   return {path: copy, encoding: used, detected, undecodable, delimiter: aligned ? "\t" : sep, separator: sep, header};
+}
+
+/** A UTF-16 file's byte order: from its byte-order mark (which wins), or as configured. */
+function utf16(
+  file: string,
+  head: Buffer,
+  encoding?: Encoding
+): {encoding: "utf-16le" | "utf-16be"; detected: PreparedCsv["detected"]} | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return {encoding: "utf-16le", detected: "byte-order mark"};
+  if (head[0] === 0xfe && head[1] === 0xff) return {encoding: "utf-16be", detected: "byte-order mark"};
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const configured = encoding && !utf8Bom ? knownEncoding(file, encoding) : undefined;
+  return configured === "utf-16le" || configured === "utf-16be"
+    ? {encoding: configured, detected: "configured"}
+    : undefined;
+}
+
+/**
+ * UTF-16 text without a byte-order mark (every other byte of its ASCII is NUL) is not read as
+ * anything else: the build stops and says which setting reads it. A stray NUL in a field does
+ * not trigger this: a quarter of the first line's bytes must be NUL.
+ */
+function refuseUnmarkedUtf16(file: string, head: Buffer): void {
+  const end = head.indexOf(10);
+  const first = head.subarray(0, Math.min(end === -1 ? head.length : end, 512));
+  const nuls = first.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  if (first.length >= 4 && nuls * 4 >= first.length)
+    throw new InputError(
+      file,
+      1,
+      undefined,
+      'the first line is full of NUL bytes, as UTF-16 text without a byte-order mark is: set encoding: "utf-16le" ' +
+        '(or "utf-16be") in the mapping, or save the file as CSV UTF-8'
+    );
+}
+
+/**
+ * A UTF-16 file: decoded to a UTF-8 copy, which is then prepared as a UTF-8 file would be (errors
+ * still name the user's file; line numbers are the same in both).
+ */
+function fromUtf16(
+  file: string,
+  copy: string,
+  wide: NonNullable<ReturnType<typeof utf16>>,
+  delimiter: Delimiter | undefined,
+  headerLine: number
+): PreparedCsv {
+  const decoded = `${copy}.from-utf-16`;
+  const undecodable = decodeUtf16(file, decoded, wide.encoding);
+  try {
+    return {...prepareCsv(decoded, copy, "utf-8", delimiter, headerLine), ...wide, undecodable};
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(file, error.line, error.column, error.reason);
+    throw error;
+  }
+}
+
+/** Writes UTF-16 file `file` as UTF-8 to `out`; returns how many of its lines hold an undecodable character. */
+function decodeUtf16(file: string, out: string, encoding: "utf-16le" | "utf-16be"): number {
+  // Its byte-order mark, if any, is dropped by the decoder.
+  const decoder = new TextDecoder(encoding);
+  const input = openSync(file, "r");
+  const output = openSync(out, "w");
+  const buffer = Buffer.alloc(CHUNK);
+  let size = 0;
+  let replaced = false;
+  try {
+    for (let n: number; (n = readSync(input, buffer, 0, CHUNK, null)) > 0; ) {
+      size += n;
+      const text = decoder.decode(buffer.subarray(0, n), {stream: true});
+      replaced ||= text.includes(UNDECODABLE);
+      writeSync(output, Buffer.from(text, "utf-8"));
+    }
+    if (size % 2 === 1)
+      throw new InputError(
+        file,
+        undefined,
+        undefined,
+        `the file is truncated: it is ${encoding.toUpperCase()}, two bytes a character, and its ${size} bytes end in half of one`
+      );
+    const rest = decoder.decode();
+    replaced ||= rest.includes(UNDECODABLE);
+    writeSync(output, Buffer.from(rest, "utf-8"));
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+  if (!replaced) return 0;
+  const mark = Buffer.from(UNDECODABLE, "utf-8");
+  let lines = 0;
+  eachChunk(out, (chunk) => {
+    eachLine(chunk, (line) => {
+      if (line.includes(mark)) lines++;
+    });
+    return true;
+  });
+  return lines;
 }
 
 interface LineCounts {

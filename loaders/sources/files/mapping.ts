@@ -63,7 +63,7 @@ export interface FileOptions {
    * (.csv.gz) is decompressed first; a spreadsheet workbook (.xlsx) is refused with what to do.
    */
   format?: "csv" | "parquet";
-  /** By byte-order mark and validity when omitted: UTF-8, else GB18030. */
+  /** By byte-order mark (UTF-8, UTF-16LE/BE) and validity when omitted: UTF-8, else GB18030. Any TextDecoder label. */
   encoding?: Encoding;
   /**
    * Line of the header (CSV), 1 unless a report's title lines come first; the lines above it are
