@@ -638,6 +638,88 @@ describe("inputs that stop the build", () => {
   });
 });
 
+test("a Parquet export as pandas writes it: typed columns, float amounts with rounding error, ids as floats", async () => {
+  // pandas writes an integer column with gaps as float64 (17850.0), amounts computed before the
+  // export carry binary rounding error, and a naive datetime is the store's local time.
+  const path = join(files.dir, "pandas-orders.parquet");
+  const writer = await openDuckDB();
+  await writer.run(`COPY (SELECT * FROM (VALUES
+      (1001::BIGINT, 17850.0::DOUBLE, TIMESTAMP '2024-03-01 10:00:00', 0.1::DOUBLE + 0.2::DOUBLE, 2::BIGINT, 12.30::DECIMAL(10,2)),
+      (1002, 17850.0, TIMESTAMP '2024-03-02 10:00:00', 10.1::DOUBLE * 3, 3, 0.00),
+      (1003, NULL, TIMESTAMP '2024-03-02 11:00:00', 19.99, 1, 0.00),
+      (1004, 14527.0, TIMESTAMP '2024-03-03 10:00:00', 12.345, 1, 0.00),
+      (1005, 14527.0, NULL, 5.00, 1, 0.00),
+      (1006, 14527.0, TIMESTAMP '2024-03-04 10:00:00', -(0.1::DOUBLE + 0.2::DOUBLE), 1, 0.00)
+    ) t(order_no, member, created, total, items, coupon)) TO '${path}' (FORMAT parquet)`);
+  writer.closeSync();
+  const config: WorkbenchConfig = {
+    source: {
+      type: "files",
+      orders: {
+        path,
+        level: "orders",
+        timeZone: "Europe/Paris",
+        columns: {
+          order_id: "order_no",
+          customer_id: "member",
+          ordered_at: "created",
+          net: "total",
+          items: "items",
+          discount: "coupon"
+        }
+      },
+      maxRejectRate: 0.9
+    }
+  };
+  const db = await build(config, "pandas-parquet");
+  expect(await queryRows(db, "SELECT format FROM input_files")).toEqual([{format: "parquet"}]);
+  expect(
+    await queryRows(
+      db,
+      "SELECT outcome, reason, column_name AS column, rows::INTEGER AS rows FROM quality WHERE source = 'orders' ORDER BY outcome, reason"
+    )
+  ).toEqual([
+    {outcome: "accepted", reason: null, column: null, rows: 2},
+    {outcome: "classified", reason: REASON.noCustomerId, column: null, rows: 1},
+    {outcome: "classified", reason: REASON.return, column: null, rows: 1},
+    {outcome: "rejected", reason: REASON.missingDate, column: "ordered_at", rows: 1},
+    {outcome: "rejected", reason: REASON.tooManyDecimals, column: "net", rows: 1}
+  ]);
+  // 0.1 + 0.2 is 0.30, three times 10.1 is 30.30; 12.345 is not read as 12.35 (rejected above).
+  expect(
+    await queryRows(
+      db,
+      "SELECT order_id, customer_key, net_cents, discount_cents, items, strftime(ordered_at, '%Y-%m-%d %H:%M') AS utc FROM orders ORDER BY order_id"
+    )
+  ).toEqual([
+    {
+      order_id: "1001",
+      customer_key: pseudonym("17850"),
+      net_cents: 30,
+      discount_cents: 1230,
+      items: 2,
+      utc: "2024-03-01 09:00"
+    },
+    {
+      order_id: "1002",
+      customer_key: pseudonym("17850"),
+      net_cents: 3030,
+      discount_cents: 0,
+      items: 3,
+      utc: "2024-03-02 09:00"
+    },
+    {order_id: "1003", customer_key: null, net_cents: 1999, discount_cents: 0, items: 1, utc: "2024-03-02 10:00"},
+    {
+      order_id: "1006",
+      customer_key: pseudonym("14527"),
+      net_cents: -30,
+      discount_cents: 0,
+      items: 1,
+      utc: "2024-03-04 09:00"
+    }
+  ]);
+});
+
 describe("order-level exports and master lists: nothing guessed", () => {
   const ORDER_HEADER = "order_id,customer_id,ordered_at,net,discount\n";
   const ORDER_COLUMNS = {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net"};

@@ -16,6 +16,7 @@ import {
   quantity,
   timestamp
 } from "../../loaders/sources/files/parse.js";
+import {doubleText} from "../../loaders/sources/files/read.js";
 import {sqlString} from "../../src/lib/sql.js";
 
 let db: DuckDBConnection;
@@ -178,6 +179,36 @@ test("with amountDecimals above 2, sub-cent amounts read exactly and round to th
     "more decimals than the mapping allows (amountDecimals, 2 unless set)"
   ]);
   expect(() => cents("v", {decimals: 5})).toThrow(/amountDecimals must be a whole number from 2 to 4/);
+});
+
+test("a Parquet DOUBLE reads as the decimal it stands for, never rounded to fewer places than it has", async () => {
+  // [SQL double, its text]: sums' rounding error goes; real decimals stay, however many.
+  const cases: [string, string | null][] = [
+    ["0.1::DOUBLE + 0.2::DOUBLE", "0.3"],
+    ["10.1::DOUBLE * 3", "30.3"],
+    ["-(0.1::DOUBLE + 0.2::DOUBLE)", "-0.3"],
+    ["19.99::DOUBLE", "19.99"],
+    ["17850.0::DOUBLE", "17850"],
+    ["0::DOUBLE", "0"],
+    ["12.345::DOUBLE", "12.345"],
+    ["1234567.891::DOUBLE", "1234567.891"],
+    ["0.4255::DOUBLE", "0.4255"],
+    ["123456789.1235::DOUBLE", "123456789.1235"],
+    ["1.0000001::DOUBLE", "1.0000001"],
+    ["1e13::DOUBLE", "10000000000000.0"],
+    ["'nan'::DOUBLE", "nan"],
+    ["NULL::DOUBLE", null]
+  ];
+  const rows = await queryRows<{out: string | null}>(
+    db,
+    `${cases.map(([v], i) => `SELECT ${i} AS i, ${doubleText(`(${v})`)} AS out`).join(" UNION ALL ")} ORDER BY i`
+  );
+  expect(rows.map((r) => r.out)).toEqual(cases.map(([, text]) => text));
+  // Read as an amount, the noisy sum is 30 cents; 12.345 still has too many decimals.
+  expect(await read((c) => cents(c), ["0.3", "12.345"])).toEqual(["30", null]);
+  expect(await read((c) => amountReason(c), ["0.30000000000000004"])).toEqual([
+    "more decimals than the mapping allows (amountDecimals, 2 unless set)"
+  ]);
 });
 
 test("quantities with decimals read exactly with the file's mark, up to qtyDecimals", async () => {

@@ -148,7 +148,11 @@ export function cents(col: string, format: AmountFormat = {}): string {
 export const exactAmount = (col: string, format: AmountFormat = {}): string =>
   readAmount(col, format, (exact) => `CAST(${exact} AS DECIMAL(38,${decimalsOf(format.decimals)}))`);
 
-/** Why an amount did not read (cents returned NULL): the rule that fired, as the rejection reason. */
+/**
+ * Why an amount did not read (cents returned NULL): the rule that fired, as the rejection reason.
+ * Too many decimals first: 0.30000000000000004 (a float's rounding error, as pandas writes it to a
+ * CSV) has too many decimals, whatever its count of digits.
+ */
 export function amountReason(col: string, {decimal = ".", currency = "CNY", decimals}: AmountFormat = {}): string {
   const v = `trim(${col})`;
   const foreign = foreignMarks(currency).map(escapeRegex).join("|");
@@ -156,9 +160,9 @@ export function amountReason(col: string, {decimal = ".", currency = "CNY", deci
   const point = decimal === "." ? "\\." : ",";
   return `CASE
     WHEN ${v} = '' THEN ${reasonSql("missingAmount")}
+    WHEN regexp_matches(${v}, '${point}\\d{${decimalsOf(decimals) + 1},}\\)?$') THEN ${reasonSql("tooManyDecimals")}
     WHEN length(regexp_replace(${v}, '[^0-9]', '', 'g')) > 16 THEN ${reasonSql("amountOutOfRange")}
     WHEN regexp_matches(${unmarked}, '${foreign}') THEN ${reasonSql("otherCurrency")}
-    WHEN regexp_matches(${v}, '${point}\\d{${decimalsOf(decimals) + 1},}\\)?$') THEN ${reasonSql("tooManyDecimals")}
     WHEN regexp_matches(${v}, '[0-9][eE][+-]?[0-9]') THEN ${reasonSql("exponent")}
     ${decimal === "." ? `WHEN regexp_full_match(${v}, '.*\\d,\\d{1,2}\\)?') THEN ${reasonSql("decimalComma")}` : ""}
     WHEN regexp_matches(${v}, '\\d[, .\u00a0\u202f''’]\\d') THEN ${reasonSql("grouping")}

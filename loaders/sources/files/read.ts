@@ -92,14 +92,14 @@ export async function readExport(
     }
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
-  const select = mapped
-    .map(([field, column]) => `CAST("${column!.replaceAll('"', '""')}" AS VARCHAR) AS ${field}`)
-    .join(", ");
   let raw = "";
   const load = async (from: string) => {
-    const header =
-      prepared?.header ??
-      (await queryRows<{column_name: string}>(db, `DESCRIBE SELECT * FROM ${from}`)).map((r) => r.column_name);
+    // A CSV's columns are text; a Parquet file's have types, and its DOUBLE values need care (doubleText).
+    const described = prepared
+      ? []
+      : await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE SELECT * FROM ${from}`);
+    const header = prepared?.header ?? described.map((r) => r.column_name);
+    const doubles = new Set(described.filter((r) => r.column_type === "DOUBLE").map((r) => r.column_name));
     const named = Object.values(columns).filter((c): c is string => Boolean(c));
     for (const [field, column] of Object.entries(columns)) {
       if (column && !header.includes(column)) {
@@ -119,7 +119,11 @@ export async function readExport(
         );
       }
     }
-    raw = `(SELECT ${select} FROM ${from})`;
+    const select = mapped.map(([field, column]) => {
+      const quoted = `"${column!.replaceAll('"', '""')}"`;
+      return `${doubles.has(column!) ? doubleText(quoted) : `CAST(${quoted} AS VARCHAR)`} AS ${field}`;
+    });
+    raw = `(SELECT ${select.join(", ")} FROM ${from})`;
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
     if (ordered) await createInOrder(db, table, query(raw, check), shared);
     else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw, check)}`);
@@ -149,6 +153,23 @@ export async function readExport(
       }
     : {format: "parquet", encoding: null, detected: null, delimiter: null, header_line: null, undecodable_lines: null};
   return {rows: n, raw, firstLine: headerLine + 1, readAs};
+}
+
+/**
+ * A Parquet DOUBLE as text. Binary floating point holds most decimals only approximately (0.3 is
+ * 0.2999999999999999889), and a value computed before the export carries the error along (0.1 +
+ * 0.2 is 0.30000000000000004, three times 10.1 is 30.299999999999997): such a value reads as the
+ * shortest decimal, up to six places, within 1e-13 of it, relatively (hundreds of times the
+ * error of such sums, and far below any real difference: 12.345 never reads as 12.35, 1234567.891
+ * never as 1234567.89). A value needing more places, or beyond 10^12, keeps all its digits and is
+ * judged as text would be (an amount with too many decimals is rejected).
+ */
+export function doubleText(col: string): string {
+  const places = [0, 1, 2, 3, 4, 5, 6].map(
+    (k) =>
+      `WHEN abs(${col} - round(${col}, ${k})) <= abs(${col}) * 1e-13 THEN CAST(CAST(round(${col}, ${k}) AS DECIMAL(38,${k})) AS VARCHAR)`
+  );
+  return `CASE WHEN NOT isfinite(${col}) OR abs(${col}) >= 1e12 THEN CAST(${col} AS VARCHAR) ${places.join(" ")} ELSE CAST(${col} AS VARCHAR) END`;
 }
 
 /**
