@@ -1,20 +1,47 @@
 /**
  * Customer ids as exports write them. The same customer is `17850.0` in one export (a column
  * that passed through a spreadsheet as a number) and `17850` in another, ` 17850` in a third:
- * their pseudonyms must be the same. Before keying, an id is trimmed, a numeric id loses a
+ * their pseudonyms must be the same. Before keying, an id is trimmed (of every blank: BLANKS),
+ * unwrapped from Excel's text formula (`="00123"` is 00123), a numeric id loses a
  * trailing `.0` (any number of zeros; `17850.5` is left as it is: that is not a whole number and
  * would be a different id), and, when the mapping says so (`idCase`), its letters are folded to
  * one case. Every source normalizes the same way: the SQL form (files, in DuckDB) and the
  * TypeScript form (sample, PostgreSQL rows) are tested to agree.
  */
+import {sqlString} from "../src/lib/sql.js";
 
 /** How letters in ids compare: as written (default), or folded to lower or upper case. */
 export type IdCase = "as-is" | "lower" | "upper";
+
+/**
+ * The blanks around a value that are not part of it: exactly what JavaScript's trim() removes
+ * (spaces, tabs, line ends, no-break and other Unicode spaces, a stray byte-order mark). DuckDB's
+ * and PostgreSQL's trim() remove fewer: neither removes a tab, which Chinese platforms append to
+ * long numbers (order numbers, phone-number member ids) so that Excel keeps their digits.
+ */
+export const BLANKS =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * The blanks DuckDB's own trim() leaves (it removes Unicode spaces only), as a regular expression:
+ * the few values holding one take the slower, complete trim (a trim with a list of characters
+ * cost six times the plain one on every value of a million-row file).
+ */
+const UNTRIMMED = "[\\t\\n\\v\\f\\r\\x{2028}\\x{2029}\\x{FEFF}]";
+
+/** Column `col` without its blanks (BLANKS), in DuckDB SQL; `col` is a column name (it is repeated). */
+export const trimSql = (col: string) =>
+  `CASE WHEN regexp_matches(${col}, '${UNTRIMMED}') THEN trim(${col}, ${sqlString(BLANKS)}) ELSE trim(${col}) END`;
+
+/** `="00123"`: an Excel formula for the text 00123, which exports write so that Excel keeps an id's digits. */
+const EXCEL_TEXT = /^="(.*)"$/s;
 
 /** The normalized id, or null for a blank one. */
 export function normalizeId(raw: string | null | undefined, idCase: IdCase = "as-is"): string | null {
   if (raw === null || raw === undefined) return null;
   let id = raw.trim();
+  const excel = EXCEL_TEXT.exec(id);
+  if (excel) id = excel[1].trim();
   if (id === "") return null;
   if (/^[0-9]+\.0+$/.test(id)) id = id.slice(0, id.indexOf("."));
   return idCase === "lower" ? id.toLowerCase() : idCase === "upper" ? id.toUpperCase() : id;
@@ -24,6 +51,20 @@ export function normalizeId(raw: string | null | undefined, idCase: IdCase = "as
 export function normalizeIdSql(col: string, idCase: IdCase = "as-is"): string {
   const trimmed = `nullif(trim(${col}), '')`;
   // contains() first: a regular expression on every id cost a fifth of reading a million-row list.
-  const whole = `CASE WHEN contains(${col}, '.') AND regexp_full_match(${trimmed}, '[0-9]+\\.0+') THEN split_part(${trimmed}, '.', 1) ELSE ${trimmed} END`;
+  const plain = `CASE WHEN contains(${col}, '.') AND regexp_full_match(${trimmed}, '[0-9]+\\.0+') THEN split_part(${trimmed}, '.', 1) ELSE ${trimmed} END`;
+  // An id with a blank DuckDB's trim() leaves, or with an "=" (Excel's ="…"), takes the complete path.
+  const blanks = sqlString(BLANKS);
+  const bare = `trim(regexp_replace(trim(${col}, ${blanks}), '^(?s)="(.*)"$', '\\1'), ${blanks})`;
+  const complete = `CASE WHEN regexp_full_match(${bare}, '[0-9]+\\.0+') THEN split_part(${bare}, '.', 1) ELSE nullif(${bare}, '') END`;
+  const whole = `CASE WHEN regexp_matches(${col}, '${UNTRIMMED.replace("[", "[=")}') THEN ${complete} ELSE ${plain} END`;
   return idCase === "lower" ? `lower(${whole})` : idCase === "upper" ? `upper(${whole})` : whole;
+}
+
+/** The same as normalizeId, as a PostgreSQL expression (btrim takes the blanks to remove, as DuckDB's trim does). */
+export function normalizeIdPostgres(col: string): string {
+  const blanks = sqlString(BLANKS);
+  const blankless = `btrim(${col}, ${blanks})`;
+  const unwrapped = `(CASE WHEN ${blankless} LIKE '="%"' AND length(${blankless}) >= 3
+    THEN btrim(substr(${blankless}, 3, length(${blankless}) - 3), ${blanks}) ELSE ${blankless} END)`;
+  return `CASE WHEN ${unwrapped} ~ '^[0-9]+\\.0+$' THEN split_part(${unwrapped}, '.', 1) ELSE nullif(${unwrapped}, '') END`;
 }

@@ -14,6 +14,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import pg from "pg";
 import {type Publish, publishedTables} from "../derive/publish.js";
 import {queryRows} from "../duckdb.js";
+import {normalizeIdPostgres} from "../ids.js";
 import {sqlDate, sqlString} from "../../src/lib/sql.js";
 import {UserError} from "../errors.js";
 import {reasonSql} from "../../src/lib/quality.js";
@@ -110,10 +111,6 @@ export async function loadPostgres(
   }
 }
 
-/** A customer id normalized in PostgreSQL exactly as loaders/ids.ts does (trim, a numeric id's trailing .0). */
-const normalizedId = (col: string) =>
-  `CASE WHEN trim(${col}) ~ '^[0-9]+\\.0+$' THEN split_part(trim(${col}), '.', 1) ELSE nullif(trim(${col}), '') END`;
-
 /**
  * `sql` over the canonical tables with their customer ids normalized before any aggregation:
  * CTEs named like the tables shadow them (the database is read-only: no views). '123' and
@@ -125,12 +122,12 @@ function normalized(sql: string): string {
   const customerColumns =
     "signup_date, birth_year, gender, region, city, home_store, channel, tier, points, marketing_consent, opt_out_date";
   // The PostgreSQL schema has a birth year and no birth month (README, PostgreSQL).
-  return `WITH listed AS (SELECT ${normalizedId("customer_id")} AS customer_id, ${customerColumns}, NULL::integer AS birth_month FROM customers),
+  return `WITH listed AS (SELECT ${normalizeIdPostgres("customer_id")} AS customer_id, ${customerColumns}, NULL::integer AS birth_month FROM customers),
 customers AS (SELECT DISTINCT ON (customer_id) customer_id, ${customerColumns}, birth_month FROM listed WHERE customer_id IS NOT NULL
   ORDER BY customer_id, signup_date NULLS LAST, birth_year NULLS LAST),
-orders AS (SELECT order_id, ${normalizedId("customer_id")} AS customer_id, ordered_at, business_date, store_id, channel,
+orders AS (SELECT order_id, ${normalizeIdPostgres("customer_id")} AS customer_id, ordered_at, business_date, store_id, channel,
   gross_cents, discount_cents, net_cents, items, kind FROM orders),
-feedback AS (SELECT ${normalizedId("customer_id")} AS customer_id, feedback_date, kind, score FROM feedback)
+feedback AS (SELECT ${normalizeIdPostgres("customer_id")} AS customer_id, feedback_date, kind, score FROM feedback)
 SELECT * FROM (${sql}) AS normalized`;
 }
 

@@ -502,6 +502,61 @@ test("a repeated master-list id keeps its first row; rows that read alike but ar
   expect(await queryRows(db, "SELECT net_cents::INTEGER AS net, items FROM orders")).toEqual([{net: 600, items: 4}]);
 });
 
+test('an export written for Excel: a tab after long numbers, ids as ="…", a padded column name, a sep= line; the master list\'s customers all the same', async () => {
+  // A Chinese platform's order export: phone-number member ids kept from Excel's rounding by a
+  // tab after them or by its text formula, a column name with a blank after it, and Excel's
+  // first line naming the delimiter.
+  const orders = join(files.dir, "platform-orders.csv");
+  writeFileSync(
+    orders,
+    "sep=;\r\n订单号;会员;实付金额 ;下单时间;门店\r\n" +
+      '"2403011234567\t";"13800138000\t";10,00;2024-03-01 10:00:00\t;"上海店\t"\r\n' +
+      '2403011234568;="13800138000";20,00;2024-03-02 10:00:00;上海店\r\n' +
+      '2403011234569;"=""13900139000""";30,00;2024-03-03 10:00:00;上海店\r\n' +
+      "2403011234570;13900139000;abc;2024-03-04 10:00:00;上海店\r\n"
+  );
+  const customers = join(files.dir, "platform-members.csv");
+  writeFileSync(customers, "id,city\n13800138000,上海\n13900139000,北京\n");
+  const config: WorkbenchConfig = {
+    source: {
+      type: "files",
+      orders: {
+        path: orders,
+        level: "orders",
+        decimal: ",",
+        columns: {order_id: "订单号", customer_id: "会员", net: "实付金额", ordered_at: "下单时间", store_id: "门店"}
+      },
+      customers: {path: customers, columns: {customer_id: "id", city: "city"}},
+      maxRejectRate: 0.5
+    }
+  };
+  const db = await build(config, "platform");
+  expect(await queryRows(db, "SELECT delimiter, header_line FROM input_files WHERE source = 'orders'")).toEqual([
+    {delimiter: ";", header_line: 2}
+  ]);
+  expect(
+    await queryRows(
+      db,
+      "SELECT c.city, count(*)::INTEGER AS orders, sum(net_cents)::INTEGER AS cents, min(store_id) AS store FROM orders o JOIN customers c USING (customer_key) GROUP BY c.city ORDER BY c.city"
+    )
+  ).toEqual([
+    {city: "上海", orders: 2, cents: 3000, store: "上海店"},
+    {city: "北京", orders: 1, cents: 3000, store: "上海店"}
+  ]);
+  expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM customers")).toEqual([{n: 2}]);
+  // The rejected row keeps its real line: the sep= line and the header come first.
+  const rejects = readFileSync(
+    join(".workbench", "files", "rejects", "orders-platform-orders.csv.rejected.csv"),
+    "utf-8"
+  );
+  expect(rejects.trim().split("\n")[1]).toMatch(/^6,net,amount is not a number,/);
+  // A declared delimiter the mapping contradicts stops the build.
+  if (config.source.type === "files") config.source.orders.delimiter = ",";
+  await expect(build(config, "platform-contradicted")).rejects.toThrow(
+    /platform-orders\.csv:1: the first line declares the delimiter ";", but the mapping says ","/
+  );
+});
+
 test("large files, read in parallel, still give rejected rows their exact line and keep the first of repeated master-list rows", async () => {
   // Past about 10 MB DuckDB reads a file in parallel and rows arrive out of order: the
   // ingestion must notice rejects and repeats and read such a file again in order.
@@ -718,6 +773,18 @@ test("a Parquet export as pandas writes it: typed columns, float amounts with ro
       utc: "2024-03-04 09:00"
     }
   ]);
+  // A Parquet file has no lines: its rejected rows are named by their row number, from 1.
+  const rejects = readFileSync(
+    join(".workbench", "files", "rejects", "orders-pandas-orders.parquet.rejected.csv"),
+    "utf-8"
+  );
+  expect(
+    rejects
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",").slice(0, 2).join(","))
+  ).toEqual(["4,net", "5,ordered_at"]);
 });
 
 describe("order-level exports and master lists: nothing guessed", () => {

@@ -5,7 +5,7 @@
 import {beforeAll, expect, test} from "vitest";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
-import {normalizeId, normalizeIdSql} from "../../loaders/ids.js";
+import {BLANKS, normalizeId, normalizeIdSql} from "../../loaders/ids.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
 import {
   amountReason,
@@ -14,6 +14,7 @@ import {
   integer,
   plausibleDate,
   quantity,
+  text,
   timestamp
 } from "../../loaders/sources/files/parse.js";
 import {doubleText} from "../../loaders/sources/files/read.js";
@@ -246,6 +247,38 @@ test("customer ids: trimmed, a numeric id's trailing .0 dropped, case folded on 
   expect(await read((c) => normalizeIdSql(c, "lower"), ["AB12", "ab12"])).toEqual(["ab12", "ab12"]);
   const key = pseudonymizer("id-test-key-0123456789");
   expect(key("17850.0")).toBe(key("17850"));
+});
+
+test('customer ids: every blank trimmed (a tab appended to keep Excel off a long number too) and Excel\'s ="…" unwrapped, in SQL as in TypeScript', async () => {
+  // [as written, normalized]
+  const cases: [string, string | null][] = [
+    ["13800138000\t", "13800138000"],
+    ["\t13800138000", "13800138000"],
+    ["17850\r", "17850"],
+    ["\u00a017850\u3000", "17850"],
+    ["\ufeff17850", "17850"],
+    ['="00123"', "00123"],
+    [' ="17850.0"\t', "17850"],
+    ['=" 17850 "', "17850"],
+    ['=""', null],
+    ["\t", null],
+    ['="', '="'],
+    ['="17850', '="17850'],
+    ['17850"', '17850"'],
+    ["17 850", "17 850"]
+  ];
+  const ids = cases.map(([id]) => id);
+  const sql = await read((c) => normalizeIdSql(c), ids);
+  expect(sql).toEqual(cases.map(([, id]) => id));
+  expect(ids.map((id) => normalizeId(id))).toEqual(sql);
+  // Every character JavaScript's trim() removes, and only those, is a blank in SQL too.
+  const blanks = Array.from({length: 0x10000}, (_, c) => String.fromCharCode(c)).filter((c) => `${c}x`.trim() === "x");
+  expect(blanks.join("")).toBe(BLANKS);
+  expect(await read((c) => text(c), [`${BLANKS}Shanghai${BLANKS}`, BLANKS, "上海\t"])).toEqual([
+    "Shanghai",
+    null,
+    "上海"
+  ]);
 });
 
 test("an explicit offset is honoured, whatever the session's time zone; TIMESTAMPTZ text too", async () => {

@@ -9,6 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {reasonSql} from "../../../src/lib/quality.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import type {CampaignsFile, ContactsFile} from "./mapping.js";
+import {trimSql} from "../../ids.js";
 import {
   customerId,
   dateReason,
@@ -82,8 +83,8 @@ WITH p AS (
   SELECT ${text("campaign_id")} AS campaign_id,
     ${customerId("customer_id", file.idCase)} AS customer_raw,
     ${idInExponent("customer_id")} AS rounded_id,
-    CASE WHEN lower(trim("group")) IN (${list(groups.treatment)}) THEN 'treatment'
-      WHEN lower(trim("group")) IN (${list(groups.holdout)}) THEN 'holdout' END AS grp,
+    CASE WHEN lower(${trimSql('"group"')}) IN (${list(groups.treatment)}) THEN 'treatment'
+      WHEN lower(${trimSql('"group"')}) IN (${list(groups.holdout)}) THEN 'holdout' END AS grp,
     ${undecodableColumn(mapped, check)} AS bad_text,
     "group" AS group_text,
     ${has("sent") ? `${text("sent")} IS NOT NULL AND ${flag("sent")} IS NULL` : "false"} AS bad_sent,

@@ -51,6 +51,8 @@ export interface PreparedCsv {
   separator: Delimiter;
   /** Column names from the header line (DuckDB is told them, so it need not sniff the file). */
   header: string[];
+  /** The header's line: as asked, or 2 after Excel's "sep=;" line (0: no header). */
+  headerLine: number;
 }
 
 /** The replacement character marking bytes a line could not be decoded from: rows holding it are rejected. */
@@ -107,6 +109,19 @@ export function prepareCsv(
   const text = decode(head)
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/);
+  // Excel's "sep=;" line, written first so that Excel splits the file at that delimiter, declares
+  // the delimiter, and the header follows it.
+  const sepLine = /^sep=(.)$/i.exec(text[0] ?? "")?.[1];
+  if (sepLine !== undefined && headerLine === 1) {
+    if (![",", ";", "\t", "|"].includes(sepLine) || (delimiter && delimiter !== sepLine))
+      throw new InputError(
+        file,
+        1,
+        undefined,
+        `the first line declares the delimiter ${JSON.stringify(sepLine)}, ${delimiter ? `but the mapping says ${JSON.stringify(delimiter)}` : "which is not one of , ; tab |"}`
+      );
+    return {...prepareCsv(file, copy, encoding, sepLine as Delimiter, 2), headerLine: 2};
+  }
   // The header must lie in the file's first 64 KB. Without one, the first line sets the columns.
   const headed = headerLine > 0;
   const first = Math.max(headerLine, 1);
@@ -120,9 +135,18 @@ export function prepareCsv(
   const header = headed ? names : names.map((_, i) => String(i + 1));
   const aligned = sep === "whitespace";
   if (used === "utf-8" && !lines && !aligned)
-    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header};
+    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header, headerLine};
   const undecodable = transcode(file, copy, used, aligned);
-  return {path: copy, encoding: used, detected, undecodable, delimiter: aligned ? "\t" : sep, separator: sep, header};
+  return {
+    path: copy,
+    encoding: used,
+    detected,
+    undecodable,
+    delimiter: aligned ? "\t" : sep,
+    separator: sep,
+    header,
+    headerLine
+  };
 }
 
 /** A UTF-16 file's byte order: from its byte-order mark (which wins), or as configured. */

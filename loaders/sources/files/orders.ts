@@ -44,6 +44,7 @@ import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import {type OrdersFile, unitPriceDiscount, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
 import {UserError} from "../../errors.js";
+import {trimSql} from "../../ids.js";
 
 /** The mapping's cancelled statuses, lower-cased; a mapped status without them stops the build. */
 function cancelledStatuses(file: OrdersFile): string[] {
@@ -79,7 +80,7 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // A cancellation by its id's mark, or by its status (read from the raw row, in p).
   const statusCancelled =
     has("status") && cancelledStatuses(file).length
-      ? `coalesce(lower(trim(status)) IN (${cancelledStatuses(file).map(sqlString).join(", ")}), false)`
+      ? `coalesce(lower(${trimSql("status")}) IN (${cancelledStatuses(file).map(sqlString).join(", ")}), false)`
       : "false";
   const cancel = `(${file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false"} OR status_cancelled)`;
   const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
@@ -124,7 +125,7 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
   // currency than the file's is rejected, never counted as if it were the file's money. An
   // invoice line may leave it blank (web shops write order fields on an order's first row only):
   // the invoice's other lines settle it (markInvoiceCurrencies); an order-level row may not.
-  const code = `upper(trim(currency_code))`;
+  const code = `upper(${trimSql("currency_code")})`;
   const otherCurrency = !has("currency_code")
     ? "false"
     : lines
@@ -182,7 +183,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
   CASE
     WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
     WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
-    WHEN ts IS NULL THEN CASE WHEN trim(ordered_at_text) <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
+    WHEN ts IS NULL THEN CASE WHEN ${trimSql("ordered_at_text")} <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
     WHEN other_currency THEN ${reasonSql("otherCurrencyCode")}
     WHEN rounded_id THEN ${reasonSql("exponentId")}

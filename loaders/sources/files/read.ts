@@ -65,7 +65,7 @@ export async function readExport(
   const copy = join(workDir, `${table}-${basename(file.path)}.utf8.csv`);
   // Every column declared as text from our own reading of the header: DuckDB then skips
   // sniffing (a tenth of a second per file) and reads values exactly as written.
-  const headerLine = file.headerLine ?? 1;
+  let headerLine = file.headerLine ?? 1;
   if (!Number.isInteger(headerLine) || headerLine < 0)
     throw new InputError(
       file.path,
@@ -84,6 +84,8 @@ export async function readExport(
     const text = await plainText(file.path, join(workDir, `${table}-${basename(file.path)}.gunzipped`));
     try {
       prepared = prepareCsv(text, copy, file.encoding, file.delimiter, headerLine);
+      // 2 after Excel's "sep=;" line.
+      headerLine = prepared.headerLine;
     } catch (error) {
       // Errors name the user's file, not the decompressed copy.
       if (error instanceof InputError && text !== file.path)
@@ -100,13 +102,20 @@ export async function readExport(
       : await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE SELECT * FROM ${from}`);
     const header = prepared?.header ?? described.map((r) => r.column_name);
     const doubles = new Set(described.filter((r) => r.column_type === "DOUBLE").map((r) => r.column_name));
+    // A name padded with blanks in the header ("Amount ", as some exports write it) is the mapped
+    // name when no other name is: the blanks cannot be seen in the error that would list them.
+    const resolve = (column: string) => {
+      if (header.includes(column)) return column;
+      const padded = header.filter((name) => name.trim() === column.trim());
+      return padded.length === 1 ? padded[0] : undefined;
+    };
     const named = Object.values(columns).filter((c): c is string => Boolean(c));
     for (const [field, column] of Object.entries(columns)) {
-      if (column && !header.includes(column)) {
+      if (column && resolve(column) === undefined) {
         const hint = required.includes(field) ? "required" : "mapped";
         // No mapped name in the header at all: the first line may be a row, not a header.
         const headerless =
-          headed && prepared && !named.some((c) => header.includes(c))
+          headed && prepared && !named.some((c) => resolve(c) !== undefined)
             ? ` (if the file has no header line, set headerLine: 0 and map the columns by position: "1" to "${header.length}")`
             : "";
         throw new InputError(
@@ -120,8 +129,9 @@ export async function readExport(
       }
     }
     const select = mapped.map(([field, column]) => {
-      const quoted = `"${column!.replaceAll('"', '""')}"`;
-      return `${doubles.has(column!) ? doubleText(quoted) : `CAST(${quoted} AS VARCHAR)`} AS ${field}`;
+      const name = resolve(column!)!;
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      return `${doubles.has(name) ? doubleText(quoted) : `CAST(${quoted} AS VARCHAR)`} AS ${field}`;
     });
     raw = `(SELECT ${select.join(", ")} FROM ${from})`;
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
@@ -152,7 +162,8 @@ export async function readExport(
         undecodable_lines: prepared.undecodable
       }
     : {format: "parquet", encoding: null, detected: null, delimiter: null, header_line: null, undecodable_lines: null};
-  return {rows: n, raw, firstLine: headerLine + 1, readAs};
+  // A Parquet file has rows, not lines: its rows are numbered from 1.
+  return {rows: n, raw, firstLine: prepared ? headerLine + 1 : 1, readAs};
 }
 
 /**
