@@ -20,6 +20,7 @@ export const REASON = {
   unreadableDate: "unreadable date",
   ambiguousDate: "ambiguous date (day and month order unknown: set dateFormat)",
   implausibleDate: "date outside the plausible window",
+  twoDigitYear: "two-digit year (century unknown: set dateFormat)",
   spreadsheetSerial: "a spreadsheet day number, not a date (export the column formatted as dates)",
   otherCurrencyCode: "currency code missing or not the file's currency",
   notWholeQuantity: "quantity is not a whole number",

@@ -11,6 +11,7 @@ import {
   amountReason,
   cents,
   exactAmount,
+  implausibleReason,
   integer,
   plausibleDate,
   quantity,
@@ -18,6 +19,7 @@ import {
   timestamp
 } from "../../loaders/sources/files/parse.js";
 import {doubleText} from "../../loaders/sources/files/read.js";
+import {REASON} from "../../src/lib/quality.js";
 import {sqlString} from "../../src/lib/sql.js";
 
 let db: DuckDBConnection;
@@ -378,6 +380,23 @@ test("timestamps: unambiguous formats read, day/month order never guessed", asyn
     null
   ]);
   expect(await read((c) => timestamp(c, "%d/%m/%Y"), ["05/03/2024"])).toEqual(["2024-03-05 00:00:00"]);
+  // As Chinese Excel writes dates (no leading zeros), year first with dots, and a tab after them.
+  const chinese = [
+    "2024/3/5 9:05",
+    "2024-3-5",
+    "2024.03.05",
+    "2024.3.5 10:15",
+    "2024.3.5 10:15:30",
+    "2024-03-05 10:00\t"
+  ];
+  expect(await read(timestamp, chinese)).toEqual([
+    "2024-03-05 09:05:00",
+    "2024-03-05 00:00:00",
+    "2024-03-05 00:00:00",
+    "2024-03-05 10:15:00",
+    "2024-03-05 10:15:30",
+    "2024-03-05 10:00:00"
+  ]);
 });
 
 test("timestamps with the month's English name and a four-digit year read; a two-digit year's century is not guessed", async () => {
@@ -403,4 +422,14 @@ test("timestamps with the month's English name and a four-digit year read; a two
   expect(await read((c) => `${plausibleDate(timestamp(c))}::VARCHAR`, ["5-Mar-24"])).toEqual(["false"]);
   // ...and said by the mapping, it reads.
   expect(await read((c) => timestamp(c, "%d-%b-%y"), ["5-Mar-24"])).toEqual(["2024-03-05 00:00:00"]);
+  // DuckDB reads 05/03/24 as the year 5: refused too, with the reason for what is unknown.
+  const short = ["5-Mar-24 10:00", "05/03/24", "5.3.24", "2204-05-01", "0001-01-01"];
+  expect(await read((c) => `${plausibleDate(timestamp(c))}::VARCHAR`, short)).toEqual(short.map(() => "false"));
+  expect(await read(implausibleReason, short)).toEqual([
+    REASON.twoDigitYear,
+    REASON.ambiguousDate,
+    REASON.ambiguousDate,
+    REASON.implausibleDate,
+    REASON.implausibleDate
+  ]);
 });

@@ -28,6 +28,7 @@ import {
   customerId,
   exactAmount,
   dateReason,
+  implausibleReason,
   idInExponent,
   integer,
   MAX_CENTS,
@@ -184,7 +185,7 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
     WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
     WHEN ts IS NULL THEN CASE WHEN ${trimSql("ordered_at_text")} <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
-    WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${reasonSql("implausibleDate")}
+    WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${implausibleReason("ordered_at_text")}
     WHEN other_currency THEN ${reasonSql("otherCurrencyCode")}
     WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN ${lines ? "qty IS NULL" : "false"} THEN ${reasonSql(weighed ? "unreadableQuantity" : "notWholeQuantity")}

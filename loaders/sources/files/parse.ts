@@ -211,6 +211,10 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y/%m/%d %H:%M:%S",
   "%Y/%m/%d %H:%M",
   "%Y/%m/%d",
+  // Year first with dots (2024.03.05): no one writes the day before the month after the year.
+  "%Y.%m.%d %H:%M:%S",
+  "%Y.%m.%d %H:%M",
+  "%Y.%m.%d",
   "%Y%m%d",
   "%Y年%m月%d日",
   "%Y年%m月%d日 %H:%M",
@@ -289,6 +293,17 @@ export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, 
  */
 export const idInExponent = (col: string) =>
   `((contains(${col}, 'E') OR contains(${col}, 'e')) AND regexp_full_match(${normalizeIdSql(col)}, '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+'))`;
+
+/**
+ * Why a date that read is still refused. DuckDB reads 05/03/24 as the year 5 (and the formats read
+ * 5-Mar-24 as the year 24), outside the window: what is unknown there is the order of day and
+ * month, or the century, and the reason says so rather than blame the window.
+ */
+export function implausibleReason(col: string): string {
+  return `CASE WHEN regexp_full_match(${trimSql(col)}, '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}([ T].*)?') THEN ${reasonSql("ambiguousDate")}
+    WHEN regexp_full_match(${trimSql(col)}, '\\d{1,2}[- ][A-Za-z]{3,9}[- ]\\d{2}([ T].*)?') THEN ${reasonSql("twoDigitYear")}
+    ELSE ${reasonSql("implausibleDate")} END`;
+}
 
 /** Why a timestamp did not read: day/month order unknown, or not a date at all. */
 export function dateReason(col: string): string {

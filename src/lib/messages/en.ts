@@ -562,6 +562,7 @@ export const en = {
       "ambiguous date (day and month order unknown: set dateFormat)":
         "ambiguous date (day and month order unknown: set dateFormat)",
       "date outside the plausible window": "date outside the plausible window",
+      "two-digit year (century unknown: set dateFormat)": "two-digit year (century unknown: set dateFormat)",
       "currency code missing or not the file's currency": "currency code missing or not the file's currency",
       "a spreadsheet day number, not a date (export the column formatted as dates)":
         "a spreadsheet day number, not a date (export the column formatted as dates)",
@@ -619,6 +620,8 @@ export const en = {
       "unreadable date": "Rejected: the date is in no known format.",
       "ambiguous date (day and month order unknown: set dateFormat)":
         "Rejected: 03/04/2024 could be March or April; set dateFormat in workbench.config.ts.",
+      "two-digit year (century unknown: set dateFormat)":
+        'Rejected: 5-Mar-24 does not say its century; set dateFormat in workbench.config.ts (for example "%d-%b-%y").',
       "date outside the plausible window":
         "Rejected: the date is before 1990 or after the build (a typo year would move every page); set dates in the mapping to widen the window.",
       "currency code missing or not the file's currency":

@@ -578,6 +578,7 @@ export const zhCN: Messages = {
       "unreadable date": "日期无法读取",
       "ambiguous date (day and month order unknown: set dateFormat)": "日期有歧义（请设置 dateFormat）",
       "date outside the plausible window": "日期超出合理范围",
+      "two-digit year (century unknown: set dateFormat)": "两位数年份（世纪不明：请设置 dateFormat）",
       "currency code missing or not the file's currency": "币种代码缺失或不是文件的币种",
       "a spreadsheet day number, not a date (export the column formatted as dates)":
         "电子表格的日期序号，而不是日期（请将该列按日期格式导出）",
@@ -629,6 +630,8 @@ export const zhCN: Messages = {
       "unreadable date": "拒绝：日期格式无法识别。",
       "ambiguous date (day and month order unknown: set dateFormat)":
         "拒绝：03/04/2024 可能是三月或四月；请在 workbench.config.ts 中设置 dateFormat。",
+      "two-digit year (century unknown: set dateFormat)":
+        '拒绝：5-Mar-24 没有写出世纪；请在 workbench.config.ts 中设置 dateFormat（例如 "%d-%b-%y"）。',
       "date outside the plausible window":
         "拒绝：日期早于 1990 年或晚于构建日期（年份笔误会影响所有页面）；可在映射中设置 dates 放宽范围。",
       "currency code missing or not the file's currency":
