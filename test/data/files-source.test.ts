@@ -557,6 +557,27 @@ test('an export written for Excel: a tab after long numbers, ids as ="…", a pa
   );
 });
 
+test("a mapped name the header repeats stops the build: which column is meant cannot be told; the name each was given reads it", async () => {
+  // Two columns named Amount: the list price and the amount paid (a two-row header flattened).
+  const orders = join(files.dir, "two-amounts.csv");
+  writeFileSync(orders, "order,member,Amount,at,Amount\nA1,501,12.00,2024-03-01 10:00,10.00\n");
+  const config = (net: string): WorkbenchConfig => ({
+    source: {
+      type: "files",
+      orders: {
+        path: orders,
+        level: "orders",
+        columns: {order_id: "order", customer_id: "member", ordered_at: "at", net}
+      }
+    }
+  });
+  await expect(build(config("Amount"), "two-amounts")).rejects.toThrow(
+    /two-amounts\.csv:1 \(column Amount\): the header has 2 columns named "Amount" \(field net\): map the one meant by the name each was given, "Amount_2" or "Amount_4"/
+  );
+  const db = await build(config("Amount_4"), "two-amounts-named");
+  expect(await queryRows(db, "SELECT net_cents FROM orders")).toEqual([{net_cents: 1000}]);
+});
+
 test("large files, read in parallel, still give rejected rows their exact line and keep the first of repeated master-list rows", async () => {
   // Past about 10 MB DuckDB reads a file in parallel and rows arrive out of order: the
   // ingestion must notice rejects and repeats and read such a file again in order.

@@ -412,8 +412,16 @@ function headerOf(line: string, delimiter: Delimiter): string[] {
     }
   }
   names.push(name);
-  // Blank or repeated names get DuckDB's own kind of name, so every column can be declared.
-  return names.map((n, i) => (n.trim() === "" ? `column${i}` : names.indexOf(n) < i ? `${n}_${i}` : n));
+  // Blank or repeated names get DuckDB's own kind of name, so every column can be declared. Every
+  // column of a repeated name gets one (Price_2, Price_4), the first too: a mapping naming
+  // "Price" cannot tell which is meant, and must name one of them (repeatedNames).
+  const times = (n: string) => names.filter((m) => m === n).length;
+  return names.map((n, i) => (n.trim() === "" ? `column${i}` : times(n) > 1 ? `${n}_${i}` : n));
+}
+
+/** The columns a header name that is repeated in `header` was given (headerOf): ["Price_2", "Price_4"] for "Price". */
+export function repeatedNames(header: string[], name: string): string[] {
+  return header.filter((h, i) => h === `${name}_${i}`);
 }
 
 /**

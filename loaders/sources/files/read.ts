@@ -13,7 +13,7 @@ import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {type PreparedCsv, prepareCsv} from "./decode.js";
+import {type PreparedCsv, prepareCsv, repeatedNames} from "./decode.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
 import {InputError} from "./errors.js";
 import type {FileOptions} from "./mapping.js";
@@ -118,6 +118,15 @@ export async function readExport(
           headed && prepared && !named.some((c) => resolve(c) !== undefined)
             ? ` (if the file has no header line, set headerLine: 0 and map the columns by position: "1" to "${header.length}")`
             : "";
+        // A name the header repeats: which column is meant cannot be told.
+        const repeated = repeatedNames(header, column);
+        if (repeated.length > 1)
+          throw new InputError(
+            file.path,
+            headerLine,
+            column,
+            `the header has ${repeated.length} columns named "${column}" (field ${field}): map the one meant by the name each was given, ${repeated.map((n) => `"${n}"`).join(" or ")}`
+          );
         throw new InputError(
           file.path,
           headed ? headerLine : undefined,
