@@ -1,8 +1,9 @@
 /**
  * Customer ids as exports write them. The same customer is `17850.0` in one export (a column
  * that passed through a spreadsheet as a number) and `17850` in another, ` 17850` in a third:
- * their pseudonyms must be the same. Before keying, an id is trimmed (of every blank: BLANKS),
- * unwrapped from Excel's text formula (`="00123"` is 00123), a numeric id loses a
+ * their pseudonyms must be the same. Before keying, an id's full-width letters and digits are
+ * folded to ASCII (１７８５０ is 17850), it is trimmed (of every blank: BLANKS), unwrapped from
+ * Excel's text formula (`="00123"` is 00123), a numeric id loses a
  * trailing `.0` (any number of zeros; `17850.5` is left as it is: that is not a whole number and
  * would be a different id), and, when the mapping says so (`idCase`), its letters are folded to
  * one case. Every source normalizes the same way: the SQL form (files, in DuckDB) and the
@@ -33,13 +34,21 @@ const UNTRIMMED = "[\\t\\n\\v\\f\\r\\x{2028}\\x{2029}\\x{FEFF}]";
 export const trimSql = (col: string) =>
   `CASE WHEN regexp_matches(${col}, '${UNTRIMMED}') THEN trim(${col}, ${sqlString(BLANKS)}) ELSE trim(${col}) END`;
 
+/**
+ * Full-width ASCII (１３８００１３８０００, Ａ１２), which a Chinese or Japanese input method in
+ * full-width mode types: the same letters and digits, folded to ASCII in ids.
+ */
+const FULL_WIDTH = Array.from({length: 0x5e}, (_, i) => String.fromCharCode(0xff01 + i)).join("");
+const HALF_WIDTH = Array.from({length: 0x5e}, (_, i) => String.fromCharCode(0x21 + i)).join("");
+const foldWidth = (id: string) => id.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 /** `="00123"`: an Excel formula for the text 00123, which exports write so that Excel keeps an id's digits. */
 const EXCEL_TEXT = /^="(.*)"$/s;
 
 /** The normalized id, or null for a blank one. */
 export function normalizeId(raw: string | null | undefined, idCase: IdCase = "as-is"): string | null {
   if (raw === null || raw === undefined) return null;
-  let id = raw.trim();
+  let id = foldWidth(raw).trim();
   const excel = EXCEL_TEXT.exec(id);
   if (excel) id = excel[1].trim();
   if (id === "") return null;
@@ -52,18 +61,20 @@ export function normalizeIdSql(col: string, idCase: IdCase = "as-is"): string {
   const trimmed = `nullif(trim(${col}), '')`;
   // contains() first: a regular expression on every id cost a fifth of reading a million-row list.
   const plain = `CASE WHEN contains(${col}, '.') AND regexp_full_match(${trimmed}, '[0-9]+\\.0+') THEN split_part(${trimmed}, '.', 1) ELSE ${trimmed} END`;
-  // An id with a blank DuckDB's trim() leaves, or with an "=" (Excel's ="…"), takes the complete path.
+  // An id with a blank DuckDB's trim() leaves, an "=" (Excel's ="…") or a full-width character
+  // takes the complete path.
   const blanks = sqlString(BLANKS);
-  const bare = `trim(regexp_replace(trim(${col}, ${blanks}), '^(?s)="(.*)"$', '\\1'), ${blanks})`;
+  const folded = `translate(${col}, ${sqlString(FULL_WIDTH)}, ${sqlString(HALF_WIDTH)})`;
+  const bare = `trim(regexp_replace(trim(${folded}, ${blanks}), '^(?s)="(.*)"$', '\\1'), ${blanks})`;
   const complete = `CASE WHEN regexp_full_match(${bare}, '[0-9]+\\.0+') THEN split_part(${bare}, '.', 1) ELSE nullif(${bare}, '') END`;
-  const whole = `CASE WHEN regexp_matches(${col}, '${UNTRIMMED.replace("[", "[=")}') THEN ${complete} ELSE ${plain} END`;
+  const whole = `CASE WHEN regexp_matches(${col}, '${UNTRIMMED.replace("[", "[=\\x{FF01}-\\x{FF5E}")}') THEN ${complete} ELSE ${plain} END`;
   return idCase === "lower" ? `lower(${whole})` : idCase === "upper" ? `upper(${whole})` : whole;
 }
 
 /** The same as normalizeId, as a PostgreSQL expression (btrim takes the blanks to remove, as DuckDB's trim does). */
 export function normalizeIdPostgres(col: string): string {
   const blanks = sqlString(BLANKS);
-  const blankless = `btrim(${col}, ${blanks})`;
+  const blankless = `btrim(translate(${col}, ${sqlString(FULL_WIDTH)}, ${sqlString(HALF_WIDTH)}), ${blanks})`;
   const unwrapped = `(CASE WHEN ${blankless} LIKE '="%"' AND length(${blankless}) >= 3
     THEN btrim(substr(${blankless}, 3, length(${blankless}) - 3), ${blanks}) ELSE ${blankless} END)`;
   return `CASE WHEN ${unwrapped} ~ '^[0-9]+\\.0+$' THEN split_part(${unwrapped}, '.', 1) ELSE nullif(${unwrapped}, '') END`;

@@ -267,7 +267,12 @@ test('customer ids: every blank trimmed (a tab appended to keep Excel off a long
     ['="', '="'],
     ['="17850', '="17850'],
     ['17850"', '17850"'],
-    ["17 850", "17 850"]
+    ["17 850", "17 850"],
+    // Full-width, as an input method in full-width mode types them.
+    ["１３８００１３８０００", "13800138000"],
+    ["Ａｂ１２", "Ab12"],
+    ["１７８５０．０", "17850"],
+    ["＝＂００１２３＂", "00123"]
   ];
   const ids = cases.map(([id]) => id);
   const sql = await read((c) => normalizeIdSql(c), ids);

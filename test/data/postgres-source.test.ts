@@ -161,14 +161,15 @@ async function copySchema(name: string): Promise<void> {
     GRANT USAGE ON SCHEMA ${name} TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA ${name} TO reader`);
 }
 
-test("ids are normalized before aggregation: '123', ' 123', '123.0', a tab after it and ='123' are one customer with the files source's pseudonym", async () => {
+test("ids are normalized before aggregation: '123', ' 123', '123.0', a tab after it, =\"123\" and full-width １２３ are one customer with the files source's pseudonym", async () => {
   await asAdmin(`DROP SCHEMA IF EXISTS ids CASCADE; CREATE SCHEMA ids; SET search_path TO ids; ${POSTGRES_SCHEMA}
     INSERT INTO customers (customer_id, signup_date, region) VALUES ('123', '2024-01-01', 'North'), (' 124', '2024-01-02', 'South'), ('124', '2024-02-01', 'East');
     INSERT INTO orders VALUES ('o1', '123', '2024-03-01 10:00+08', '2024-03-01', NULL, 'store', 1000, 0, 1000, 1, 'sale'),
       ('o2', ' 123', '2024-03-02 10:00+08', '2024-03-02', NULL, 'store', 2000, 0, 2000, 1, 'sale'),
       ('o3', '123.0', '2024-03-03 10:00+08', '2024-03-03', NULL, 'store', 3000, 0, 3000, 1, 'sale'),
       ('o4', E'123\\t', '2024-03-04 10:00+08', '2024-03-04', NULL, 'store', 4000, 0, 4000, 1, 'sale'),
-      ('o5', '="123"', '2024-03-05 10:00+08', '2024-03-05', NULL, 'store', 5000, 0, 5000, 1, 'sale');
+      ('o5', '="123"', '2024-03-05 10:00+08', '2024-03-05', NULL, 'store', 5000, 0, 5000, 1, 'sale'),
+      ('o6', '１２３', '2024-03-06 10:00+08', '2024-03-06', NULL, 'store', 6000, 0, 6000, 1, 'sale');
     GRANT USAGE ON SCHEMA ids TO reader; GRANT SELECT ON ALL TABLES IN SCHEMA ids TO reader`);
   const db = await build({source: {type: "postgres", urlVariable: "WORKBENCH_TEST_PG_URL", schema: "ids"}}, "ids");
   const key = pseudonymizer(KEY);
@@ -178,7 +179,7 @@ test("ids are normalized before aggregation: '123', ' 123', '123.0', a tab after
   );
   expect(rows).toEqual(
     [
-      {customer_key: key("123"), orders: 5, revenue_cents: 15000, region: "North"},
+      {customer_key: key("123"), orders: 6, revenue_cents: 21000, region: "North"},
       {customer_key: key("124"), orders: 0, revenue_cents: 0, region: "South"} // the earliest signup of the repeated id
     ].sort((a, b) => a.customer_key.localeCompare(b.customer_key))
   );
