@@ -55,6 +55,13 @@ const qualityByFile = (db: DuckDBConnection, source: string) =>
     `SELECT file, outcome, reason, rows::INTEGER AS rows FROM quality WHERE source = '${source}' ORDER BY file, outcome, reason`
   );
 
+/** Writes `content` to file `name` among the inputs and returns its path. */
+function input(name: string, ...content: (string | Buffer)[]): string {
+  const path = join(files.dir, name);
+  writeFileSync(path, Buffer.concat(content.map((c) => (typeof c === "string" ? Buffer.from(c) : c))));
+  return path;
+}
+
 /** Writes an invoice-line export (the fixture's header, then `lines`) and returns its path. */
 function invoiceCsv(name: string, lines: string[]): string {
   const path = join(files.dir, name);
@@ -383,11 +390,6 @@ describe("encodings settled before DuckDB reads", () => {
       "3\tA\tx\t1\t2024-03-03 10:00\t3.00\t503\tMünchen\r\n";
     const LE = Buffer.from(TEXT, "utf16le");
     const BE = Buffer.from(LE).swap16();
-    const write = (name: string, ...parts: Buffer[]) => {
-      const path = join(files.dir, name);
-      writeFileSync(path, Buffer.concat(parts));
-      return path;
-    };
     const regions = (db: DuckDBConnection) =>
       queryRows(db, "SELECT region, count(*)::INTEGER AS n FROM customers GROUP BY region ORDER BY region");
     const READ = [
@@ -397,7 +399,7 @@ describe("encodings settled before DuckDB reads", () => {
 
     test("little- and big-endian files with a byte-order mark read as their UTF-8 twin", async () => {
       const twin = await build(
-        invoicesConfig(write("utf16-twin.csv", Buffer.from(TEXT.replaceAll("\t", ",")))),
+        invoicesConfig(input("utf16-twin.csv", Buffer.from(TEXT.replaceAll("\t", ",")))),
         "utf16-twin"
       );
       const expected = await queryRows(twin, "SELECT order_id, net_cents, business_date FROM orders ORDER BY order_id");
@@ -406,7 +408,7 @@ describe("encodings settled before DuckDB reads", () => {
         ["utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), LE]), "utf-16le"],
         ["utf16be.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), BE]), "utf-16be"]
       ] as const) {
-        const db = await build(invoicesConfig(write(name, bytes)), name);
+        const db = await build(invoicesConfig(input(name, bytes)), name);
         expect(await qualityOf(db)).toEqual([{outcome: "accepted", reason: null, column: null, rows: 3}]);
         expect(await queryRows(db, "SELECT order_id, net_cents, business_date FROM orders ORDER BY order_id")).toEqual(
           expected
@@ -419,7 +421,7 @@ describe("encodings settled before DuckDB reads", () => {
     });
 
     test("without a byte-order mark it is refused until the mapping names it", async () => {
-      const path = write("utf16-unmarked.txt", LE);
+      const path = input("utf16-unmarked.txt", LE);
       const config = invoicesConfig(path);
       await expect(build(config, "utf16-unmarked")).rejects.toThrow(
         /utf16-unmarked\.txt:1: the first line is full of NUL bytes.*encoding: "utf-16le"/
@@ -441,7 +443,7 @@ describe("encodings settled before DuckDB reads", () => {
       broken[at] = 0x00;
       broken[at + 1] = 0xd8;
       const db = await build(
-        invoicesConfig(write("utf16-surrogate.txt", Buffer.from([0xff, 0xfe]), broken)),
+        invoicesConfig(input("utf16-surrogate.txt", Buffer.from([0xff, 0xfe]), broken)),
         "utf16-surrogate"
       );
       expect(await qualityOf(db)).toEqual([
@@ -449,7 +451,7 @@ describe("encodings settled before DuckDB reads", () => {
         {outcome: "rejected", reason: REASON.undecodable, column: "region", rows: 1}
       ]);
       expect(await queryRows(db, "SELECT undecodable_lines FROM input_files")).toEqual([{undecodable_lines: 1}]);
-      const cut = write("utf16-cut.txt", Buffer.from([0xff, 0xfe]), LE.subarray(0, LE.length - 1));
+      const cut = input("utf16-cut.txt", Buffer.from([0xff, 0xfe]), LE.subarray(0, LE.length - 1));
       await expect(build(invoicesConfig(cut), "utf16-cut")).rejects.toThrow(
         /utf16-cut\.txt: the file is truncated: it is UTF-16LE, two bytes a character/
       );
@@ -506,17 +508,15 @@ test('an export written for Excel: a tab after long numbers, ids as ="…", a pa
   // A Chinese platform's order export: phone-number member ids kept from Excel's rounding by a
   // tab after them or by its text formula, a column name with a blank after it, and Excel's
   // first line naming the delimiter.
-  const orders = join(files.dir, "platform-orders.csv");
-  writeFileSync(
-    orders,
+  const orders = input(
+    "platform-orders.csv",
     "sep=;\r\n订单号;会员;实付金额 ;下单时间;门店\r\n" +
       '"2403011234567\t";"13800138000\t";10,00;2024-03-01 10:00:00\t;"上海店\t"\r\n' +
       '2403011234568;="13800138000";20,00;2024-03-02 10:00:00;上海店\r\n' +
       '2403011234569;"=""13900139000""";30,00;2024-03-03 10:00:00;上海店\r\n' +
       "2403011234570;13900139000;abc;2024-03-04 10:00:00;上海店\r\n"
   );
-  const customers = join(files.dir, "platform-members.csv");
-  writeFileSync(customers, "id,city\n13800138000,上海\n13900139000,北京\n");
+  const customers = input("platform-members.csv", "id,city\n13800138000,上海\n13900139000,北京\n");
   const config: WorkbenchConfig = {
     source: {
       type: "files",
@@ -559,8 +559,7 @@ test('an export written for Excel: a tab after long numbers, ids as ="…", a pa
 
 test("a mapped name the header repeats stops the build: which column is meant cannot be told; the name each was given reads it", async () => {
   // Two columns named Amount: the list price and the amount paid (a two-row header flattened).
-  const orders = join(files.dir, "two-amounts.csv");
-  writeFileSync(orders, "order,member,Amount,at,Amount\nA1,501,12.00,2024-03-01 10:00,10.00\n");
+  const orders = input("two-amounts.csv", "order,member,Amount,at,Amount\nA1,501,12.00,2024-03-01 10:00,10.00\n");
   const config = (net: string): WorkbenchConfig => ({
     source: {
       type: "files",

@@ -251,7 +251,7 @@ test("customer ids: trimmed, a numeric id's trailing .0 dropped, case folded on 
   expect(key("17850.0")).toBe(key("17850"));
 });
 
-test('customer ids: every blank trimmed (a tab appended to keep Excel off a long number too) and Excel\'s ="…" unwrapped, in SQL as in TypeScript', async () => {
+test('customer ids: every blank trimmed (a tab appended to keep Excel off a long number too), Excel\'s ="…" unwrapped, full-width digits folded, in SQL as in TypeScript', async () => {
   // [as written, normalized]
   const cases: [string, string | null][] = [
     ["13800138000\t", "13800138000"],
