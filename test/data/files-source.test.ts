@@ -953,6 +953,92 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(await queryRows(none, "SELECT count(*)::INTEGER AS n FROM orders WHERE kind = 'sale'")).toEqual([{n: 5}]);
   });
 
+  test("credit statuses: a return slip written with a positive amount reduces revenue, the sale it returns stays counted", async () => {
+    // A point-of-sale export: 单据类型 says sale slip (销售单) or return slip (退货单), amounts positive.
+    const path = input(
+      "slips.csv",
+      "单号,会员,时间,金额,单据类型\n" +
+        "S1,1,2024-03-01 10:00,100.00,销售单\nS2,1,2024-03-05 10:00,40.00,退货单\nS3,2,2024-03-02 10:00,30.00,销售单\n" +
+        "S4,2,2024-03-03 10:00,30.00,作废\nS5,3,2024-03-04 10:00,-20.00,退货单\n"
+    );
+    const config = (creditStatuses?: string[], cancelledStatuses = ["作废"]): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {
+          path,
+          level: "orders",
+          columns: {order_id: "单号", customer_id: "会员", ordered_at: "时间", net: "金额", status: "单据类型"},
+          cancelledStatuses,
+          creditStatuses
+        }
+      }
+    });
+    const db = await build(config(["退货单"]), "slips");
+    expect(await queryRows(db, "SELECT order_id, kind, net_cents FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "S1", kind: "sale", net_cents: 10000},
+      {order_id: "S2", kind: "return", net_cents: -4000},
+      {order_id: "S3", kind: "sale", net_cents: 3000},
+      {order_id: "S4", kind: "cancellation", net_cents: 3000},
+      {order_id: "S5", kind: "return", net_cents: -2000}
+    ]);
+    // Customer 1 bought 100.00 and returned 40.00: 60.00, against an independent sum of the slips.
+    expect(
+      await queryRows(db, `SELECT revenue_cents FROM out_customers WHERE customer_key = '${pseudonym("1")}'`)
+    ).toEqual([{revenue_cents: 10000 - 4000}]);
+    // Without the setting the return slip would be a 40.00 sale: the build reads it so only when told nothing.
+    const unsaid = await build(config(undefined), "slips-unsaid");
+    expect(await queryRows(unsaid, "SELECT kind FROM orders WHERE order_id = 'S2'")).toEqual([{kind: "sale"}]);
+    // A status in both lists stops the build.
+    await expect(build(config(["退货单"], ["作废", "退货单"]), "slips-both")).rejects.toThrow(
+      /the status 退货单 is in both cancelledStatuses and creditStatuses/
+    );
+  });
+
+  test("credit statuses on invoice lines: a slip's type on its first line only makes the whole slip a credit", async () => {
+    const path = input(
+      "slip-lines.csv",
+      "单号,商品,数量,单价,会员,时间,单据类型\n" +
+        "S1,A,3,10.00,1,2024-03-01 10:00,销售单\nS1,B,1,5.00,1,2024-03-01 10:00,\n" +
+        "R1,A,2,10.00,1,2024-03-05 10:00,退货单\nR1,B,1,5.00,1,2024-03-05 10:00,\n"
+    );
+    const db = await build(
+      {
+        source: {
+          type: "files",
+          orders: {
+            path,
+            level: "lines",
+            columns: {
+              order_id: "单号",
+              sku: "商品",
+              qty: "数量",
+              unit_price: "单价",
+              customer_id: "会员",
+              ordered_at: "时间",
+              status: "单据类型"
+            },
+            cancelledStatuses: [],
+            creditStatuses: ["退货单"]
+          }
+        }
+      },
+      "slip-lines"
+    );
+    expect(await queryRows(db, "SELECT order_id, kind, net_cents FROM orders ORDER BY order_id")).toEqual([
+      {order_id: "R1", kind: "return", net_cents: -2500},
+      {order_id: "S1", kind: "sale", net_cents: 3500}
+    ]);
+    expect(
+      await queryRows(
+        db,
+        "SELECT reason, rows::INTEGER AS rows, amount_cents::INTEGER AS cents FROM quality WHERE source = 'orders' ORDER BY reason"
+      )
+    ).toEqual([
+      {reason: REASON.creditNote, rows: 2, cents: -2500},
+      {reason: null, rows: 2, cents: 3500}
+    ]);
+  });
+
   test("a whitespace-aligned log without order ids: every row is an order named by its line, identical rows kept and noted", async () => {
     const path = join(files.dir, "aligned-log.txt");
     // Columns lined up with spaces, CRLF, a blank-padded header; line 5 repeats line 4 exactly.

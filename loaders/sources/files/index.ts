@@ -30,6 +30,7 @@ import {
 import {
   insertOrders,
   markConflictingOrders,
+  markInvoiceCredits,
   markInvoiceCurrencies,
   markRepeatedOrders,
   numberOrderRows,
@@ -97,6 +98,8 @@ export async function loadFiles(
         return result;
       });
       if (orders.level === "lines" && orders.columns.currency_code) await markInvoiceCurrencies(db);
+      if (orders.level === "lines" && orders.columns.status && orders.creditStatuses?.length)
+        await markInvoiceCredits(db);
       return {results, repeatedIds: await markConflictingOrders(db, orders)};
     };
     let result = await read(false);

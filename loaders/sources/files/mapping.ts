@@ -128,6 +128,13 @@ export interface OrdersFile extends Omit<FileOptions, "path"> {
    * count is the retailer's to say, never guessed.
    */
   cancelledStatuses?: string[];
+  /**
+   * With `status` mapped, the values that mark credits against sales that stay in the file (a
+   * point-of-sale "return slip" or a payment log's "refund" row, often written with a positive
+   * amount): such rows reduce revenue, like creditPrefix, whatever sign the export gives them.
+   * None by default; a value may not be in both lists.
+   */
+  creditStatuses?: string[];
   /** IANA zone of the timestamps in the file (store local time). Default Asia/Shanghai. */
   timeZone?: string;
   /**

@@ -11,7 +11,7 @@
  *   classified  duplicate (an exact copy of an earlier row) · cancellation (order id starts with
  *               the cancel prefix) · adjustment (zero or negative price, zero quantity or amount,
  *               whatever the sign; a line total of zero) · credit note (order id starts with
- *               the credit prefix) · return (negative quantity or amount) · no customer id (a
+ *               the credit prefix, or its status is a credit status) · return (negative quantity or amount) · no customer id (a
  *               sale, kept in totals)
  *   accepted    a customer's purchase (in a file without order ids, one identical to an earlier
  *               row is noted as such, see numberOrderRows)
@@ -52,9 +52,22 @@ function cancelledStatuses(file: OrdersFile): string[] {
   if (!file.cancelledStatuses)
     throw new UserError(
       `${typeof file.path === "string" ? file.path : file.path.join(", ")}: the status column is mapped but cancelledStatuses is not set: ` +
-        'list the status values that mean an order did not count (e.g. cancelledStatuses: ["cancelled", "refunded"]), or [] for none'
+        'list the status values that mean an order did not count (e.g. cancelledStatuses: ["cancelled", "refunded"]), or [] for none; ' +
+        "the values of credits against sales that stay in the file (a return slip, a refund row) go in creditStatuses"
     );
-  return file.cancelledStatuses.map((v) => v.trim().toLowerCase());
+  const cancelled = file.cancelledStatuses.map((v) => v.trim().toLowerCase());
+  const both = creditStatuses(file).filter((v) => cancelled.includes(v));
+  if (both.length)
+    throw new UserError(
+      `${typeof file.path === "string" ? file.path : file.path.join(", ")}: the status ${both.join(", ")} is in both cancelledStatuses and creditStatuses: ` +
+        "a row is either left out (the sale it undoes is not in the file) or a credit against a sale that is"
+    );
+  return cancelled;
+}
+
+/** The mapping's credit statuses (returns, refunds against sales that stay in the file), lower-cased. */
+function creditStatuses(file: OrdersFile): string[] {
+  return (file.creditStatuses ?? []).map((v) => v.trim().toLowerCase());
 }
 
 /**
@@ -83,8 +96,13 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
     has("status") && cancelledStatuses(file).length
       ? `coalesce(lower(${trimSql("status")}) IN (${cancelledStatuses(file).map(sqlString).join(", ")}), false)`
       : "false";
+  // A credit by its id's mark, or by its status (a return slip written with a positive amount).
+  const statusCredit =
+    has("status") && creditStatuses(file).length
+      ? `coalesce(lower(${trimSql("status")}) IN (${creditStatuses(file).map(sqlString).join(", ")}), false)`
+      : "false";
   const cancel = `(${file.cancelPrefix ? `starts_with(order_id, ${sqlString(file.cancelPrefix)})` : "false"} OR status_cancelled)`;
-  const credit = file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false";
+  const credit = `(${file.creditPrefix ? `starts_with(order_id, ${sqlString(file.creditPrefix)})` : "false"} OR status_credit)`;
   const grossLessDiscount = subCent
     ? `TRY_CAST(round((${exactAmount("gross", fmt)} - coalesce(${has("discount") ? exactAmount("discount", fmt) : "0"}, 0)) * 100) AS BIGINT)`
     : `${cents("gross", fmt)} - coalesce(${has("discount") ? cents("discount", fmt) : "0"}, 0)`;
@@ -161,6 +179,7 @@ WITH p AS (
     ${otherCurrency} AS other_currency,
     ${unstatedCurrency} AS currency_unstated,
     ${statusCancelled} AS status_cancelled,
+    ${statusCredit} AS status_credit,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
     hash(${mapped.join(", ")}) AS text_hash
@@ -314,6 +333,19 @@ export async function markInvoiceCurrencies(db: DuckDBConnection): Promise<void>
   await db.run(`UPDATE parsed_orders SET outcome = 'rejected', reject_column = 'currency_code', reason = ${reasonSql("otherCurrencyCode")}
     WHERE outcome <> 'rejected' AND order_id IN (SELECT order_id FROM parsed_orders GROUP BY order_id
       HAVING bool_and(currency_unstated) OR bool_or(reject_column = 'currency_code'))`);
+}
+
+/**
+ * Invoice lines with credit statuses: an invoice one of whose lines has a credit status is a
+ * credit whole (exports may state an invoice's type on its first line only): its other live
+ * lines become credit lines too, worth their value taken off, unless they are cancellations or
+ * adjustments.
+ */
+export async function markInvoiceCredits(db: DuckDBConnection): Promise<void> {
+  await db.run(`UPDATE parsed_orders SET outcome = 'classified', reason = ${reasonSql("creditNote")}, value_cents = -abs(value_cents)
+    WHERE outcome <> 'rejected' AND NOT status_credit
+      AND coalesce(reason NOT IN (${reasonSql("cancellation")}, ${reasonSql("adjustment")}), true)
+      AND order_id IN (SELECT order_id FROM parsed_orders WHERE status_credit AND outcome <> 'rejected')`);
 }
 
 /**
