@@ -120,7 +120,7 @@ export const INPUT_FILES = `
 CREATE TABLE input_files (
   source            VARCHAR NOT NULL,
   file              VARCHAR NOT NULL,  -- file name only (no folders)
-  format            VARCHAR NOT NULL,  -- 'csv' | 'parquet'
+  format            VARCHAR NOT NULL,  -- 'csv' | 'parquet' | 'json'
   encoding          VARCHAR,
   detected          VARCHAR,           -- how the encoding was chosen (decode.ts)
   delimiter         VARCHAR,           -- ',' ';' '\t' '|' or 'whitespace'

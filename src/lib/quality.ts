@@ -79,7 +79,7 @@ export function reasonText(outcome: string, reason: string | null): string {
 
 /** How an input file was read (the input_files table, loaders/schema.ts). */
 export interface ReadAs {
-  format: "csv" | "parquet";
+  format: "csv" | "parquet" | "json";
   encoding: string | null;
   detected: string | null;
   delimiter: string | null;
@@ -91,6 +91,7 @@ export interface ReadAs {
 export function readAsText(r: ReadAs): string {
   const m = t().quality.readAs;
   if (r.format === "parquet") return m.parquet;
+  if (r.format === "json") return m.json;
   const count = (n: number | null) => (n ? formatCount(n) : "");
   return m.csv(
     (r.encoding ?? "").toUpperCase(),

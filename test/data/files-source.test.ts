@@ -807,6 +807,80 @@ test("a Parquet export as pandas writes it: typed columns, float amounts with ro
   ).toEqual(["4,net", "5,ordered_at"]);
 });
 
+test("a JSON export, one object per line or an array: keys are columns (a key first seen late too), values read as their text", async () => {
+  const objects = [
+    {order: "J1", member: 17850, at: "2024-03-01 10:00", total: 12.5},
+    {order: "J2", member: "17850", at: "2024-03-02 10:00", total: "¥20.00"},
+    {order: "J3", member: 14527, at: null, total: 5},
+    {order: "J4", member: 14527, at: "2024-03-03 10:00", total: "7,00"},
+    {order: "J5", member: 14527, at: "2024-03-04 10:00", total: 0.425, store: "S1"}
+  ];
+  const ndjson = objects.map((o) => JSON.stringify(o)).join("\n");
+  const config = (path: string): WorkbenchConfig => ({
+    source: {
+      type: "files",
+      orders: {
+        path,
+        level: "orders",
+        columns: {order_id: "order", customer_id: "member", ordered_at: "at", net: "total", store_id: "store"}
+      },
+      maxRejectRate: 0.9
+    }
+  });
+  const lines = input("orders.jsonl", `${ndjson}\n`);
+  const db = await build(config(lines), "json-lines");
+  expect(await queryRows(db, "SELECT format FROM input_files")).toEqual([{format: "json"}]);
+  const orders = "SELECT order_id, customer_key, net_cents, store_id FROM orders ORDER BY order_id";
+  expect(await queryRows(db, orders)).toEqual([
+    {order_id: "J1", customer_key: pseudonym("17850"), net_cents: 1250, store_id: null},
+    {order_id: "J2", customer_key: pseudonym("17850"), net_cents: 2000, store_id: null}
+  ]);
+  // Rows are numbered from 1: the missing date, the decimal comma, the third decimal.
+  const rejects = readFileSync(join(".workbench", "files", "rejects", "orders-orders.jsonl.rejected.csv"), "utf-8");
+  expect(
+    rejects
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",").slice(0, 2).join(","))
+  ).toEqual(["3,ordered_at", "4,net", "5,net"]);
+  expect(await queryRows(db, "SELECT reason FROM quality WHERE outcome = 'rejected' ORDER BY reason")).toEqual([
+    {reason: REASON.decimalComma},
+    {reason: REASON.missingDate},
+    {reason: REASON.tooManyDecimals}
+  ]);
+  // The same objects as an array, and compressed, read the same.
+  for (const [name, content] of [
+    ["orders-array.json", `[${objects.map((o) => JSON.stringify(o)).join(",\n")}]`],
+    ["orders-gz.ndjson.gz", gzipSync(`${ndjson}\n`)]
+  ] as const) {
+    expect(await queryRows(await build(config(input(name, content)), name), orders)).toEqual(
+      await queryRows(db, orders)
+    );
+  }
+  // A key the file does not have is named with the keys it has; JSON is UTF-8 or it is refused.
+  const missing = config(lines);
+  if (missing.source.type === "files") missing.source.orders.columns.region = "province";
+  await expect(build(missing, "json-missing")).rejects.toThrow(
+    /missing mapped column "province" \(field region\); the file's keys are: order, member, at, total, store/
+  );
+  // An object where one value belongs stops the build at its row: its JSON text is no id.
+  const nested = input(
+    "nested.ndjson",
+    `${ndjson}\n${JSON.stringify({order: "J6", member: {id: 1}, at: "2024-03-05", total: 1})}\n`
+  );
+  await expect(build(config(nested), "json-nested")).rejects.toThrow(
+    /nested\.ndjson:6 \(column member\): an object or a list where one value belongs \(field customer_id\)/
+  );
+  const latin = input(
+    "latin.json",
+    Buffer.from('{"order":"J1","member":1,"at":"2024-03-01","total":1,"store":"M\u00fcnchen"}\n', "latin1")
+  );
+  await expect(build(config(latin), "json-latin")).rejects.toThrow(
+    /latin\.json: not valid UTF-8, which a JSON file must be/
+  );
+});
+
 describe("order-level exports and master lists: nothing guessed", () => {
   const ORDER_HEADER = "order_id,customer_id,ordered_at,net,discount\n";
   const ORDER_COLUMNS = {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net"};

@@ -288,7 +288,7 @@ function singleByteLike(line: Buffer): boolean {
 }
 
 /** Whether the whole file is valid UTF-8: chunks cut at a line end, checked natively. */
-function allUtf8(file: string): boolean {
+export function allUtf8(file: string): boolean {
   let ok = true;
   eachChunk(file, (chunk) => (ok = validUtf8(chunk)));
   return ok;

@@ -59,10 +59,11 @@ export interface FileOptions {
   /** Path of the export, relative to the project folder. */
   path: string;
   /**
-   * By extension when omitted (.csv, .txt, .tsv → csv; .parquet → parquet). A gzip-compressed CSV
+   * By extension when omitted (.csv, .txt, .tsv → csv; .parquet → parquet; .json, .jsonl, .ndjson →
+   * json: one object per line or an array of them, UTF-8). A gzip-compressed CSV or JSON file
    * (.csv.gz) is decompressed first; a spreadsheet workbook (.xlsx) is refused with what to do.
    */
-  format?: "csv" | "parquet";
+  format?: "csv" | "parquet" | "json";
   /** By byte-order mark (UTF-8, UTF-16LE/BE) and validity when omitted: UTF-8, else GB18030. Any TextDecoder label. */
   encoding?: Encoding;
   /**
@@ -229,7 +230,7 @@ export const INVOICE_LINES: Omit<OrdersFile, "path"> = {
   creditPrefix: "C"
 };
 
-const EXPORT_FILE = /\.(csv|tsv|txt|parquet)(\.gz)?$/i;
+const EXPORT_FILE = /\.(csv|tsv|txt|parquet|json|jsonl|ndjson)(\.gz)?$/i;
 
 /** The files of an export (orders, master list): the path, each of the paths, a folder's export files by name. */
 export function exportPaths(file: {path: string | string[]}, what = "orders"): string[] {

@@ -13,7 +13,7 @@ import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {type PreparedCsv, prepareCsv, repeatedNames} from "./decode.js";
+import {type PreparedCsv, allUtf8, prepareCsv, repeatedNames} from "./decode.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
 import {InputError} from "./errors.js";
 import type {FileOptions} from "./mapping.js";
@@ -60,7 +60,7 @@ export async function readExport(
         `the config maps no column to the required field "${field}"`
       );
   }
-  const format = file.format ?? (extname(file.path).toLowerCase() === ".parquet" ? "parquet" : "csv");
+  const format = file.format ?? formatOf(file.path);
   let prepared: PreparedCsv | undefined;
   const copy = join(workDir, `${table}-${basename(file.path)}.utf8.csv`);
   // Every column declared as text from our own reading of the header: DuckDB then skips
@@ -79,6 +79,15 @@ export async function readExport(
   ) => `read_csv(${sqlString(p.path)}, auto_detect = false, header = ${headed}, skip = ${Math.max(headerLine - 1, 0)}, quote = '"', escape = '"',
       delim = ${sqlString(p.delimiter)}, null_padding = false, strict_mode = true,
       columns = {${p.header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}})`;
+  // A JSON export (one object per line, or an array of them) is UTF-8, read by DuckDB with every
+  // key as text: its keys are the header, and its rows are numbered from 1, as in a Parquet file.
+  let json: string | undefined;
+  if (format === "json") {
+    mkdirSync(workDir, {recursive: true});
+    json = await plainText(file.path, join(workDir, `${table}-${basename(file.path)}.gunzipped`));
+    if (!allUtf8(json))
+      throw new InputError(file.path, undefined, undefined, "not valid UTF-8, which a JSON file must be");
+  }
   if (format === "csv") {
     mkdirSync(workDir, {recursive: true});
     const text = await plainText(file.path, join(workDir, `${table}-${basename(file.path)}.gunzipped`));
@@ -95,13 +104,18 @@ export async function readExport(
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   let raw = "";
-  const load = async (from: string) => {
+  const load = async (source: string) => {
     // A CSV's columns are text; a Parquet file's have types, and its DOUBLE values need care (doubleText).
+    // Every object of a JSON file is looked at for its keys, not a sample: a key first seen late is a column too.
     const described = prepared
       ? []
-      : await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE SELECT * FROM ${from}`);
+      : await queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE SELECT * FROM ${source}`);
     const header = prepared?.header ?? described.map((r) => r.column_name);
-    const doubles = new Set(described.filter((r) => r.column_type === "DOUBLE").map((r) => r.column_name));
+    // JSON values are read as text, each key declared (a number as written, an object as its JSON).
+    const from = json
+      ? `read_json(${sqlString(json)}, columns = {${header.map((key) => `${sqlString(key)}: 'VARCHAR'`).join(", ")}})`
+      : source;
+    const doubles = new Set(described.filter((r) => r.column_type === "DOUBLE" && !json).map((r) => r.column_name));
     // A name padded with blanks in the header ("Amount ", as some exports write it) is the mapped
     // name when no other name is: the blanks cannot be seen in the error that would list them.
     const resolve = (column: string) => {
@@ -132,11 +146,12 @@ export async function readExport(
           headed ? headerLine : undefined,
           column,
           headed || !prepared
-            ? `missing ${hint} column "${column}" (field ${field}); the header has: ${header.join(", ")}${headerless}`
+            ? `missing ${hint} column "${column}" (field ${field}); ${json ? "the file's keys are" : "the header has"}: ${header.join(", ")}${headerless}`
             : `missing ${hint} column "${column}" (field ${field}): without a header line the columns are named by position, "1" to "${header.length}"`
         );
       }
     }
+    if (json) await refuseNested(db, file.path, json, mapped, described);
     const select = mapped.map(([field, column]) => {
       const name = resolve(column!)!;
       const quoted = `"${name.replaceAll('"', '""')}"`;
@@ -148,7 +163,13 @@ export async function readExport(
     else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw, check)}`);
   };
   try {
-    await load(prepared ? csv(prepared) : `read_parquet(${sqlString(file.path)})`);
+    await load(
+      prepared
+        ? csv(prepared)
+        : json
+          ? `read_json(${sqlString(json)}, sample_size = -1)`
+          : `read_parquet(${sqlString(file.path)})`
+    );
   } catch (error) {
     if (error instanceof InputError) throw error;
     fail(file.path, format, error);
@@ -170,9 +191,56 @@ export async function readExport(
         header_line: headerLine,
         undecodable_lines: prepared.undecodable
       }
-    : {format: "parquet", encoding: null, detected: null, delimiter: null, header_line: null, undecodable_lines: null};
-  // A Parquet file has rows, not lines: its rows are numbered from 1.
+    : {
+        format: json ? "json" : "parquet",
+        encoding: null,
+        detected: null,
+        delimiter: null,
+        header_line: null,
+        undecodable_lines: null
+      };
+  // A Parquet or JSON file has rows, not lines: its rows are numbered from 1.
   return {rows: n, raw, firstLine: prepared ? headerLine + 1 : 1, readAs};
+}
+
+/**
+ * A mapped JSON key holding an object or a list in some row (its type is then a STRUCT, a MAP, a
+ * list, or JSON when rows differ) stops the build at its first such row: a nested value is not
+ * one value, and reading its JSON text as an id or a name would be a silent mistake.
+ */
+async function refuseNested(
+  db: DuckDBConnection,
+  path: string,
+  json: string,
+  mapped: [string, string | undefined][],
+  described: {column_name: string; column_type: string}[]
+): Promise<void> {
+  const type = new Map(described.map((r) => [r.column_name, r.column_type]));
+  for (const [field, key] of mapped) {
+    const t = type.get(key!) ?? "";
+    if (!(t === "JSON" || /^(STRUCT|MAP)/.test(t) || t.endsWith("]"))) continue;
+    // Numbered in file order.
+    const [first] = await inFileOrder(db, () =>
+      queryRows<{row: number}>(
+        db,
+        `SELECT row::INTEGER AS row FROM (SELECT row_number() OVER () AS row, json_type(v) AS t
+          FROM read_json(${sqlString(json)}, columns = {${sqlString(key!)}: 'JSON'}) AS r(v)) WHERE t IN ('OBJECT', 'ARRAY') ORDER BY row LIMIT 1`
+      )
+    );
+    if (first)
+      throw new InputError(
+        path,
+        first.row,
+        key,
+        `an object or a list where one value belongs (field ${field}): nested keys are not read; map a key whose values are text or numbers`
+      );
+  }
+}
+
+/** An export's format by its name: .parquet, .json/.jsonl/.ndjson (compressed or not), else CSV. */
+export function formatOf(path: string): "csv" | "parquet" | "json" {
+  if (extname(path).toLowerCase() === ".parquet") return "parquet";
+  return /\.(json|jsonl|ndjson)(\.gz)?$/i.test(path) ? "json" : "csv";
 }
 
 /**
@@ -198,10 +266,15 @@ export function doubleText(col: string): string {
  * setting is changed for this connection only (files are read on two connections at once).
  */
 export async function createInOrder(db: DuckDBConnection, table: string, sql: string, shared = false): Promise<void> {
+  await inFileOrder(db, () => db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${sql}`));
+}
+
+/** Runs `f` with the rows of a file read in file order, on this connection only. */
+async function inFileOrder<T>(db: DuckDBConnection, f: () => Promise<T>): Promise<T> {
   const [{kept}] = await queryRows<{kept: boolean}>(db, "SELECT current_setting('preserve_insertion_order') AS kept");
   await db.run("SET SESSION preserve_insertion_order = true");
   try {
-    await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${sql}`);
+    return await f();
   } finally {
     await db.run(`SET SESSION preserve_insertion_order = ${kept}`);
   }

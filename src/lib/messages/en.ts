@@ -503,6 +503,7 @@ export const en = {
       `${read} rows read = ${accepted} accepted + ${classified} classified + ${rejected} rejected`,
     readAs: {
       parquet: "Read as Parquet.",
+      json: "Read as JSON.",
       csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
         `Read as CSV: ${encoding} (${how}), ${delimiter}, ${header ? `header on line ${header}` : "no header line (columns named by position)"}${undecodable ? `; ${undecodable} lines not valid in it` : ""}.`,
       how: {

@@ -520,6 +520,7 @@ export const zhCN: Messages = {
       `读取 ${read} 行 = ${accepted} 接受 + ${classified} 归类 + ${rejected} 拒绝`,
     readAs: {
       parquet: "按 Parquet 读取。",
+      json: "按 JSON 读取。",
       csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
         `按 CSV 读取：${encoding}（${how}），${delimiter}，${header ? `表头在第 ${header} 行` : "无表头行（列按位置命名）"}${undecodable ? `；${undecodable} 行不符合该编码` : ""}。`,
       how: {
