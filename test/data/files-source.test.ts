@@ -55,6 +55,14 @@ const qualityByFile = (db: DuckDBConnection, source: string) =>
     `SELECT file, outcome, reason, rows::INTEGER AS rows FROM quality WHERE source = '${source}' ORDER BY file, outcome, reason`
   );
 
+/** The line (or row) and column of each row in rejects file `name`, as "line,column". */
+const rejectedAt = (name: string) =>
+  readFileSync(join(".workbench", "files", "rejects", name), "utf-8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",").slice(0, 2).join(","));
+
 /** Writes `content` to file `name` among the inputs and returns its path. */
 function input(name: string, ...content: (string | Buffer)[]): string {
   const path = join(files.dir, name);
@@ -794,17 +802,7 @@ test("a Parquet export as pandas writes it: typed columns, float amounts with ro
     }
   ]);
   // A Parquet file has no lines: its rejected rows are named by their row number, from 1.
-  const rejects = readFileSync(
-    join(".workbench", "files", "rejects", "orders-pandas-orders.parquet.rejected.csv"),
-    "utf-8"
-  );
-  expect(
-    rejects
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split(",").slice(0, 2).join(","))
-  ).toEqual(["4,net", "5,ordered_at"]);
+  expect(rejectedAt("orders-pandas-orders.parquet.rejected.csv")).toEqual(["4,net", "5,ordered_at"]);
 });
 
 test("a JSON export, one object per line or an array: keys are columns (a key first seen late too), values read as their text", async () => {
@@ -836,14 +834,7 @@ test("a JSON export, one object per line or an array: keys are columns (a key fi
     {order_id: "J2", customer_key: pseudonym("17850"), net_cents: 2000, store_id: null}
   ]);
   // Rows are numbered from 1: the missing date, the decimal comma, the third decimal.
-  const rejects = readFileSync(join(".workbench", "files", "rejects", "orders-orders.jsonl.rejected.csv"), "utf-8");
-  expect(
-    rejects
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((line) => line.split(",").slice(0, 2).join(","))
-  ).toEqual(["3,ordered_at", "4,net", "5,net"]);
+  expect(rejectedAt("orders-orders.jsonl.rejected.csv")).toEqual(["3,ordered_at", "4,net", "5,net"]);
   expect(await queryRows(db, "SELECT reason FROM quality WHERE outcome = 'rejected' ORDER BY reason")).toEqual([
     {reason: REASON.decimalComma},
     {reason: REASON.missingDate},
