@@ -835,6 +835,11 @@ test("a JSON export, one object per line or an array: keys are columns (a key fi
   ]);
   // Rows are numbered from 1: the missing date, the decimal comma, the third decimal.
   expect(rejectedAt("orders-orders.jsonl.rejected.csv")).toEqual(["3,ordered_at", "4,net", "5,net"]);
+  const strict = config(lines);
+  if (strict.source.type === "files") strict.source.maxRejectRate = 0.1;
+  await expect(build(strict, "json-strict")).rejects.toThrow(
+    /3 of 5 rows rejected .* First: row 3 ordered_at: missing date; row 4 net/
+  );
   expect(await queryRows(db, "SELECT reason FROM quality WHERE outcome = 'rejected' ORDER BY reason")).toEqual([
     {reason: REASON.decimalComma},
     {reason: REASON.missingDate},

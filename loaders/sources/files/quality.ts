@@ -79,6 +79,8 @@ export async function accountFor(
     `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.header_line, readAs.undecodable_lines].map(literal).join(", ")})`
   );
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
+  // A CSV has lines; a Parquet or JSON file has rows, numbered from 1.
+  const place = readAs.format === "csv" ? "line" : "row";
   let sample: {line: number; column: string; reason: string; value: unknown} | undefined;
   if (rejected > 0) {
     mkdirSync(rejectsDir, {recursive: true});
@@ -112,7 +114,7 @@ export async function accountFor(
       file,
       sample.line,
       sample.column,
-      `every row was rejected (${reasons.join("; ")}); the first, line ${sample.line}: ${sample.reason}, value ${JSON.stringify(sample.value)}. ` +
+      `every row was rejected (${reasons.join("; ")}); the first, ${place} ${sample.line}: ${sample.reason}, value ${JSON.stringify(sample.value)}. ` +
         `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`
     );
   }
@@ -126,7 +128,7 @@ export async function accountFor(
       examples[0]?.line,
       examples[0]?.reject_column,
       `${rejected} of ${read} rows rejected (${((100 * rejected) / read).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%). ` +
-        `First: ${examples.map((e) => `line ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`
+        `First: ${examples.map((e) => `${place} ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`
     );
   }
 }
