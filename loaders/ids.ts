@@ -23,16 +23,38 @@ export type IdCase = "as-is" | "lower" | "upper";
 export const BLANKS =
   "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
-/**
- * The blanks DuckDB's own trim() leaves (it removes Unicode spaces only), as a regular expression:
- * the few values holding one take the slower, complete trim (a trim with a list of characters
- * cost six times the plain one on every value of a million-row file).
- */
-const UNTRIMMED = "[\\t\\n\\v\\f\\r\\x{2028}\\x{2029}\\x{FEFF}]";
+/** The blanks DuckDB's own trim() leaves (it removes Unicode spaces only). */
+export const UNTRIMMED = "\t\n\v\f\r\u2028\u2029\ufeff";
 
-/** Column `col` without its blanks (BLANKS), in DuckDB SQL; `col` is a column name (it is repeated). */
-export const trimSql = (col: string) =>
-  `CASE WHEN regexp_matches(${col}, '${UNTRIMMED}') THEN trim(${col}, ${sqlString(BLANKS)}) ELSE trim(${col}) END`;
+/** Characters as a character class of DuckDB's regular expressions (RE2). */
+const charClass = (chars: string) =>
+  `[${Array.from(chars, (c) => `\\x{${c.charCodeAt(0).toString(16).toUpperCase()}}`).join("")}]`;
+
+/**
+ * Column `col` without its blanks (BLANKS), in DuckDB SQL; `col` is a column name (it is repeated).
+ * The few values holding a blank DuckDB's trim() leaves (`untrimmed`, UNTRIMMED unless a file is
+ * known to hold fewer: narrowTrims) take the slower, complete trim: a trim with a list of
+ * characters cost six times the plain one on every value of a million-row file.
+ */
+export const trimSql = (col: string, untrimmed = UNTRIMMED) =>
+  untrimmed === ""
+    ? `trim(${col})`
+    : `CASE WHEN regexp_matches(${col}, '${charClass(untrimmed)}') THEN trim(${col}, ${sqlString(BLANKS)}) ELSE trim(${col}) END`;
+
+/**
+ * `sql` with every trimSql in it for values that can hold only the blanks `untrimmed` of
+ * UNTRIMMED (what a CSV file holds, decode.ts blanksIn): with none, each is DuckDB's plain
+ * trim(). The test that picks the complete trim cost a tenth of a million-row build. A query is
+ * rewritten, rather than every parser told, because all of them trim through trimSql.
+ */
+export function narrowTrims(sql: string, untrimmed: string): string {
+  if (untrimmed === UNTRIMMED) return sql;
+  // trimSql's own text around the column, which it writes three times.
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const [open, ...rest] = trimSql("\u0000").split("\u0000").map(literal);
+  const pattern = new RegExp(`${open}([^,()']+?)${rest.join("\\1")}`, "g");
+  return sql.replace(pattern, (_, col: string) => trimSql(col, untrimmed));
+}
 
 /**
  * Full-width ASCII (１３８００１３８０００, Ａ１２), which a Chinese or Japanese input method in
@@ -67,7 +89,7 @@ export function normalizeIdSql(col: string, idCase: IdCase = "as-is"): string {
   const folded = `translate(${col}, ${sqlString(FULL_WIDTH)}, ${sqlString(HALF_WIDTH)})`;
   const bare = `trim(regexp_replace(trim(${folded}, ${blanks}), '^(?s)="(.*)"$', '\\1'), ${blanks})`;
   const complete = `CASE WHEN regexp_full_match(${bare}, '[0-9]+\\.0+') THEN split_part(${bare}, '.', 1) ELSE nullif(${bare}, '') END`;
-  const whole = `CASE WHEN regexp_matches(${col}, '${UNTRIMMED.replace("[", "[=\\x{FF01}-\\x{FF5E}")}') THEN ${complete} ELSE ${plain} END`;
+  const whole = `CASE WHEN regexp_matches(${col}, '${charClass(`=${UNTRIMMED}`).replace("[", "[\\x{FF01}-\\x{FF5E}")}') THEN ${complete} ELSE ${plain} END`;
   return idCase === "lower" ? `lower(${whole})` : idCase === "upper" ? `upper(${whole})` : whole;
 }
 

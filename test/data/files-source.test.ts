@@ -12,7 +12,7 @@ import {fingerprint} from "../../loaders/build-folder.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
-import {sniffDelimiter} from "../../loaders/sources/files/decode.js";
+import {blanksIn, sniffDelimiter} from "../../loaders/sources/files/decode.js";
 import type {OrdersFile} from "../../loaders/sources/files/mapping.js";
 import {REASON, type ReadAs, readAsText} from "../../src/lib/quality.js";
 import {setLocale} from "../../src/lib/locale.js";
@@ -1764,6 +1764,43 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(sniffDelimiter("a|b|c")).toBe("|");
     expect(sniffDelimiter("  customer_id  date  dollar_value")).toBe("whitespace");
     expect(sniffDelimiter("customer id, order date")).toBe(",");
+  });
+
+  test("blanks DuckDB's trim() leaves are looked for in the file: a line end only between quotes, a tab-separated file's tab too", () => {
+    const blanks = (name: string, delimiter: string, ...content: (string | Buffer)[]) =>
+      blanksIn(input(name, ...content), delimiter);
+    expect(blanks("plain.csv", ",", "id,city\nC1,上海\u3000\n")).toBe("");
+    expect(blanks("crlf.csv", ",", "\ufeffid,city\r\nC1,上海\r\n")).toBe("");
+    expect(blanks("tsv.csv", "\t", "id\tcity\r\nC1\t上海\r\n")).toBe("");
+    expect(blanks("quoted.csv", ",", 'id,city\n"C1",上海\n')).toBe("\n\r");
+    expect(blanks("quoted-tsv.csv", "\t", 'id\tcity\n"C1"\t上海\n')).toBe("\t\n\r");
+    expect(blanks("tab.csv", ",", "id,city\nC1\t,上海\n")).toBe("\t");
+    expect(blanks("marks.csv", ",", "id,city\nC1\u2028,\ufeff上海\v\n")).toBe("\v\u2028\ufeff");
+    // Looked for in the whole file, not its first chunks: a form feed after 5 MB.
+    expect(blanks("long.csv", ",", "id,city\n", "C1,上海\n".repeat(600_000), "C2\f,上海\n")).toBe("\f");
+  });
+
+  test("a file's values are trimmed of every blank it may hold: a quoted line break, a line separator, the Unicode spaces DuckDB trims", async () => {
+    const orders = invoiceCsv("blanks-orders.csv", [
+      "1,A,x,1,2024-03-01 10:00,10.00,17850,上海",
+      "2,A,x,1,2024-03-02 10:00,10.00,14527,北京"
+    ]);
+    const cities = async (customers: string, name: string) => {
+      const db = await build(withFiles(orders, customers), name);
+      return queryRows(db, "SELECT customer_key, city FROM customers ORDER BY city");
+    };
+    const expected = [
+      {customer_key: pseudonym("17850"), city: "上海"},
+      {customer_key: pseudonym("14527"), city: "北京"}
+    ].sort((a, b) => (a.city < b.city ? -1 : 1));
+    // Quoted values may hold a line end, and this file holds a line separator: the complete trim where one is.
+    const quoted = input("blanks-quoted.csv", 'id,city\n"17850","上海\r\n"\n14527,北京\u2028\n');
+    expect(blanksIn(quoted, ",")).toBe("\n\r\u2028");
+    expect(await cities(quoted, "blanks-quoted")).toEqual(expected);
+    // A tab-separated list without quotes holds none: DuckDB's own trim (Unicode spaces).
+    const plain = input("blanks-plain.tsv", "id\tcity\n17850\t上海\u3000\n14527\t\u00a0北京\n");
+    expect(blanksIn(plain, "\t")).toBe("");
+    expect(await cities(plain, "blanks-plain")).toEqual(expected);
   });
 
   test("no transcoded copy stays after a build; a file's old rejects go once its cause is fixed", async () => {

@@ -29,7 +29,13 @@
  */
 import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
 import {isUtf8 as validUtf8} from "node:buffer";
+import {UNTRIMMED} from "../../ids.js";
 import {InputError} from "./errors.js";
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** What blanksIn looks for: a quote, and every blank DuckDB's trim() leaves but a line end (which only a quote lets into a value). */
+const MARKS = ['"', ...Array.from(UNTRIMMED).filter((c) => c !== "\n" && c !== "\r")];
 
 /** A text encoding: "utf-8", "gbk", "gb18030", or any other label Node's TextDecoder knows. */
 export type Encoding = string;
@@ -53,6 +59,8 @@ export interface PreparedCsv {
   header: string[];
   /** The header's line: as asked, or 2 after Excel's "sep=;" line (0: no header). */
   headerLine: number;
+  /** The blanks DuckDB's trim() leaves (ids.ts UNTRIMMED) that a value read from `path` may hold: blanksIn. */
+  blanks: string;
 }
 
 /** The replacement character marking bytes a line could not be decoded from: rows holding it are rejected. */
@@ -88,7 +96,7 @@ export function prepareCsv(
   const wide = utf16(file, head, encoding);
   if (wide) return fromUtf16(file, copy, wide, delimiter, headerLine);
   refuseUnmarkedUtf16(file, head);
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const bom = head.subarray(0, 3).equals(BOM);
   let used: Encoding;
   let detected: PreparedCsv["detected"];
   let lines: LineCounts | null = null;
@@ -134,10 +142,23 @@ export function prepareCsv(
   const names = headerOf(headerText, sep);
   const header = headed ? names : names.map((_, i) => String(i + 1));
   const aligned = sep === "whitespace";
-  if (used === "utf-8" && !lines && !aligned)
-    return {path: file, encoding: used, detected, undecodable: 0, delimiter: sep, separator: sep, header, headerLine};
+  if (used === "utf-8" && !lines && !aligned) {
+    const blanks = blanksIn(file, sep);
+    return {
+      path: file,
+      encoding: used,
+      detected,
+      undecodable: 0,
+      delimiter: sep,
+      separator: sep,
+      header,
+      headerLine,
+      blanks
+    };
+  }
   const undecodable = transcode(file, copy, used, aligned);
   return {
+    blanks: blanksIn(copy, aligned ? "\t" : sep),
     path: copy,
     encoding: used,
     detected,
@@ -157,7 +178,7 @@ function utf16(
 ): {encoding: "utf-16le" | "utf-16be"; detected: PreparedCsv["detected"]} | undefined {
   if (head[0] === 0xff && head[1] === 0xfe) return {encoding: "utf-16le", detected: "byte-order mark"};
   if (head[0] === 0xfe && head[1] === 0xff) return {encoding: "utf-16be", detected: "byte-order mark"};
-  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const utf8Bom = head.subarray(0, 3).equals(BOM);
   const configured = encoding && !utf8Bom ? knownEncoding(file, encoding) : undefined;
   return configured === "utf-16le" || configured === "utf-16be"
     ? {encoding: configured, detected: "configured"}
@@ -460,6 +481,28 @@ function checkEnds(
       `the file is truncated: the last line has ${fields(last)} of ${fields(lines[0])} fields and no line end`
     );
   }
+}
+
+/**
+ * The blanks DuckDB's trim() leaves (UNTRIMMED) that a value of CSV file `file` (UTF-8) may hold,
+ * found in one pass of its bytes: a value holds a line end only between quotes (DuckDB ends a
+ * line at an unquoted carriage return, and drops a leading byte-order mark), and a tab-separated
+ * file's tab only there too. A file without them all lets every value be trimmed with DuckDB's
+ * plain trim() (ids.ts narrowTrims).
+ */
+export function blanksIn(file: string, delimiter: string): string {
+  const present = new Set<string>();
+  let first = true;
+  eachChunk(file, (chunk) => {
+    const from = first && chunk.subarray(0, 3).equals(BOM) ? 3 : 0;
+    first = false;
+    for (const mark of MARKS) if (!present.has(mark) && chunk.indexOf(mark, from, "utf-8") !== -1) present.add(mark);
+    return true;
+  });
+  const quoted = present.has('"');
+  const possible = (c: string) =>
+    c === "\n" || c === "\r" || (c === "\t" && delimiter === "\t") ? quoted : present.has(c);
+  return Array.from(UNTRIMMED).filter(possible).join("");
 }
 
 /** Number of the last line (only needed for the error message). */

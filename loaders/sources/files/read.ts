@@ -12,6 +12,7 @@ import {createGunzip} from "node:zlib";
 import {basename, extname, join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
+import {UNTRIMMED, narrowTrims} from "../../ids.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {type PreparedCsv, allUtf8, prepareCsv, repeatedNames} from "./decode.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
@@ -159,8 +160,10 @@ export async function readExport(
     });
     raw = `(SELECT ${select.join(", ")} FROM ${from})`;
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
-    if (ordered) await createInOrder(db, table, query(raw, check), shared);
-    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${query(raw, check)}`);
+    // A CSV file's values hold only the blanks found in it; a Parquet or JSON file's may hold any.
+    const sql = narrowTrims(query(raw, check), prepared?.blanks ?? UNTRIMMED);
+    if (ordered) await createInOrder(db, table, sql, shared);
+    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${sql}`);
   };
   try {
     await load(
