@@ -289,10 +289,12 @@ export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, 
 /**
  * Whether an id is written in exponent notation (1.23457E+11): a spreadsheet turned a long
  * number (a card or phone-like member number) into a rounded one, so several customers may now
- * share it. Such a row is rejected, never keyed. The cheap test first: most ids hold no "e".
+ * share it. Such a row is rejected, never keyed. The cheap test first, in a CASE: most ids hold
+ * no "e", and DuckDB computes both sides of a selected AND for every row (a tenth of a second
+ * per million ids).
  */
 export const idInExponent = (col: string) =>
-  `((contains(${col}, 'E') OR contains(${col}, 'e')) AND regexp_full_match(${normalizeIdSql(col)}, '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+'))`;
+  `(CASE WHEN contains(${col}, 'E') OR contains(${col}, 'e') THEN regexp_full_match(${normalizeIdSql(col)}, '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+') ELSE false END)`;
 
 /**
  * Why a date that read is still refused. DuckDB reads 05/03/24 as the year 5 (and the formats read
