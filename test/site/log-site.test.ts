@@ -85,4 +85,6 @@ test("every page opens without an error; the overview and demographics say there
     seen.push(path);
   });
   expect(seen).toHaveLength(pages.length + more.length);
-});
+  // Fifteen or more pages in turn, each until DuckDB-WASM has answered: 7-8 s a page while another
+  // test file builds a site beside this one (a CI run took 114 s here, another over 120 s).
+}, 420_000);
