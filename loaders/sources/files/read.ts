@@ -17,6 +17,7 @@ import {sqlString} from "../../../src/lib/sql.js";
 import {type PreparedCsv, allUtf8, prepareCsv, repeatedNames} from "./decode.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
 import {InputError} from "./errors.js";
+import {UserError} from "../../errors.js";
 import type {FileOptions} from "./mapping.js";
 
 /** Whether rows must be checked for undecodable text (lines not valid in the file's encoding, see decode.ts). */
@@ -174,7 +175,8 @@ export async function readExport(
           : `read_parquet(${sqlString(file.path)})`
     );
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    // A file or mapping problem found while the query was made says so itself.
+    if (error instanceof UserError) throw error;
     fail(file.path, format, error);
   }
   const [{n}] = await queryRows<{n: number}>(db, `SELECT count(*) AS n FROM ${table}`);
