@@ -125,7 +125,8 @@ CREATE TABLE input_files (
   detected          VARCHAR,           -- how the encoding was chosen (decode.ts)
   delimiter         VARCHAR,           -- ',' ';' '\t' '|' or 'whitespace'
   header_line       INTEGER,
-  undecodable_lines BIGINT
+  undecodable_lines BIGINT,
+  footer_lines      INTEGER            -- lines at the end not read as rows (footerLines)
 )`;
 
 /** Every canonical table, in creation order. */

@@ -85,6 +85,8 @@ export interface ReadAs {
   delimiter: string | null;
   header_line: number | null;
   undecodable_lines: number | null;
+  /** Lines at the end not read as rows (footerLines in the mapping). */
+  footer_lines: number | null;
 }
 
 /** How a file was read, as a sentence in the reader's language: what was settled without the user is shown. */
@@ -98,6 +100,7 @@ export function readAsText(r: ReadAs): string {
     m.how[r.detected ?? ""] ?? r.detected ?? "",
     m.delimiters[r.delimiter ?? ""] ?? r.delimiter ?? "",
     r.header_line ?? 1,
-    count(r.undecodable_lines)
+    count(r.undecodable_lines),
+    count(r.footer_lines)
   );
 }

@@ -1806,6 +1806,94 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(await cities(plain, "blanks-plain")).toEqual(expected);
   });
 
+  test("a WeChat Pay bill: a backtick before every value (valuePrefix), totals under a header of their own after the rows (footerLines)", async () => {
+    // The trade bill as WeChat Pay's merchant platform writes it (fewer columns): the details,
+    // then a header and a line of totals; every value but the headers' starts with a backtick.
+    const bill = [
+      "交易时间,商户号,微信订单号,商户订单号,用户标识,交易状态,货币种类,应结订单金额,商品名称",
+      "`2024-03-01 10:00:00,`1900000109,`4200001234202403011234567890,`T1001,`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`SUCCESS,`CNY,`10.00,`上衣",
+      "`2024-03-02 11:30:00,`1900000109,`4200001234202403021234567890,`T1002,`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`SUCCESS,`CNY,`20.50,`裤子",
+      "`2024-03-02 12:00:00,`1900000109,`4200001234202403021234567891,`T1003,`oUpF8uN0aZ,`SUCCESS,`CNY,`5.00,`袜子",
+      "总交易单数,应结订单总金额,退款总金额",
+      "`3,`35.50,`0.00",
+      ""
+    ].join("\r\n");
+    const orders = (path: string, extra: Partial<OrdersFile> = {}): WorkbenchConfig => ({
+      source: {
+        type: "files",
+        orders: {
+          path,
+          level: "orders",
+          valuePrefix: "`",
+          footerLines: 2,
+          columns: {order_id: "商户订单号", customer_id: "用户标识", ordered_at: "交易时间", net: "应结订单金额"},
+          ...extra
+        }
+      }
+    });
+    const expected = [
+      {order_id: "T1001", customer_key: pseudonym("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), day: "2024-03-01", net: 1000},
+      {order_id: "T1002", customer_key: pseudonym("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), day: "2024-03-02", net: 2050},
+      {order_id: "T1003", customer_key: pseudonym("oUpF8uN0aZ"), day: "2024-03-02", net: 500}
+    ];
+    const read = (db: DuckDBConnection) =>
+      queryRows(
+        db,
+        "SELECT order_id, customer_key, strftime(business_date, '%Y-%m-%d') AS day, net_cents::INTEGER AS net FROM orders ORDER BY order_id"
+      );
+    const path = input("wechat-bill.csv", bill);
+    const db = await build(orders(path), "wechat-bill");
+    expect(await read(db)).toEqual(expected);
+    const [readAs] = await queryRows<ReadAs>(db, "SELECT * EXCLUDE (source, file) FROM input_files");
+    expect(readAs.footer_lines).toBe(2);
+    setLocale({language: "en"});
+    expect(readAsText(readAs)).toBe(
+      "Read as CSV: UTF-8 (valid throughout), comma-separated, header on line 1; the last 2 lines are not rows (footerLines)."
+    );
+    // The same bill saved as Unicode Text: decoded first, then its totals left out.
+    const wide = input("wechat-bill-utf16.txt", Buffer.from(`\ufeff${bill}`, "utf16le"));
+    expect(await read(await build(orders(wide), "wechat-bill-utf16"))).toEqual(expected);
+    // Without footerLines the totals' header stops the build at its line, saying why.
+    await expect(build(orders(path, {footerLines: 0}), "wechat-no-footer")).rejects.toThrow(
+      /wechat-bill\.csv:5: unreadable CSV: this line has 3 fields where the header has 9: .*footerLines/
+    );
+    // Without valuePrefix no date or amount reads: every row is rejected.
+    await expect(build(orders(path, {valuePrefix: undefined}), "wechat-no-prefix")).rejects.toThrow(
+      /every row was rejected .*value "`2024-03-01 10:00:00"/
+    );
+    // More footer lines than the file has rows below its header, or a footer for a Parquet file, stop the build.
+    await expect(build(orders(path, {footerLines: 5}), "wechat-footer-5")).rejects.toThrow(
+      /wechat-bill\.csv:2: the file has a header but no data rows/
+    );
+    await expect(build(orders(path, {footerLines: 9}), "wechat-footer-9")).rejects.toThrow(
+      /wechat-bill\.csv: footerLines is 9, but the file has no rows above its last 9 lines/
+    );
+    await expect(build(orders(path, {format: "parquet"}), "wechat-parquet")).rejects.toThrow(
+      /footerLines is for CSV files; this file is read as PARQUET/
+    );
+  });
+
+  test("a line with more or fewer fields than the header, or a quote left open, stops the build with its line and why", async () => {
+    const header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+    const config = (name: string, lines: string[]) => {
+      const c = fixtureConfig(files);
+      if (c.source.type === "files") {
+        c.source.orders = {...c.source.orders, path: input(name, `${[header, ...lines].join("\n")}\n`)};
+        delete c.source.customers;
+      }
+      return c;
+    };
+    const good = "1,A,x,1,2024-03-01 10:00,10.00,17850,上海";
+    await expect(
+      build(config("fields.csv", [good, "2,A,x, 2,5,1,2024-03-01 10:00,10.00,17850,上海", good]), "fields")
+    ).rejects.toThrow(
+      /fields\.csv:3: unreadable CSV: this line has 9 fields where the header has 8: a value holding the delimiter must be quoted/
+    );
+    await expect(
+      build(config("open-quote.csv", [good, '2,A,"x,1,2024-03-01 10:00,10.00,17850,上海', good]), "open-quote")
+    ).rejects.toThrow(/open-quote\.csv:3: unreadable CSV: a quoted value does not end where it should/);
+  });
+
   test("no transcoded copy stays after a build; a file's old rejects go once its cause is fixed", async () => {
     const staging = join(process.cwd(), ".workbench", "files", "staging");
     const leftovers = () => (existsSync(staging) ? readdirSync(staging) : []);

@@ -51,7 +51,8 @@ test("every row of the log is an order: identical rows are kept and counted, $0 
     detected: "valid UTF-8",
     delimiter: "whitespace",
     header_line: 1,
-    undecodable_lines: 0
+    undecodable_lines: 0,
+    footer_lines: 0
   });
   expect(reason(REASON.unreadableDate)).toMatchObject({outcome: "rejected", column: "ordered_at", rows: 1});
   const sales = quality.orders.find((o: {kind: string}) => o.kind === "sale");

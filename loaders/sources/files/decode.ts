@@ -25,9 +25,11 @@
  *   Without a mark or a setting, a first line full of NUL bytes stops the build and says so.
  * - a whitespace-aligned file (columns lined up with runs of spaces, as old systems print them)
  *   is copied with one tab between fields, line for line, so DuckDB reads it as tab-separated.
+ * - a file ending in lines that are not rows (footerLines: a bill's totals) is prepared from a
+ *   copy without them.
  * Empty, header-only and truncated files are refused here with file and line.
  */
-import {closeSync, fstatSync, openSync, readSync, writeSync} from "node:fs";
+import {closeSync, copyFileSync, fstatSync, openSync, readSync, truncateSync, writeSync} from "node:fs";
 import {isUtf8 as validUtf8} from "node:buffer";
 import {UNTRIMMED} from "../../ids.js";
 import {InputError} from "./errors.js";
@@ -61,6 +63,18 @@ export interface PreparedCsv {
   headerLine: number;
   /** The blanks DuckDB's trim() leaves (ids.ts UNTRIMMED) that a value read from `path` may hold: blanksIn. */
   blanks: string;
+  /** Lines at the file's end that are not rows (totals, notes), left out of `path`: as the mapping says. */
+  footerLines: number;
+}
+
+/** How the mapping lays a CSV file out; each is found in the file when not given. */
+export interface CsvLayout {
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  /** The header's line (1 unless set; 0: no header). */
+  headerLine?: number;
+  /** Lines at the file's end that are not rows (0 unless set). */
+  footerLines?: number;
 }
 
 /** The replacement character marking bytes a line could not be decoded from: rows holding it are rejected. */
@@ -74,13 +88,8 @@ const EDGE = 1 << 16;
  * The header is line `headerLine` (1 unless a report's title lines come first); 0 for a file
  * without one, whose columns are then named by position ("1", "2", …) after its first line.
  */
-export function prepareCsv(
-  file: string,
-  copy: string,
-  encoding?: Encoding,
-  delimiter?: Delimiter,
-  headerLine = 1
-): PreparedCsv {
+export function prepareCsv(file: string, copy: string, layout: CsvLayout = {}): PreparedCsv {
+  const {encoding, delimiter, headerLine = 1, footerLines = 0} = layout;
   const fd = openSync(file, "r");
   let head: Buffer;
   let tail: Buffer;
@@ -94,8 +103,9 @@ export function prepareCsv(
     closeSync(fd);
   }
   const wide = utf16(file, head, encoding);
-  if (wide) return fromUtf16(file, copy, wide, delimiter, headerLine);
+  if (wide) return fromUtf16(file, copy, wide, layout);
   refuseUnmarkedUtf16(file, head);
+  if (footerLines > 0) return withoutFooter(file, copy, layout);
   const bom = head.subarray(0, 3).equals(BOM);
   let used: Encoding;
   let detected: PreparedCsv["detected"];
@@ -128,7 +138,7 @@ export function prepareCsv(
         undefined,
         `the first line declares the delimiter ${JSON.stringify(sepLine)}, ${delimiter ? `but the mapping says ${JSON.stringify(delimiter)}` : "which is not one of , ; tab |"}`
       );
-    return {...prepareCsv(file, copy, encoding, sepLine as Delimiter, 2), headerLine: 2};
+    return {...prepareCsv(file, copy, {...layout, delimiter: sepLine as Delimiter, headerLine: 2}), headerLine: 2};
   }
   // The header must lie in the file's first 64 KB. Without one, the first line sets the columns.
   const headed = headerLine > 0;
@@ -153,7 +163,8 @@ export function prepareCsv(
       separator: sep,
       header,
       headerLine,
-      blanks
+      blanks,
+      footerLines: 0
     };
   }
   const undecodable = transcode(file, copy, used, aligned);
@@ -166,7 +177,8 @@ export function prepareCsv(
     delimiter: aligned ? "\t" : sep,
     separator: sep,
     header,
-    headerLine
+    headerLine,
+    footerLines: 0
   };
 }
 
@@ -212,17 +224,60 @@ function fromUtf16(
   file: string,
   copy: string,
   wide: NonNullable<ReturnType<typeof utf16>>,
-  delimiter: Delimiter | undefined,
-  headerLine: number
+  layout: CsvLayout
 ): PreparedCsv {
   const decoded = `${copy}.from-utf-16`;
   const undecodable = decodeUtf16(file, decoded, wide.encoding);
+  return {...asFile(file, () => prepareCsv(decoded, copy, {...layout, encoding: "utf-8"})), ...wide, undecodable};
+}
+
+/** `prepare()` of a copy of `file`, its errors naming `file` (line numbers are the same in both). */
+function asFile(file: string, prepare: () => PreparedCsv): PreparedCsv {
   try {
-    return {...prepareCsv(decoded, copy, "utf-8", delimiter, headerLine), ...wide, undecodable};
+    return prepare();
   } catch (error) {
     if (error instanceof InputError) throw new InputError(file, error.line, error.column, error.reason);
     throw error;
   }
+}
+
+/**
+ * A file whose last lines are not rows (a bill's totals under a header of their own, a report's
+ * "Total" and "Printed by" lines: footerLines in the mapping): a copy without them is prepared.
+ * Blank lines at the very end are not counted. Rows keep their line numbers.
+ */
+function withoutFooter(file: string, copy: string, layout: CsvLayout): PreparedCsv {
+  const footerLines = layout.footerLines ?? 0;
+  const body = `${copy}.body`;
+  const fd = openSync(file, "r");
+  let end: number;
+  try {
+    const size = fstatSync(fd).size;
+    // A footer is a few short lines: the last megabyte holds it.
+    const tail = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    let start = tail.length;
+    while (start > 0 && [0x0a, 0x0d, 0x20, 0x09].includes(tail[start - 1])) start--;
+    for (let n = 0; n < footerLines; n++) {
+      const lineEnd = start > 0 ? tail.lastIndexOf(0x0a, start - 1) : -1;
+      if (lineEnd === -1)
+        throw new InputError(
+          file,
+          undefined,
+          undefined,
+          tail.length < size
+            ? `footerLines is ${footerLines}, but the last megabyte of the file holds fewer lines`
+            : `footerLines is ${footerLines}, but the file has no rows above its last ${footerLines} lines`
+        );
+      start = lineEnd;
+    }
+    end = size - tail.length + start + 1;
+  } finally {
+    closeSync(fd);
+  }
+  copyFileSync(file, body);
+  truncateSync(body, end);
+  return {...asFile(file, () => prepareCsv(body, copy, {...layout, footerLines: 0})), footerLines};
 }
 
 /** Writes UTF-16 file `file` as UTF-8 to `out`; returns how many of its lines hold an undecodable character. */

@@ -73,6 +73,16 @@ export interface FileOptions {
    */
   headerLine?: number;
   /**
+   * Lines at the end of a CSV that are not rows (0 unless set): a WeChat Pay bill's totals under
+   * a header of their own (2), a report's "Total" and "Printed by" lines. They are not read.
+   */
+  footerLines?: number;
+  /**
+   * Text written before every value so that Excel keeps it as written (WeChat Pay's bills put a
+   * backtick, "`", before each): removed from each value that starts with it.
+   */
+  valuePrefix?: string;
+  /**
    * Field delimiter of a CSV; sniffed from the header line when omitted. "whitespace": columns
    * separated by runs of spaces or tabs (a fixed-width printout), no value may hold a space.
    */

@@ -76,7 +76,7 @@ export async function accountFor(
   const literal = (v: string | number | null) =>
     v === null ? "NULL" : typeof v === "number" ? String(v) : sqlString(v);
   await db.run(
-    `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.header_line, readAs.undecodable_lines].map(literal).join(", ")})`
+    `INSERT INTO input_files VALUES (${[source, basename(file), readAs.format, readAs.encoding, readAs.detected, readAs.delimiter, readAs.header_line, readAs.undecodable_lines, readAs.footer_lines].map(literal).join(", ")})`
   );
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   // A CSV has lines; a Parquet or JSON file has rows, numbered from 1.

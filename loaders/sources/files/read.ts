@@ -75,6 +75,23 @@ export async function readExport(
       undefined,
       `headerLine must be a line number from 1, or 0 for a file without a header, not ${headerLine}`
     );
+  if (file.valuePrefix !== undefined && (typeof file.valuePrefix !== "string" || file.valuePrefix === ""))
+    throw new InputError(
+      file.path,
+      undefined,
+      undefined,
+      'valuePrefix must be the text written before every value, such as "`"'
+    );
+  const footerLines = file.footerLines ?? 0;
+  if (!Number.isInteger(footerLines) || footerLines < 0 || (footerLines > 0 && format !== "csv"))
+    throw new InputError(
+      file.path,
+      undefined,
+      undefined,
+      format === "csv"
+        ? `footerLines must be a count of lines (0 or more), not ${footerLines}`
+        : `footerLines is for CSV files; this file is read as ${format.toUpperCase()}`
+    );
   const headed = headerLine > 0;
   const csv = (
     p: PreparedCsv
@@ -94,7 +111,7 @@ export async function readExport(
     mkdirSync(workDir, {recursive: true});
     const text = await plainText(file.path, join(workDir, `${table}-${basename(file.path)}.gunzipped`));
     try {
-      prepared = prepareCsv(text, copy, file.encoding, file.delimiter, headerLine);
+      prepared = prepareCsv(text, copy, {encoding: file.encoding, delimiter: file.delimiter, headerLine, footerLines});
       // 2 after Excel's "sep=;" line.
       headerLine = prepared.headerLine;
     } catch (error) {
@@ -154,10 +171,16 @@ export async function readExport(
       }
     }
     if (json) await refuseNested(db, file.path, json, mapped, described);
+    // Text an export writes before every value to keep Excel off it (valuePrefix) is not part of it.
+    const prefix = file.valuePrefix;
+    const unprefixed = (value: string) =>
+      prefix
+        ? `CASE WHEN starts_with(${value}, ${sqlString(prefix)}) THEN substr(${value}, ${Array.from(prefix).length + 1}) ELSE ${value} END`
+        : value;
     const select = mapped.map(([field, column]) => {
       const name = resolve(column!)!;
       const quoted = `"${name.replaceAll('"', '""')}"`;
-      return `${doubles.has(name) ? doubleText(quoted) : `CAST(${quoted} AS VARCHAR)`} AS ${field}`;
+      return `${doubles.has(name) ? doubleText(quoted) : unprefixed(`CAST(${quoted} AS VARCHAR)`)} AS ${field}`;
     });
     raw = `(SELECT ${select.join(", ")} FROM ${from})`;
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
@@ -194,7 +217,8 @@ export async function readExport(
         detected: prepared.detected,
         delimiter: prepared.separator,
         header_line: headerLine,
-        undecodable_lines: prepared.undecodable
+        undecodable_lines: prepared.undecodable,
+        footer_lines: prepared.footerLines
       }
     : {
         format: json ? "json" : "parquet",
@@ -202,7 +226,8 @@ export async function readExport(
         detected: null,
         delimiter: null,
         header_line: null,
-        undecodable_lines: null
+        undecodable_lines: null,
+        footer_lines: null
       };
   // A Parquet or JSON file has rows, not lines: its rows are numbered from 1.
   return {rows: n, raw, firstLine: prepared ? headerLine + 1 : 1, readAs};
@@ -317,12 +342,29 @@ async function plainText(path: string, copy: string): Promise<string> {
 }
 
 function fail(path: string, format: string, error: unknown): never {
+  const message = (error as Error).message;
   // Only the CSV reader's own errors name a line of the file (others may name a line of the SQL).
-  const line = /csv/i.test(String(error)) ? /line[: ]+(\d+)/i.exec(String(error))?.[1] : undefined;
+  const line = /csv/i.test(message) ? /line[: ]+(\d+)/i.exec(message)?.[1] : undefined;
   throw new InputError(
     path,
     line ? Number(line) : undefined,
     undefined,
-    `unreadable ${format.toUpperCase()}: ${(error as Error).message.split("\n")[0]}`
+    `unreadable ${format.toUpperCase()}: ${(line && csvReason(message)) || message.split("\n")[0]}`
   );
+}
+
+/**
+ * What DuckDB's CSV reader found wrong with a line, said without the line itself (it may hold
+ * personal data) and without its advice to skip such lines (no row is dropped unseen here).
+ */
+function csvReason(message: string): string | undefined {
+  const count = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (count)
+    return (
+      `this line has ${count[2]} fields where the header has ${count[1]}: a value holding the delimiter must be quoted; ` +
+      "lines of totals or notes after the rows are not rows (footerLines: how many the file ends with)"
+    );
+  if (/unterminated quote/i.test(message))
+    return 'a quoted value does not end where it should: a quote (") inside it must be doubled (""), and only the delimiter may follow its closing quote';
+  return undefined;
 }

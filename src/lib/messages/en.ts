@@ -504,8 +504,8 @@ export const en = {
     readAs: {
       parquet: "Read as Parquet.",
       json: "Read as JSON.",
-      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
-        `Read as CSV: ${encoding} (${how}), ${delimiter}, ${header ? `header on line ${header}` : "no header line (columns named by position)"}${undecodable ? `; ${undecodable} lines not valid in it` : ""}.`,
+      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string, footer: string) =>
+        `Read as CSV: ${encoding} (${how}), ${delimiter}, ${header ? `header on line ${header}` : "no header line (columns named by position)"}${undecodable ? `; ${undecodable} lines not valid in it` : ""}${footer ? `; the last ${footer} lines are not rows (footerLines)` : ""}.`,
       how: {
         "byte-order mark": "by its byte-order mark",
         configured: "set in the mapping",

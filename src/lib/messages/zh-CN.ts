@@ -521,8 +521,8 @@ export const zhCN: Messages = {
     readAs: {
       parquet: "按 Parquet 读取。",
       json: "按 JSON 读取。",
-      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string) =>
-        `按 CSV 读取：${encoding}（${how}），${delimiter}，${header ? `表头在第 ${header} 行` : "无表头行（列按位置命名）"}${undecodable ? `；${undecodable} 行不符合该编码` : ""}。`,
+      csv: (encoding: string, how: string, delimiter: string, header: number, undecodable: string, footer: string) =>
+        `按 CSV 读取：${encoding}（${how}），${delimiter}，${header ? `表头在第 ${header} 行` : "无表头行（列按位置命名）"}${undecodable ? `；${undecodable} 行不符合该编码` : ""}${footer ? `；末尾 ${footer} 行不是数据行（footerLines）` : ""}。`,
       how: {
         "byte-order mark": "按字节顺序标记",
         configured: "映射中指定",
