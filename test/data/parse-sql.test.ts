@@ -397,6 +397,22 @@ test("timestamps: unambiguous formats read, day/month order never guessed", asyn
     null
   ]);
   expect(await read((c) => timestamp(c, "%d/%m/%Y"), ["05/03/2024"])).toEqual(["2024-03-05 00:00:00"]);
+  // Digits alone, as POS systems and payment APIs write them, by their length; seven digits could
+  // be 2024-11-01 or 2024-01-11, so they are no date (DuckDB's strptime would take the first).
+  expect(await read(timestamp, ["20240305103000", "202403051030", "2024111", "2024030510300", "20241305"])).toEqual([
+    "2024-03-05 10:30:00",
+    "2024-03-05 10:30:00",
+    null,
+    null,
+    null
+  ]);
+  // A configured format without separators reads a value only with all its digits.
+  expect(await read((c) => timestamp(c, "%d%m%Y"), ["05032024", "5032024", "1112024"])).toEqual([
+    "2024-03-05 00:00:00",
+    null,
+    null
+  ]);
+  expect(await read((c) => timestamp(c, "%d.%m.%Y"), ["5.3.2024"])).toEqual(["2024-03-05 00:00:00"]);
   // As Chinese Excel writes dates (no leading zeros), year first with dots, and a tab after them.
   const chinese = [
     "2024/3/5 9:05",

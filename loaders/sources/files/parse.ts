@@ -215,11 +215,44 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y.%m.%d %H:%M:%S",
   "%Y.%m.%d %H:%M",
   "%Y.%m.%d",
-  "%Y%m%d",
   "%Y年%m月%d日",
   "%Y年%m月%d日 %H:%M",
   ...MONTH_NAME_FORMATS
 ];
+
+/**
+ * Dates and times written as digits alone (20240305, 202403051030, 20240305103000, as POS systems
+ * and payment APIs write them), by their length: DuckDB's strptime takes one digit for a field when
+ * the next is not a digit, so a format of fields without separators would read 2024111 as
+ * 2024-11-01 where 2024-01-11 is as likely. A run of digits of any other length is no date.
+ */
+const compactTimestamp = (v: string) =>
+  `CASE length(${v}) WHEN 8 THEN try_strptime(${v}, '%Y%m%d') WHEN 12 THEN try_strptime(${v}, '%Y%m%d%H%M') WHEN 14 THEN try_strptime(${v}, '%Y%m%d%H%M%S') END`;
+
+/**
+ * A configured format (strptime) whose numeric fields follow each other without a separator
+ * (%d%m%Y) reads a value only when each such field has all its digits: as above, 1032024 would
+ * otherwise be read one way of two. Returns the regular expression a value must match, or
+ * undefined when every numeric field is delimited.
+ */
+export function fixedWidths(format: string): string | undefined {
+  const widths: Record<string, number> = {Y: 4, y: 2, m: 2, d: 2, H: 2, M: 2, S: 2};
+  const tokens = format.match(/%.|[^%]+/gs) ?? [];
+  const numeric = (t: string | undefined) => t !== undefined && t.length === 2 && t[1] in widths;
+  if (!tokens.some((t, i) => numeric(t) && numeric(tokens[i + 1]))) return undefined;
+  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return tokens
+    .map((t, i) =>
+      numeric(t)
+        ? numeric(tokens[i - 1]) || numeric(tokens[i + 1])
+          ? `\\d{${widths[t[1]]}}`
+          : `\\d{1,${widths[t[1]]}}`
+        : t.startsWith("%")
+          ? ".+?"
+          : literal(t)
+    )
+    .join("");
+}
 
 /** The store time zone when a file names none. */
 export const DEFAULT_ZONE = "Asia/Shanghai";
@@ -250,10 +283,15 @@ export function timestamp(col: string, format?: string, zone?: string): string {
   const offset = `(regexp_full_match(${normalized}, '.*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)'))`;
   const withOffset = `timezone(${sqlString(zoneName(zone))}, TRY_CAST(${normalized} AS TIMESTAMPTZ))`;
   // Blank values (most opt-out dates) skip the list of formats.
+  const widths = format ? fixedWidths(format) : undefined;
   const local = format
-    ? `try_strptime(${text(col)}, ${sqlString(format)})`
+    ? widths
+      ? `CASE WHEN regexp_full_match(${text(col)}, ${sqlString(widths)}) THEN try_strptime(${text(col)}, ${sqlString(format)}) END`
+      : `try_strptime(${text(col)}, ${sqlString(format)})`
     : // A CASE rather than coalesce(), which tried the list of formats on every row.
-      `CASE WHEN TRY_CAST(${col} AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(${col} AS TIMESTAMP) ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
+      `CASE WHEN TRY_CAST(${col} AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(${col} AS TIMESTAMP)
+        WHEN regexp_full_match(${text(col)}, '\\d+') THEN ${compactTimestamp(text(col))}
+        ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
   // Nested so that most rows (no offset mark) test the mark and go straight to the local reading.
   return `CASE WHEN ${maybe} THEN (CASE WHEN ${offset} THEN ${withOffset} ELSE ${local} END) ELSE ${local} END`;
 }
