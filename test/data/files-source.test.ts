@@ -12,7 +12,7 @@ import {fingerprint} from "../../loaders/build-folder.js";
 import type {WorkbenchConfig} from "../../loaders/config.js";
 import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {pseudonymizer} from "../../loaders/privacy.js";
-import {blanksIn, sniffDelimiter} from "../../loaders/sources/files/decode.js";
+import {blanksIn, lineGaps, sniffDelimiter} from "../../loaders/sources/files/decode.js";
 import type {OrdersFile} from "../../loaders/sources/files/mapping.js";
 import {REASON, type ReadAs, readAsText} from "../../src/lib/quality.js";
 import {setLocale} from "../../src/lib/locale.js";
@@ -1779,6 +1779,14 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(blanks("quoted-tsv.csv", "\t", 'id\tcity\n"C1"\t上海\n')).toBe("\t\n\r");
     expect(blanks("tab.csv", ",", "id,city\nC1\t,上海\n")).toBe("\t");
     expect(blanks("marks.csv", ",", "id,city\nC1\u2028,\ufeff上海\v\n")).toBe("\v\u2028\ufeff");
+    // Rows that are not one a line, from the first data row: [row, lines above it that began no row].
+    expect(lineGaps(input("titled.csv", "Report\n\nid,x\n1,a\n\n2,b\n"), 3)).toEqual([[1, 1]]);
+    expect(lineGaps(input("headerless.csv", "1,a\r\n\r\n\r\n2,b\r\n3,c\r\n"), 0)).toEqual([[1, 2]]);
+    expect(lineGaps(input("broken.csv", 'id,x\n1,"a\n""b""\n"\n2,c\n3,"d\ne"\n4,f\n'), 1)).toEqual([
+      [1, 2],
+      [3, 3]
+    ]);
+    expect(lineGaps(input("one-a-line.csv", 'id,x\n1,"a"\n2,b\n'), 1)).toEqual([]);
     // Looked for in the whole file, not its first chunks: a form feed after 5 MB.
     expect(blanks("long.csv", ",", "id,city\n", "C1,上海\n".repeat(600_000), "C2\f,上海\n")).toBe("\f");
   });
@@ -1909,6 +1917,38 @@ describe("order-level exports and master lists: nothing guessed", () => {
     // GBK input is transcoded to a copy while it is read: none stays.
     await build(fixtureConfig(files, {customers: files.customersGbk}), "gbk-again");
     expect(leftovers().filter((f) => !before.has(f))).toEqual([]);
+  });
+  test("rejected rows keep their lines past a blank line and a note holding line breaks; so do a log's rows named by their line", async () => {
+    // DuckDB skips the blank line and reads the quoted note's three lines as one row.
+    const text =
+      "order_id,customer_id,ordered_at,net,discount,note\r\n" +
+      "1,C1,2024-03-01 10:00,10.00,0,ok\r\n" +
+      "\r\n" +
+      "2,C2,2024-13-01 10:00,10.00,0,ok\r\n" +
+      '3,C3,2024-03-01 10:00,10.00,0,"送货前\r\n请电话联系\r\n""谢谢"""\r\n' +
+      "4,C4,2024-03-01 10:00,abc,0,ok\r\n";
+    const path = input("gaps.csv", text);
+    await build(orderConfig(path), "gaps");
+    expect(rejectedAt("orders-gaps.csv.rejected.csv")).toEqual(["4,ordered_at", "8,net"]);
+    // The same rows as two files of one export: each keeps its own lines.
+    const second = input(
+      "gaps-2.csv",
+      text.replace("1,C1", "11,C11").replace("2,C2", "12,C12").replace("3,C3", "13,C13").replace("4,C4", "14,C14")
+    );
+    const both = orderConfig(path);
+    if (both.source.type === "files") both.source.orders.path = [path, second];
+    await build(both, "gaps-two");
+    expect(rejectedAt("orders-gaps-2.csv.rejected.csv")).toEqual(["4,ordered_at", "8,net"]);
+    // Without order ids, each row is named by its line.
+    const log = orderConfig(input("gaps-log.csv", text.replace("13-01", "03-01").replace("abc", "9.00")));
+    if (log.source.type === "files") {
+      const {order_id: _, ...columns} = ORDER_COLUMNS;
+      log.source.orders.columns = columns;
+    }
+    const db = await build(log, "gaps-log");
+    expect(await queryRows(db, "SELECT order_id FROM orders ORDER BY ordered_at, order_id")).toEqual(
+      ["line 2", "line 4", "line 5", "line 8"].map((order_id) => ({order_id}))
+    );
   });
 });
 

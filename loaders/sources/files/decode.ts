@@ -560,6 +560,59 @@ export function blanksIn(file: string, delimiter: string): string {
   return Array.from(UNTRIMMED).filter(possible).join("");
 }
 
+/**
+ * Where the rows of CSV file `file` (its data rows from the line after `headerLine`) stop being
+ * one a line: DuckDB skips a blank line, and a quoted value may hold line breaks, so the row
+ * read `n`-th is on line firstLine + n only until the first of them. Returns, for each row after
+ * which the count changes, [row, lines above it that began no row since the first data row]
+ * (row counted from 0); empty when every row is one line.
+ */
+export function lineGaps(file: string, headerLine: number): [number, number][] {
+  const gaps: [number, number][] = [];
+  let toSkip = Math.max(headerLine, 0);
+  let row = 0;
+  let extra = 0;
+  let recorded = 0;
+  let inQuote = false;
+  let empty = true;
+  let breaks = 0;
+  eachChunk(file, (chunk) => {
+    let i = 0;
+    // The title lines and the header: DuckDB skips them as lines.
+    while (toSkip > 0 && i < chunk.length) {
+      const nl = chunk.indexOf(10, i);
+      if (nl === -1) return true;
+      i = nl + 1;
+      toSkip--;
+    }
+    // The next quote of the chunk, searched for once per quote (a line without one costs nothing).
+    let quote = chunk.indexOf(0x22, i);
+    while (i < chunk.length) {
+      const nl = chunk.indexOf(10, i);
+      const end = nl === -1 ? chunk.length : nl;
+      // Quotes between here and the line end (a doubled quote toggles twice).
+      for (; quote !== -1 && quote < end; quote = chunk.indexOf(0x22, quote + 1)) inQuote = !inQuote;
+      if (empty && end > i && !(end === i + 1 && chunk[i] === 0x0d)) empty = false;
+      if (nl === -1) break;
+      i = nl + 1;
+      if (inQuote) {
+        breaks++;
+        continue;
+      }
+      if (empty) extra++;
+      else {
+        if (extra !== recorded) gaps.push([row, (recorded = extra)]);
+        row++;
+        extra += breaks;
+      }
+      breaks = 0;
+      empty = true;
+    }
+    return true;
+  });
+  return gaps;
+}
+
 /** Number of the last line (only needed for the error message). */
 function countLines(file: string): number {
   const fd = openSync(file, "r");

@@ -94,7 +94,7 @@ export async function loadFiles(
           (raw, check) => parseOrdersSql(raw, orders, fields, check),
           {ordered: ordered || numbered}
         );
-        if (numbered) await numberOrderRows(db, result.firstLine, table, paths.length > 1 ? `${basename(path)} ` : "");
+        if (numbered) await numberOrderRows(db, result, table, paths.length > 1 ? `${basename(path)} ` : "");
         return result;
       });
       if (orders.level === "lines" && orders.columns.currency_code) await markInvoiceCurrencies(db);
@@ -209,6 +209,7 @@ async function accountForFiles(
       raw: result.raw,
       read: result.rows,
       firstLine: result.firstLine,
+      gaps: result.gaps,
       readAs: result.readAs,
       ...limits
     });

@@ -40,7 +40,7 @@ import {
   zoneName,
   undecodableColumn
 } from "./parse.js";
-import type {TextCheck} from "./read.js";
+import {type ReadResult, type TextCheck, lineOf} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import {type OrdersFile, unitPriceDiscount, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
@@ -313,11 +313,18 @@ FROM (${rows})`);
  */
 export async function numberOrderRows(
   db: DuckDBConnection,
-  firstLine: number,
+  read: Pick<ReadResult, "firstLine" | "gaps">,
   table = "parsed_orders",
   prefix = ""
 ): Promise<void> {
-  await db.run(`UPDATE ${table} SET order_id = ${sqlString(`${prefix}line `)} || (rowid + ${firstLine})`);
+  const label = sqlString(`${prefix}line `);
+  if (!read.gaps) await db.run(`UPDATE ${table} SET order_id = ${label} || (rowid + ${read.firstLine})`);
+  else {
+    // Rows past a blank line or a quoted line break: their lines, joined by rowid.
+    const at = lineOf(read, "p", "rowid");
+    await db.run(`UPDATE ${table} SET order_id = ${label} || lines.line
+      FROM (SELECT p.rowid AS r, ${at.line} AS line FROM ${table} p ${at.join}) AS lines WHERE ${table}.rowid = lines.r`);
+  }
   // By the hash of the mapped text: a collision of two different rows would only add a note.
   await db.run(`UPDATE ${table} SET reason = ${reasonSql("identicalKept")} WHERE rowid IN (
     SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY text_hash ORDER BY rowid) AS n

@@ -10,7 +10,7 @@ import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {InputError} from "./errors.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
-import {createInOrder} from "./read.js";
+import {createInOrder, lineOf} from "./read.js";
 
 interface Count {
   outcome: string;
@@ -40,6 +40,7 @@ export async function accountFor(
     raw,
     read,
     firstLine,
+    gaps,
     readAs,
     row = "rowid",
     maxRejectRate,
@@ -50,8 +51,9 @@ export async function accountFor(
     parsed: string;
     raw: string;
     read: number;
-    /** Line of the file's first data row (ReadResult). */
+    /** Line of the file's first data row, and where rows stop being one a line (ReadResult). */
     firstLine: number;
+    gaps?: string;
     /** How the file was read (ReadResult), recorded in input_files. */
     readAs: ReadAs;
     /** The column of `parsed` giving a row's place in the file (rowid when it holds one file). */
@@ -81,21 +83,23 @@ export async function accountFor(
   const rejected = counts.filter((c) => c.outcome === "rejected").reduce((s, c) => s + c.rows, 0);
   // A CSV has lines; a Parquet or JSON file has rows, numbered from 1.
   const place = readAs.format === "csv" ? "line" : "row";
+  // A rejected row's line: its place in the file read in order (blank lines and quoted line breaks counted).
+  const at = lineOf({firstLine, gaps}, "p", row);
   let sample: {line: number; column: string; reason: string; value: unknown} | undefined;
   if (rejected > 0) {
     mkdirSync(rejectsDir, {recursive: true});
     const out = rejectsFile(rejectsDir, source, file);
     // The raw text was not kept (most files reject nothing): the file is read again, in order.
     await createInOrder(db, "rejected_raw", `SELECT * FROM ${raw}`);
-    await db.run(`COPY (SELECT p.${row} + ${firstLine} AS line, p.reject_column AS "column", p.reason, r.*
-      FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.${row} WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
+    await db.run(`COPY (SELECT ${at.line} AS line, p.reject_column AS "column", p.reason, r.*
+      FROM ${parsed} p ${at.join} JOIN rejected_raw r ON r.rowid = p.${row} WHERE p.outcome = 'rejected' ORDER BY line) TO ${sqlString(out)} (HEADER)`);
     if (rejected === read) {
       // Every row rejected: a mapping mistake (a wrong dateFormat, a wrong column) more likely
       // than bad data. Say so with the first row's column and value (printed, never published).
       const [first] = await queryRows<Record<string, unknown>>(
         db,
-        `SELECT p.${row} + ${firstLine} AS line, p.reject_column, p.reason, r.*
-        FROM ${parsed} p JOIN rejected_raw r ON r.rowid = p.${row} ORDER BY line LIMIT 1`
+        `SELECT ${at.line} AS line, p.reject_column, p.reason, r.*
+        FROM ${parsed} p ${at.join} JOIN rejected_raw r ON r.rowid = p.${row} ORDER BY line LIMIT 1`
       );
       sample = {
         line: first.line as number,
@@ -121,7 +125,7 @@ export async function accountFor(
   if (rejected / read > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(
       db,
-      `SELECT ${row} + ${firstLine} AS line, reject_column, reason FROM ${parsed} WHERE outcome = 'rejected' ORDER BY line LIMIT 5`
+      `SELECT ${at.line} AS line, p.reject_column, p.reason FROM ${parsed} p ${at.join} WHERE p.outcome = 'rejected' ORDER BY line LIMIT 5`
     );
     throw new InputError(
       file,

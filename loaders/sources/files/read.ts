@@ -14,7 +14,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {UNTRIMMED, narrowTrims} from "../../ids.js";
 import {sqlString} from "../../../src/lib/sql.js";
-import {type PreparedCsv, allUtf8, prepareCsv, repeatedNames} from "./decode.js";
+import {type PreparedCsv, allUtf8, lineGaps, prepareCsv, repeatedNames} from "./decode.js";
 import type {ReadAs} from "../../../src/lib/quality.js";
 import {InputError} from "./errors.js";
 import {UserError} from "../../errors.js";
@@ -31,8 +31,14 @@ export interface ReadResult {
   rows: number;
   /** A subquery giving the mapped columns as text, in file order, to read the file again. */
   raw: string;
-  /** Line of the first data row: read in file order, a row is at line rowid + firstLine. */
+  /** Line of the first data row: read in file order, a row is at line rowid + firstLine (and gaps). */
   firstLine: number;
+  /**
+   * Read in file order, a CSV file whose rows are not one a line (a blank line, a line break in
+   * a quoted value) has this table of where they stop being (row, extra: decode.ts lineGaps):
+   * see lineOf.
+   */
+  gaps?: string;
   /** How the file was read (a row of the input_files table). */
   readAs: ReadAs;
 }
@@ -230,7 +236,52 @@ export async function readExport(
         footer_lines: null
       };
   // A Parquet or JSON file has rows, not lines: its rows are numbered from 1.
-  return {rows: n, raw, firstLine: prepared ? headerLine + 1 : 1, readAs};
+  const firstLine = prepared ? headerLine + 1 : 1;
+  return {
+    rows: n,
+    raw,
+    firstLine,
+    gaps: prepared && ordered ? await gapsTable(db, table, prepared.path, headerLine) : undefined,
+    readAs
+  };
+}
+
+/** The table of lineGaps of file `path` read into `table` (a TEMP table), or undefined when it has none. */
+async function gapsTable(
+  db: DuckDBConnection,
+  table: string,
+  path: string,
+  headerLine: number
+): Promise<string | undefined> {
+  const gaps = lineGaps(path, headerLine);
+  if (gaps.length === 0) return undefined;
+  const name = `${table}_gaps`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${name} (row BIGINT, extra BIGINT)`);
+  for (let i = 0; i < gaps.length; i += 10_000)
+    await db.run(
+      `INSERT INTO ${name} VALUES ${gaps
+        .slice(i, i + 10_000)
+        .map(([row, extra]) => `(${row}, ${extra})`)
+        .join(", ")}`
+    );
+  return name;
+}
+
+/**
+ * The line of a row of a file read in order, in SQL: `row` is its place in the file (rowid, or
+ * file_row of several files) in the FROM item `alias`; `join` goes after that item in FROM.
+ */
+export function lineOf(
+  read: Pick<ReadResult, "firstLine" | "gaps">,
+  alias: string,
+  row: string
+): {join: string; line: string} {
+  if (!read.gaps) return {join: "", line: `(${alias}.${row} + ${read.firstLine})`};
+  const g = `${alias}_gap`;
+  return {
+    join: `ASOF LEFT JOIN ${read.gaps} ${g} ON ${alias}.${row} >= ${g}.row`,
+    line: `(${alias}.${row} + ${read.firstLine} + coalesce(${g}.extra, 0))`
+  };
 }
 
 /**
