@@ -26,6 +26,9 @@ export const BLANKS =
 /** The blanks DuckDB's own trim() leaves (it removes Unicode spaces only). */
 export const UNTRIMMED = "\t\n\v\f\r\u2028\u2029\ufeff";
 
+/** `text` as a regular expression matching exactly it (in JavaScript and in DuckDB's RE2 alike). */
+export const regexLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Characters as a character class of DuckDB's regular expressions (RE2). */
 const charClass = (chars: string) =>
   `[${Array.from(chars, (c) => `\\x{${c.charCodeAt(0).toString(16).toUpperCase()}}`).join("")}]`;
@@ -50,8 +53,7 @@ export const trimSql = (col: string, untrimmed = UNTRIMMED) =>
 export function narrowTrims(sql: string, untrimmed: string): string {
   if (untrimmed === UNTRIMMED) return sql;
   // trimSql's own text around the column, which it writes three times.
-  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const [open, ...rest] = trimSql("\u0000").split("\u0000").map(literal);
+  const [open, ...rest] = trimSql("\u0000").split("\u0000").map(regexLiteral);
   const pattern = new RegExp(`${open}([^,()']+?)${rest.join("\\1")}`, "g");
   return sql.replace(pattern, (_, col: string) => trimSql(col, untrimmed));
 }

@@ -5,7 +5,7 @@
 import {sqlDate, sqlString} from "../../../src/lib/sql.js";
 import {UserError} from "../../errors.js";
 import {reasonSql} from "../../../src/lib/quality.js";
-import {type IdCase, normalizeIdSql, trimSql} from "../../ids.js";
+import {type IdCase, normalizeIdSql, regexLiteral, trimSql} from "../../ids.js";
 
 /** Text with surrounding blanks (tabs and Unicode spaces too: BLANKS) removed; empty becomes NULL. */
 export const text = (col: string) => `nullif(${trimSql(col)}, '')`;
@@ -240,7 +240,6 @@ export function fixedWidths(format: string): string | undefined {
   const tokens = format.match(/%.|[^%]+/gs) ?? [];
   const numeric = (t: string | undefined) => t !== undefined && t.length === 2 && t[1] in widths;
   if (!tokens.some((t, i) => numeric(t) && numeric(tokens[i + 1]))) return undefined;
-  const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return tokens
     .map((t, i) =>
       numeric(t)
@@ -249,7 +248,7 @@ export function fixedWidths(format: string): string | undefined {
           : `\\d{1,${widths[t[1]]}}`
         : t.startsWith("%")
           ? ".+?"
-          : literal(t)
+          : regexLiteral(t)
     )
     .join("");
 }
