@@ -19,7 +19,7 @@ import {FILTER_COLUMNS, rfmInputs} from "../src/lib/rfm.js";
 import {populationSql, rfmCellsSql} from "../src/lib/segments.js";
 import {OVERVIEW_CONTRIBUTION} from "../src/lib/overview.js";
 import {MIGRATION} from "../src/lib/migration.js";
-import type {QuerySpec} from "../src/lib/prepared-key.js";
+import {canonicalOptions, type QuerySpec} from "../src/lib/prepared-key.js";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {type Build, openBuild} from "./build.js";
@@ -70,13 +70,22 @@ async function prepared(db: DuckDBConnection, options: unknown, sql: string) {
   return {options, rows: await queryRows(db, sql)};
 }
 
-/** A page query (QuerySpec) computed for its defaults. */
-const prepareSpec = <O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) =>
-  prepared(db, spec.defaults, spec.sql(spec.defaults));
+/**
+ * A page query (QuerySpec) computed for its defaults; for a spec with `choices`, a list: the
+ * defaults first, then every other choice.
+ */
+async function prepareSpec<O, T>(db: DuckDBConnection, spec: QuerySpec<O, T>) {
+  if (!spec.choices) return prepared(db, spec.defaults, spec.sql(spec.defaults));
+  const key = canonicalOptions(spec.defaults);
+  const all = [];
+  for (const options of [spec.defaults, ...spec.choices.filter((c) => canonicalOptions(c) !== key)])
+    all.push(await prepared(db, options, spec.sql(options)));
+  return all;
+}
 
 /** Every spec of a page (src/lib/*-page.ts) computed for its defaults, under the spec's name. */
 async function prepareSpecs(db: DuckDBConnection, specs: object) {
-  const all: Record<string, Awaited<ReturnType<typeof prepared>>> = {};
+  const all: Record<string, Awaited<ReturnType<typeof prepareSpec>>> = {};
   for (const [name, spec] of Object.entries(specs) as [string, QuerySpec<unknown, unknown>][])
     all[name] = await prepareSpec(db, spec);
   return all;
@@ -89,7 +98,7 @@ export const migrationReport = once("migration", async (): Promise<string> => {
   return JSON.stringify({asOf, firstDay, migration: await prepareSpec(db, MIGRATION(asOf, firstDay))});
 });
 
-/** The overview's breakdown for its default dimension (src/lib/overview.ts). */
+/** The overview's breakdown by every attribute, its default first (src/lib/overview.ts). */
 export const overviewReport = once("overview", async (): Promise<string> => {
   const {db, asOf} = await siteTables();
   return JSON.stringify({asOf, contribution: await prepareSpec(db, OVERVIEW_CONTRIBUTION)});

@@ -65,7 +65,7 @@ function breakdown(rows: ContributionRow[]): string {
 
 export async function overviewMarkdown(): Promise<string> {
   const kpis = JSON.parse(await kpisJson()) as Kpis;
-  const report = JSON.parse(await overviewReport()) as {contribution: Prepared<ContributionRow>};
+  const report = JSON.parse(await overviewReport()) as {contribution: Prepared<ContributionRow>[]};
   const copies = inEachLanguage(
     siteLocale((await loadConfig()).config),
     (_, attributes) => `<div ${attributes}>${headline(kpis)}</div>`

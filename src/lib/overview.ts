@@ -4,7 +4,12 @@
  * from the same defaults, so the two cannot drift apart (a drift would silently send the first
  * paint back to DuckDB-WASM).
  */
-import {type ContributionDimension, type ContributionRow, contributionSql} from "./contribution.js";
+import {
+  CONTRIBUTION_DIMENSIONS,
+  type ContributionDimension,
+  type ContributionRow,
+  contributionSql
+} from "./contribution.js";
 import type {QuerySpec} from "./prepared-key.js";
 
 export interface OverviewOptions {
@@ -14,5 +19,8 @@ export interface OverviewOptions {
 /** Share of buyers and of revenue by the chosen customer attribute. */
 export const OVERVIEW_CONTRIBUTION: QuerySpec<OverviewOptions, ContributionRow> = {
   defaults: {dimension: "region"},
-  sql: ({dimension}) => contributionSql(dimension)
+  sql: ({dimension}) => contributionSql(dimension),
+  // Prepared for every attribute: the landing page draws any breakdown from overview.json and
+  // never starts DuckDB-WASM.
+  choices: CONTRIBUTION_DIMENSIONS.map((dimension) => ({dimension}))
 };

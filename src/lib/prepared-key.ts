@@ -11,6 +11,11 @@
 export interface QuerySpec<O, T> {
   defaults: O;
   sql: (options: O) => string;
+  /**
+   * Every value the inputs take, when they are few (an attribute to break down by): the loader
+   * prepares each, the defaults first, and a change among them is drawn without a query.
+   */
+  choices?: readonly O[];
   /** Only for typing the rows. */
   readonly row?: T;
 }
@@ -39,7 +44,12 @@ export function canonicalOptions(value: unknown): string {
   return JSON.stringify(clean(value));
 }
 
-/** The prepared rows when `options` are the ones they were computed for, else null. */
-export function preparedRows<T>(prepared: Prepared<T>, options: unknown): T[] | null {
-  return canonicalOptions(prepared.options) === canonicalOptions(options) ? prepared.rows : null;
+/**
+ * The prepared rows when `options` are the ones they were computed for, else null. A page whose
+ * inputs take a few values may be prepared for each (a list): every change is then drawn at once.
+ */
+export function preparedRows<T>(prepared: Prepared<T> | readonly Prepared<T>[], options: unknown): T[] | null {
+  const key = canonicalOptions(options);
+  const all = Array.isArray(prepared) ? prepared : [prepared as Prepared<T>];
+  return all.find((p) => canonicalOptions(p.options) === key)?.rows ?? null;
 }

@@ -14,11 +14,20 @@ export {canonicalOptions, preparedRows, type Prepared, type QuerySpec} from "./p
 /** The rows of a spec's query for `options`: prepared at build time for the defaults, else from DuckDB-WASM. */
 export function specRows<O, T>(
   spec: QuerySpec<O, T>,
-  prepared: Prepared<T>,
+  prepared: Prepared<T> | readonly Prepared<T>[],
   options: O,
   database: DeferredDatabase
 ): Promise<T[]> {
   return preparedOrQuery(prepared, options, database, () => spec.sql(options));
+}
+
+/** The SQL a spec's query runs for `options`: null when the rows were prepared at build time. */
+export function specSql<O, T>(
+  spec: QuerySpec<O, T>,
+  prepared: Prepared<T> | readonly Prepared<T>[],
+  options: O
+): string | null {
+  return preparedRows(prepared, options) ? null : spec.sql(options);
 }
 
 /**
@@ -39,7 +48,7 @@ export function specReader(
  * the first paint, ready for the next change), else the query's rows from DuckDB-WASM.
  */
 export async function preparedOrQuery<T>(
-  prepared: Prepared<T>,
+  prepared: Prepared<T> | readonly Prepared<T>[],
   options: unknown,
   database: DeferredDatabase,
   sql: () => string | Promise<string>

@@ -4,6 +4,7 @@
  * the first paint for the same defaults, so the two cannot drift apart (see prepared-key.ts).
  */
 import {
+  CONTRIBUTION_DIMENSIONS,
   type ContributionDimension,
   type ContributionRow,
   contributionSql,
@@ -35,6 +36,8 @@ export const VALUE = (asOf: string): ValueSpecs => ({
   },
   contribution: {
     defaults: {dimension: "segment"},
-    sql: ({dimension}) => (dimension === "segment" ? segmentContributionSql(asOf) : contributionSql(dimension))
+    sql: ({dimension}) => (dimension === "segment" ? segmentContributionSql(asOf) : contributionSql(dimension)),
+    // Every breakdown is prepared: a change of breakdown is drawn from value.json.
+    choices: [{dimension: "segment"}, ...CONTRIBUTION_DIMENSIONS.map((dimension) => ({dimension}))]
   }
 });

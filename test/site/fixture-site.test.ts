@@ -92,7 +92,7 @@ test("the overview's customer sales name the returns of customers who never boug
   expect(kpis.customer_sales_cents).toBe(net(customerSales));
   expect([kpis.returns_only_customers, kpis.returns_only_cents]).toEqual([1, net(returnsOnly)]);
   // The breakdown adds up to customer sales less those returns.
-  const rows = published("overview").contribution.rows as {revenue_cents: number}[];
+  const rows = published("overview").contribution[0].rows as {revenue_cents: number}[];
   expect(rows.reduce((s, r) => s + r.revenue_cents, 0)).toBe(kpis.customer_sales_cents - kpis.returns_only_cents);
   setLocale({language: "en", currency: "CNY"});
   await onPages(["/"], async (_, page) => {

@@ -8,6 +8,7 @@ import {expect, test} from "vitest";
 import type {CohortCell} from "../../src/lib/cohorts.js";
 import type {LifecycleMonth} from "../../src/lib/lifecycle.js";
 import {STAGES} from "../../src/lib/stages.js";
+import {CONTRIBUTION_DIMENSIONS} from "../../src/lib/contribution.js";
 import {OVERVIEW_CONTRIBUTION} from "../../src/lib/overview.js";
 import {MIGRATION} from "../../src/lib/migration.js";
 import {canonicalOptions, type QuerySpec} from "../../src/lib/prepared-key.js";
@@ -44,10 +45,16 @@ test("lifecycle.json: last month's active = this month's returning + dormant, ev
   expect(stages.map((s) => s.stage).sort()).toEqual([...STAGES].sort());
 });
 
-test("overview.json was prepared for the overview page's defaults (else its first paint would wait for DuckDB)", () => {
-  const overview = report("overview");
-  expect(canonicalOptions(overview.contribution.options)).toBe(canonicalOptions(OVERVIEW_CONTRIBUTION.defaults));
-  expect(overview.contribution.rows.length).toBeGreaterThan(1);
+test("overview.json holds the breakdown by every attribute, the page's default first (the page has no DuckDB-WASM)", () => {
+  const prepared: {options: {dimension: string}; rows: {group: string; customers: number}[]}[] =
+    report("overview").contribution;
+  expect(canonicalOptions(prepared[0].options)).toBe(canonicalOptions(OVERVIEW_CONTRIBUTION.defaults));
+  expect(prepared.map((p) => p.options.dimension).sort()).toEqual([...CONTRIBUTION_DIMENSIONS].sort());
+  // Every breakdown counts the same buyers, each in one group.
+  const buyers = prepared.map((p) => p.rows.reduce((sum, r) => sum + r.customers, 0));
+  expect(new Set(buyers).size).toBe(1);
+  for (const p of prepared) expect(new Set(p.rows.map((r) => r.group)).size, p.options.dimension).toBe(p.rows.length);
+  expect(prepared[0].rows.length).toBeGreaterThan(1);
 });
 
 test("migration.json was prepared for the segment-migration page's defaults", () => {
@@ -70,8 +77,14 @@ test.each([
   const entries = Object.entries(specs(built.asOf) as Record<string, QuerySpec<unknown, unknown>>);
   expect(entries.length).toBeGreaterThan(0);
   for (const [key, spec] of entries) {
-    expect(canonicalOptions(built[key].options), `${name}.${key}`).toBe(canonicalOptions(spec.defaults));
-    expect(built[key].rows.length, `${name}.${key}`).toBeGreaterThan(0);
+    // A spec with choices is prepared for each, its defaults first.
+    const all: {options: unknown; rows: unknown[]}[] = spec.choices ? built[key] : [built[key]];
+    expect(canonicalOptions(all[0].options), `${name}.${key}`).toBe(canonicalOptions(spec.defaults));
+    if (spec.choices)
+      expect(all.map((p) => canonicalOptions(p.options)).sort(), `${name}.${key}`).toEqual(
+        spec.choices.map(canonicalOptions).sort()
+      );
+    for (const p of all) expect(p.rows.length, `${name}.${key} ${canonicalOptions(p.options)}`).toBeGreaterThan(0);
   }
 });
 
