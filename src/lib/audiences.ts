@@ -264,6 +264,45 @@ export function normalizeChoices(choices: AudienceChoices): AudienceChoices {
   };
 }
 
+/** The values of the page's picks form (birth months only when the data has them; a blank limit is NaN). */
+export interface AudiencePicks {
+  segments: string[];
+  types: string[];
+  stages: string[];
+  birthMonths?: number[];
+  risks: string[];
+  clvBands: string[];
+  pAliveMax: number;
+}
+
+/**
+ * The choices the page's inputs make: its rule set (and own rules text), the picks, filters and
+ * hold-out forms (the hold-out share in percent). The page's cells and its early queries
+ * (early.ts) both read the inputs through this, so both ask for the same SQL.
+ */
+export function audienceChoices(
+  ruleSet: string,
+  rulesText: string,
+  picks: AudiencePicks,
+  filters: Filters<AudienceAttribute>,
+  split: {share: number; seed: string}
+): AudienceChoices {
+  return normalizeChoices({
+    ruleSet,
+    rulesText: ruleSet === CUSTOM_RULES ? rulesText : "",
+    segments: picks.segments,
+    types: picks.types,
+    stages: picks.stages,
+    filters,
+    birthMonths: picks.birthMonths ?? [],
+    risks: picks.risks,
+    clvBands: picks.clvBands,
+    // A blank limit is no condition.
+    pAliveMax: Number.isFinite(picks.pAliveMax) ? picks.pAliveMax : null,
+    holdout: {share: split.share / 100, seed: split.seed}
+  });
+}
+
 /** The rules the choices select by, or the errors of the analyst's rules text. */
 export function audienceRules(
   choices: AudienceChoices,
@@ -334,9 +373,15 @@ export async function audienceResult(
   candidates: string,
   holdout: Holdout
 ): Promise<AudienceResult> {
+  const [funnelSql, segmentsSql] = audienceQueries(candidates, holdout);
   const [[funnel], segments] = await Promise.all([
-    query<Record<string, number>>(audienceFunnelSql(candidates)),
-    query<AudienceSegment>(audienceSegmentsSql(audienceSql(candidates, holdout)))
+    query<Record<string, number>>(funnelSql),
+    query<AudienceSegment>(segmentsSql)
   ]);
   return {funnel, segments};
+}
+
+/** The two queries of an audience's figures: its funnel, and its segments split into treatment and hold-out. */
+export function audienceQueries(candidates: string, holdout: Holdout): [funnel: string, segments: string] {
+  return [audienceFunnelSql(candidates), audienceSegmentsSql(audienceSql(candidates, holdout))];
 }

@@ -63,15 +63,43 @@ export function deferredDatabase(open: () => Promise<DuckDBClient>): DeferredDat
 }
 
 /**
- * Runs a query and returns plain row objects. With a `signal`, the query is sent in steps on a
- * connection of its own and cancelled when the signal aborts (a superseded edit must not keep
- * DuckDB-WASM, which runs one query at a time, busy for the edits after it).
+ * Queries started ahead of the cell that will ask for them (queriesAhead), by their SQL. Writing a
+ * table (materialize) drops those whose SQL names it: the same SQL would now read other rows.
+ */
+const ahead = new WeakMap<DuckDBClient, Map<string, Promise<unknown[]>>>();
+
+/**
+ * A new batch of queries started ahead (early.ts: at an input's event, a frame before Framework
+ * computes the cells that will ask for them, which queryRows hands the running query). The batch
+ * replaces the queries an earlier one started and no cell took. Returns the batch's start.
+ */
+export function queriesAhead(db: DuckDBClient): (sql: string) => void {
+  const started = new Map<string, Promise<unknown[]>>();
+  ahead.set(db, started);
+  return (sql) => {
+    if (ahead.get(db) !== started || started.has(sql)) return;
+    const rows = queryRows(db, sql);
+    rows.catch(() => undefined); // a query no cell takes is no unhandled rejection; a cell taking it gets its error
+    started.set(sql, rows);
+  };
+}
+
+/**
+ * Runs a query and returns plain row objects (the running query, if startQueries started the same
+ * SQL). With a `signal`, the query is sent in steps on a connection of its own and cancelled when
+ * the signal aborts (a superseded edit must not keep DuckDB-WASM, which runs one query at a time,
+ * busy for the edits after it).
  */
 export async function queryRows<T = Record<string, unknown>>(
   db: DuckDBClient,
   sql: string,
   {signal}: {signal?: AbortSignal} = {}
 ): Promise<T[]> {
+  const started = signal ? undefined : ahead.get(db)?.get(sql);
+  if (started) {
+    ahead.get(db)?.delete(sql);
+    return started as Promise<T[]>;
+  }
   const start = performance.now();
   try {
     return await runQuery<T>(db, sql, signal);
@@ -122,6 +150,8 @@ export async function materialize(
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid table name: ${name}`);
   // A view and a table cannot share a name: each kind has its own.
   const target = view ? `${name}_view` : name;
+  const started = ahead.get(db);
+  for (const query of started?.keys() ?? []) if (query.includes(name)) started?.delete(query);
   const start = performance.now();
   await db.query(`CREATE OR REPLACE ${view ? "VIEW" : "TABLE"} ${target} AS ${sql}`);
   performance.measure(QUERY_MEASURE, {start, end: performance.now()});

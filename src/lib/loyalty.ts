@@ -97,6 +97,25 @@ const pointsSql = (spendCents: string, rules: LoyaltyRules) =>
   `CAST(floor(greatest(${spendCents}, 0) * ${sqlNumber(rules.pointsPerUnit, "points per unit")} / 100) AS BIGINT)`;
 
 /** What the spend sums depend on: the months of spend that set a tier and that points live. */
+/** The rules as the what-if's form edits them: the base tier kept, each other tier's threshold from the form. */
+export interface LoyaltyEdits {
+  thresholds: number[];
+  spendMonths: number;
+  pointsPerUnit: number;
+  pointValue: number;
+  expiryMonths: number;
+}
+
+export function editedRules(rules: LoyaltyRules, edits: LoyaltyEdits): LoyaltyRules {
+  return {
+    tiers: rules.tiers.map((tier, i) => (i === 0 ? tier : {...tier, minSpend: edits.thresholds[i - 1]})),
+    spendMonths: edits.spendMonths,
+    pointsPerUnit: edits.pointsPerUnit,
+    pointValue: edits.pointValue,
+    expiryMonths: edits.expiryMonths
+  };
+}
+
 export type LoyaltyWindows = Pick<LoyaltyRules, "spendMonths" | "expiryMonths">;
 
 /**

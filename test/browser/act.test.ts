@@ -28,6 +28,7 @@ import {launchBrowser, type PageWatch, waitForPage, watchPage} from "../../tools
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {builtFile} from "../helpers/dist.js";
 import {siteDatabase} from "../helpers/site-db.js";
+import {editQueries, watchNextEdit} from "../helpers/edit-queries.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -174,5 +175,23 @@ test("loyalty: tiers today from the build; edited thresholds move customers as n
   expect(await value(page, "down")).toBe("0");
   expect(await value(page, "liability-after")).toBe(formatCents(w.liabilityCents.edited));
   expect(await page.locator("[data-config=loyalty]").textContent()).toContain("minSpend: 1000");
+
+  // The next edit's query starts at the input event, before Framework's next frame, and runs once:
+  // the cell that needs it is handed the running query (src/lib/early.ts).
+  await waitForPage(page);
+  await watchNextEdit(page);
+  await page.getByLabel(/^Silver from/).fill("1200");
+  const higher = {...rules, tiers: rules.tiers.map((t) => (t.name === "Silver" ? {...t, minSpend: 1200} : t))};
+  const w2 = whatIf(
+    await queryRows<TierMove>(db, loyaltyQueries(loyaltyCustomersSql(asOf, rules, higher)).whatIf),
+    rules,
+    higher
+  );
+  expect(w2.up.customers).not.toBe(w.up.customers);
+  await expect.poll(() => value(page, "up"), {timeout: 60_000}).toBe(formatCount(w2.up.customers));
+  await waitForPage(page);
+  const started = await editQueries(page);
+  expect(started).toHaveLength(1);
+  expect(started[0]).toBeLessThan(0);
   await page.close();
 }, 180_000);

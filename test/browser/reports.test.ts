@@ -10,6 +10,7 @@ import {launchBrowser, waitForPage, watchPage, type PageWatch} from "../../tools
 import type {CustomerRow} from "../helpers/sample-db.js";
 import {serveStatic, type StaticServer} from "../../tools/static-server.js";
 import {siteRows} from "../helpers/site-db.js";
+import {editQueries, watchNextEdit} from "../helpers/edit-queries.js";
 import {
   matches,
   referenceCohorts,
@@ -72,8 +73,17 @@ describe("cohorts page", () => {
     await pick(page, "Channel", "Online");
     await check({grain: "month", mode: "recurring", filters: {channel: ["online"]}});
     await page.getByLabel("Quarter").check();
+    await check({grain: "quarter", mode: "recurring", filters: {channel: ["online"]}});
+    // The change's query starts at the input event, before Framework's next frame, and runs once:
+    // the cell is handed the running query (src/lib/early.ts).
+    await waitForPage(page);
+    await watchNextEdit(page);
     await page.getByLabel("On or after").check();
     await check({grain: "quarter", mode: "on-or-after", filters: {channel: ["online"]}});
+    await waitForPage(page);
+    const started = await editQueries(page);
+    expect(started).toHaveLength(1);
+    expect(started[0]).toBeLessThan(0);
     await page.close();
   });
 });
