@@ -3,7 +3,7 @@ import {execFileSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, Locator, Page} from "playwright-core";
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -111,6 +111,20 @@ export async function timeChange(page: Page, selector: string, act: () => Promis
     {timeout: 300_000}
   );
   return Math.round((await elapsed.jsonValue()) as number);
+}
+
+/**
+ * Chooses the options labelled `labels` in a select as a user's choice reaches the page: one input
+ * event. Playwright's selectOption dispatches an untrusted input event and a change event, and
+ * Inputs.select, which cannot tell an untrusted input from none, answers the change with a second
+ * input event: every change would be computed twice. (A browser's own input event is trusted, and
+ * Inputs then leaves the change alone.)
+ */
+export function choose(select: Locator, labels: string[]): Promise<void> {
+  return select.evaluate((element, wanted) => {
+    for (const option of (element as HTMLSelectElement).options) option.selected = wanted.includes(option.label);
+    element.dispatchEvent(new Event("input", {bubbles: true}));
+  }, labels);
 }
 
 /**
