@@ -16,6 +16,7 @@ export const REASON = {
   adjustment: "adjustment",
   noCustomerId: "no customer id",
   missingOrderId: "missing order id",
+  blankRow: "blank row (every field empty)",
   missingDate: "missing date",
   unreadableDate: "unreadable date",
   ambiguousDate: "ambiguous date (day and month order unknown: set dateFormat)",

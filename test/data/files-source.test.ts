@@ -1950,6 +1950,51 @@ describe("order-level exports and master lists: nothing guessed", () => {
       ["line 2", "line 4", "line 5", "line 8"].map((order_id) => ({order_id}))
     );
   });
+
+  test("lines of delimiters alone (a spreadsheet's cleared rows) are rejected as blank rows, not for the first value they lack", async () => {
+    const rejected = (db: DuckDBConnection, source: string) =>
+      queryRows(
+        db,
+        `SELECT reason, rows::INTEGER AS rows FROM quality WHERE source = '${source}' AND outcome = 'rejected' ORDER BY reason`
+      );
+    // A cleared row between two orders, two at the end, and a row that lacks only its order id.
+    const text = `${ORDER_HEADER}1,C1,2024-03-01,10.00,0\n,,,,\n2,C2,2024-03-02,12.00,0\n,C3,2024-03-03,5.00,0\n,,,,\n , ,,,\n`;
+    const list = input("blank-list.csv", "id,consent,opt_out,points\n1,yes,,10\n,,,\n2,no,,\n,,,\n");
+    const config = orderConfig(input("blank-rows.csv", text), list);
+    const db = await build(config, "blank-rows");
+    expect(await rejected(db, "orders")).toEqual([
+      {reason: REASON.blankRow, rows: 3},
+      {reason: REASON.missingOrderId, rows: 1}
+    ]);
+    expect(rejectedAt("orders-blank-rows.csv.rejected.csv")).toEqual([
+      "3,order_id",
+      "5,order_id",
+      "6,order_id",
+      "7,order_id"
+    ]);
+    expect(await rejected(db, "customers")).toEqual([{reason: REASON.blankRow, rows: 2}]);
+    expect(await queryRows(db, "SELECT count(*)::INTEGER AS n FROM orders")).toEqual([{n: 2}]);
+    // Blank rows held nothing: without the row lacking its id, 3 blank rows of 5 are no reject rate at
+    // all; with it, the rate is 1 of the 3 other rows.
+    const strict = orderConfig(input("blank-strict.csv", text.replace(",C3,2024-03-03,5.00,0\n", "")));
+    if (strict.source.type === "files") strict.source.maxRejectRate = 0.01;
+    await build(strict, "blank-strict");
+    const lacking = orderConfig(input("blank-lacking.csv", text));
+    if (lacking.source.type === "files") lacking.source.maxRejectRate = 0.3;
+    await expect(build(lacking, "blank-lacking")).rejects.toThrow(
+      "1 of 3 rows rejected (33.33%, limit 30.00%; 3 blank rows not counted)"
+    );
+    // Without order ids a cleared row lacks its date first: still a blank row, not a missing date.
+    const log = orderConfig(input("blank-log.csv", text.replace(",C3,2024-03-03", "3,C3,")));
+    if (log.source.type === "files") {
+      const {order_id: _, ...columns} = ORDER_COLUMNS;
+      log.source.orders.columns = columns;
+    }
+    expect(await rejected(await build(log, "blank-log"), "orders")).toEqual([
+      {reason: REASON.blankRow, rows: 3},
+      {reason: REASON.missingDate, rows: 1}
+    ]);
+  });
 });
 
 test("when every row is rejected (a wrong dateFormat), the build says so with the reason, the column and a sample value", async () => {

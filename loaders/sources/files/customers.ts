@@ -7,6 +7,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {reasonSql} from "../../../src/lib/quality.js";
 import {
+  blankRow,
   customerId,
   dateReason,
   flag,
@@ -60,7 +61,8 @@ WITH p AS (
       OR ${written("birth_month")} AND ${has("birth_month") ? `coalesce(${integer("birth_month")} NOT BETWEEN 1 AND 12, true)` : "false"} AS bad_birth,
     ${written("points")} AND ${has("points") ? integer("points") : "NULL"} IS NULL AS bad_points,
     ${written("marketing_consent")} AND ${has("marketing_consent") ? flag("marketing_consent", file.consentValues) : "NULL"} IS NULL AS bad_consent,
-    ${undecodableColumn(mapped, check)} AS bad_text
+    ${undecodableColumn(mapped, check)} AS bad_text,
+    ${blankRow(mapped, "customer_id")} AS blank_row
   FROM ${raw}
 ), r AS (
   SELECT *, CASE WHEN bad_text IS NOT NULL THEN bad_text WHEN customer_raw IS NULL OR rounded_id THEN 'customer_id'
@@ -76,7 +78,7 @@ SELECT ${pseudonym("customer_raw")} AS customer_key, signup_date, CAST(birth_yea
   reject_column,
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' ELSE 'accepted' END AS outcome,
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
-    WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
+    WHEN customer_raw IS NULL THEN CASE WHEN blank_row THEN ${reasonSql("blankRow")} ELSE ${reasonSql("missingCustomerId")} END
     WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN reject_column IS NOT NULL AND signup_date IS NULL THEN ${dateReason("signup_text")}
     WHEN reject_column IS NOT NULL THEN ${reasonSql("implausibleDate")}

@@ -24,6 +24,7 @@ import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {
   amountReason,
+  blankRow,
   cents,
   customerId,
   exactAmount,
@@ -182,10 +183,11 @@ WITH p AS (
     ${statusCredit} AS status_credit,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
+    ${blankRow(mapped, has("order_id") ? "order_id" : "ordered_at")} AS blank_row,
     hash(${mapped.join(", ")}) AS text_hash
   FROM ${raw}
 ), r AS (
-SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id, status_cancelled),
+SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id, status_cancelled, blank_row),
   coalesce(discount_parsed, 0) AS discount_cents,
   CASE
     WHEN bad_text IS NOT NULL THEN bad_text
@@ -202,8 +204,9 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
   END AS reject_column,
   CASE
     WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
-    WHEN order_id IS NULL THEN ${reasonSql("missingOrderId")}
-    WHEN ts IS NULL THEN CASE WHEN ${trimSql("ordered_at_text")} <> '' THEN ${dateReason("ordered_at_text")} ELSE ${reasonSql("missingDate")} END
+    WHEN order_id IS NULL THEN CASE WHEN blank_row THEN ${reasonSql("blankRow")} ELSE ${reasonSql("missingOrderId")} END
+    WHEN ts IS NULL THEN CASE WHEN ${trimSql("ordered_at_text")} <> '' THEN ${dateReason("ordered_at_text")}
+      WHEN blank_row THEN ${reasonSql("blankRow")} ELSE ${reasonSql("missingDate")} END
     WHEN NOT ${plausibleDate("ts", file.dates)} THEN ${implausibleReason("ordered_at_text")}
     WHEN other_currency THEN ${reasonSql("otherCurrencyCode")}
     WHEN rounded_id THEN ${reasonSql("exponentId")}

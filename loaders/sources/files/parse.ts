@@ -320,6 +320,15 @@ export function undecodableColumn(mapped: string[], check?: {undecodable: boolea
   return `CASE ${mapped.map((f) => `WHEN contains(${f}, '\uFFFD') THEN ${sqlString(f)}`).join(" ")} END`;
 }
 
+/**
+ * Whether every mapped column of the row is blank: a line of delimiters alone (,,,,,), which a
+ * spreadsheet writes for a row whose cells were cleared. Such a row is rejected under a reason of
+ * its own rather than for the first value it lacks. The other columns are looked at only when
+ * `first` (the column whose lack would reject the row) is blank, so other rows pay one test.
+ */
+export const blankRow = (mapped: string[], first: string) =>
+  `CASE WHEN ${text(first)} IS NULL THEN ${mapped.map((f) => `${text(f)} IS NULL`).join(" AND ")} ELSE false END`;
+
 /** A customer id, normalized (see loaders/ids.ts). */
 export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, idCase);
 

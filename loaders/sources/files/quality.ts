@@ -9,7 +9,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {queryRows} from "../../duckdb.js";
 import {sqlString} from "../../../src/lib/sql.js";
 import {InputError} from "./errors.js";
-import type {ReadAs} from "../../../src/lib/quality.js";
+import {REASON, type ReadAs, reasonSql} from "../../../src/lib/quality.js";
 import {createInOrder, lineOf} from "./read.js";
 
 interface Count {
@@ -122,16 +122,20 @@ export async function accountFor(
         `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`
     );
   }
-  if (rejected / read > maxRejectRate) {
+  // Blank rows (a spreadsheet's cleared rows) held nothing: they are counted, not held against the file.
+  const blank = counts.find((c) => c.outcome === "rejected" && c.reason === REASON.blankRow)?.rows ?? 0;
+  if ((rejected - blank) / Math.max(read - blank, 1) > maxRejectRate) {
     const examples = await queryRows<{line: number; reject_column: string; reason: string}>(
       db,
-      `SELECT ${at.line} AS line, p.reject_column, p.reason FROM ${parsed} p ${at.join} WHERE p.outcome = 'rejected' ORDER BY line LIMIT 5`
+      `SELECT ${at.line} AS line, p.reject_column, p.reason FROM ${parsed} p ${at.join}
+      WHERE p.outcome = 'rejected' AND p.reason <> ${reasonSql("blankRow")} ORDER BY line LIMIT 5`
     );
     throw new InputError(
       file,
       examples[0]?.line,
       examples[0]?.reject_column,
-      `${rejected} of ${read} rows rejected (${((100 * rejected) / read).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%). ` +
+      `${rejected - blank} of ${read - blank} rows rejected (${((100 * (rejected - blank)) / (read - blank)).toFixed(2)}%, limit ${(100 * maxRejectRate).toFixed(2)}%` +
+        `${blank > 0 ? `; ${blank} blank rows not counted` : ""}). ` +
         `First: ${examples.map((e) => `${place} ${e.line} ${e.reject_column}: ${e.reason}`).join("; ")}. All rejected rows: ${rejectsDir}`
     );
   }

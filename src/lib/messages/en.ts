@@ -558,6 +558,7 @@ export const en = {
       adjustment: "adjustment",
       "no customer id": "no customer id",
       "missing order id": "missing order id",
+      "blank row (every field empty)": "blank row",
       "missing date": "missing date",
       "unreadable date": "unreadable date",
       "ambiguous date (day and month order unknown: set dateFormat)":
@@ -617,6 +618,8 @@ export const en = {
       "no customer id":
         "A sale without a customer id (a walk-in or guest sale): in sales totals, left out of customer tables.",
       "missing order id": "Rejected: the row has no order id.",
+      "blank row (every field empty)":
+        "Rejected: every field of the line is empty (a line of delimiters alone, as a spreadsheet writes for a row whose cells were cleared). It held nothing to lose.",
       "missing date": "Rejected: the row has no date.",
       "unreadable date": "Rejected: the date is in no known format.",
       "ambiguous date (day and month order unknown: set dateFormat)":

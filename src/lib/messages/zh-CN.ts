@@ -575,6 +575,7 @@ export const zhCN: Messages = {
       adjustment: "调整",
       "no customer id": "无客户编号",
       "missing order id": "缺少订单号",
+      "blank row (every field empty)": "空行",
       "missing date": "缺少日期",
       "unreadable date": "日期无法读取",
       "ambiguous date (day and month order unknown: set dateFormat)": "日期有歧义（请设置 dateFormat）",
@@ -627,6 +628,8 @@ export const zhCN: Messages = {
       adjustment: "对收入没有价值的行或订单（价格为零或负、数量或金额为零：更正、费用、核销）：不计入收入。",
       "no customer id": "没有客户编号的销售（散客或游客购买）：计入销售总额，不进入客户表。",
       "missing order id": "拒绝：该行没有订单号。",
+      "blank row (every field empty)":
+        "拒绝：该行每个字段都为空（只有分隔符的一行，电子表格清空某行单元格后会这样写出）。其中没有任何数据。",
       "missing date": "拒绝：该行没有日期。",
       "unreadable date": "拒绝：日期格式无法识别。",
       "ambiguous date (day and month order unknown: set dateFormat)":
