@@ -10,6 +10,7 @@ import {pseudonymizer} from "../../loaders/privacy.js";
 import {
   amountReason,
   cents,
+  dateReason,
   exactAmount,
   implausibleReason,
   integer,
@@ -430,6 +431,32 @@ test("timestamps: unambiguous formats read, day/month order never guessed", asyn
     "2024-03-05 10:15:30",
     "2024-03-05 10:00:00"
   ]);
+});
+
+test("12-hour times with AM or PM read after an unambiguous date; a day-first or month-first one needs its dateFormat", async () => {
+  const values = [
+    "2024-03-05 2:30 PM",
+    "2024-03-05 12:30:15 am",
+    "2024/3/5 11:05 AM",
+    "Mar 5, 2024 2:30 PM",
+    "5-Mar-2024 12:00:00 PM",
+    "2024-03-05 14:30 PM",
+    "3/5/2024 2:30 PM"
+  ];
+  expect(await read(timestamp, values)).toEqual([
+    "2024-03-05 14:30:00",
+    "2024-03-05 00:30:15",
+    "2024-03-05 11:05:00",
+    "2024-03-05 14:30:00",
+    "2024-03-05 12:00:00",
+    null,
+    null
+  ]);
+  expect(await read(dateReason, ["3/5/2024 2:30 PM"])).toEqual([REASON.ambiguousDate]);
+  // A US export, as Excel writes its default date and time: month first, said by the mapping.
+  expect(
+    await read((c) => timestamp(c, "%m/%d/%Y %I:%M:%S %p"), ["3/5/2024 2:30:15 PM", "12/1/2010 8:26:00 AM"])
+  ).toEqual(["2024-03-05 14:30:15", "2010-12-01 08:26:00"]);
 });
 
 test("timestamps with the month's English name and a four-digit year read; a two-digit year's century is not guessed", async () => {

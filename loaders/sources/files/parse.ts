@@ -195,10 +195,15 @@ export const integer = (col: string) =>
  * or without a 24-hour time: the name settles the month. A two-digit year (1-Mar-24) gets no
  * century (it reads as the year 24, outside the plausible window): dateFormat "%d-%b-%y" says it.
  */
+/**
+ * A date's formats with the times written after it: 24-hour, and 12-hour with AM or PM (any case;
+ * DuckDB rejects 14:30 PM), as exports made in English-speaking countries write them.
+ */
+const withTimes = (date: string) => [`${date} %H:%M:%S`, `${date} %H:%M`, `${date} %I:%M:%S %p`, `${date} %I:%M %p`];
+
 const MONTH_NAME_FORMATS = ["%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"].flatMap((date) => [
   date,
-  `${date} %H:%M:%S`,
-  `${date} %H:%M`
+  ...withTimes(date)
 ]);
 
 /** Formats read without configuration: none of them can swap day and month. */
@@ -207,9 +212,10 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y-%m-%d %H:%M:%S.%f",
   "%Y-%m-%dT%H:%M:%S",
   "%Y-%m-%d %H:%M",
+  "%Y-%m-%d %I:%M:%S %p",
+  "%Y-%m-%d %I:%M %p",
   "%Y-%m-%d",
-  "%Y/%m/%d %H:%M:%S",
-  "%Y/%m/%d %H:%M",
+  ...withTimes("%Y/%m/%d"),
   "%Y/%m/%d",
   // Year first with dots (2024.03.05): no one writes the day before the month after the year.
   "%Y.%m.%d %H:%M:%S",
