@@ -1951,6 +1951,25 @@ describe("order-level exports and master lists: nothing guessed", () => {
     );
   });
 
+  test("an app's export of times counted since 1970 (dateFormat unix-seconds): the instant, on its store's business day", async () => {
+    // 1709591400 is 2024-03-04 22:30 UTC: the 5th already in Shanghai, the 4th in New York.
+    const path = input("epoch.csv", `${ORDER_HEADER}E1,C1,1709591400,10.00,0\nE2,C2,2024-03-05 10:00,12.00,0\n`);
+    const config = orderConfig(path);
+    if (config.source.type === "files") config.source.orders.dateFormat = "unix-seconds";
+    const db = await build(config, "epoch");
+    const days =
+      "SELECT order_id, strftime(ordered_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS utc, business_date::VARCHAR AS d FROM orders ORDER BY order_id";
+    expect(await queryRows(db, days)).toEqual([{order_id: "E1", utc: "2024-03-04 22:30", d: "2024-03-05"}]);
+    // The ISO row is not a count: rejected as an unreadable date, not guessed.
+    expect(await queryRows(db, "SELECT reason, rows::INTEGER AS rows FROM quality WHERE outcome = 'rejected'")).toEqual(
+      [{reason: REASON.unreadableDate, rows: 1}]
+    );
+    if (config.source.type === "files") config.source.orders.timeZone = "America/New_York";
+    expect(await queryRows(await build(config, "epoch-ny"), days)).toEqual([
+      {order_id: "E1", utc: "2024-03-04 22:30", d: "2024-03-04"}
+    ]);
+  });
+
   test("lines of delimiters alone (a spreadsheet's cleared rows) are rejected as blank rows, not for the first value they lack", async () => {
     const rejected = (db: DuckDBConnection, source: string) =>
       queryRows(

@@ -459,6 +459,29 @@ test("12-hour times with AM or PM read after an unambiguous date; a day-first or
   ).toEqual(["2024-03-05 14:30:15", "2010-12-01 08:26:00"]);
 });
 
+test("times counted since 1970 read only when the mapping says seconds or milliseconds, as the instant in store time", async () => {
+  // 1709620200 is 2024-03-05 06:30 UTC: 14:30 in Shanghai, 01:30 in New York (EST, before DST).
+  const seconds = ["1709620200", " 1709620200 ", "1709620200.5", "17096x0200", "-86400", ""];
+  expect(await read((c) => timestamp(c, "unix-seconds"), seconds)).toEqual([
+    "2024-03-05 14:30:00",
+    "2024-03-05 14:30:00",
+    null,
+    null,
+    "1969-12-31 08:00:00",
+    null
+  ]);
+  expect(await read((c) => timestamp(c, "unix-seconds", "America/New_York"), ["1709620200"])).toEqual([
+    "2024-03-05 01:30:00"
+  ]);
+  // Seconds read as milliseconds fall in January 1970, which the plausible window rejects.
+  expect(await read((c) => timestamp(c, "unix-milliseconds"), ["1709620200123", "1709620200"])).toEqual([
+    "2024-03-05 14:30:00.123",
+    "1970-01-21 02:53:40.2"
+  ]);
+  // Without the setting, ten digits are no date (not a date written as digits, not a guess at seconds).
+  expect(await read(timestamp, ["1709620200"])).toEqual([null]);
+});
+
 test("timestamps with the month's English name and a four-digit year read; a two-digit year's century is not guessed", async () => {
   const values = [
     "5-Mar-2024",

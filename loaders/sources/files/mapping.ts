@@ -90,7 +90,8 @@ export interface FileOptions {
   /**
    * strptime format of the date columns, e.g. "%d/%m/%Y %H:%M". Without it only unambiguous
    * formats are read (2024-03-05, 2024/03/05, 20240305, 2024年3月5日, with optional time);
-   * 05/03/2024 is rejected as ambiguous.
+   * 05/03/2024 is rejected as ambiguous. "unix-seconds" or "unix-milliseconds": times written as a
+   * count since 1970-01-01 UTC (1709620200), the instant converted to store time.
    */
   dateFormat?: string;
   /** Dates outside this window are rejected (default 1990-01-01 to the day after the build). */
