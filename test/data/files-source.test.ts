@@ -1968,6 +1968,9 @@ describe("order-level exports and master lists: nothing guessed", () => {
     expect(await queryRows(await build(config, "epoch-ny"), days)).toEqual([
       {order_id: "E1", utc: "2024-03-04 22:30", d: "2024-03-04"}
     ]);
+    // Without the setting every count is rejected, and the build says which setting reads them.
+    const unset = orderConfig(input("epoch-unset.csv", `${ORDER_HEADER}E1,C1,1709591400,10.00,0\n`));
+    await expect(build(unset, "epoch-unset")).rejects.toThrow('dateFormat "unix-seconds"');
   });
 
   test("lines of delimiters alone (a spreadsheet's cleared rows) are rejected as blank rows, not for the first value they lack", async () => {
@@ -2069,7 +2072,8 @@ describe("campaign and contact exports", () => {
   }
 
   test("rows are read, rejected and counted like orders; contacts are pseudonymized and their groups read as mapped", async () => {
-    const db = await build(withCampaigns(campaignsCsv, contactsCsv), "campaigns");
+    // Each list ends with a spreadsheet's cleared row: a blank row, not a missing campaign id.
+    const db = await build(withCampaigns([...campaignsCsv, ",,,,"], [...contactsCsv, ",,,"]), "campaigns");
     expect(
       await queryRows(
         db,
@@ -2106,6 +2110,7 @@ describe("campaign and contact exports", () => {
         column: "sent_date",
         rows: 1
       },
+      {source: "campaigns", outcome: "rejected", reason: REASON.blankRow, column: "campaign_id", rows: 1},
       {source: "campaigns", outcome: "rejected", reason: "missing campaign id", column: "campaign_id", rows: 1},
       {
         source: "campaigns",
@@ -2116,6 +2121,7 @@ describe("campaign and contact exports", () => {
       },
       {source: "contacts", outcome: "accepted", reason: null, column: null, rows: 3},
       {source: "contacts", outcome: "classified", reason: "duplicate", column: null, rows: 1},
+      {source: "contacts", outcome: "rejected", reason: REASON.blankRow, column: "campaign_id", rows: 1},
       {
         source: "contacts",
         outcome: "rejected",
@@ -2163,6 +2169,23 @@ describe("campaign and contact exports", () => {
     ]);
     const rejected = readFileSync(join(".workbench", "files", "rejects", "contacts-xmas.csv.rejected.csv"), "utf-8");
     expect(rejected.trim().split("\n")[1]).toMatch(/^3,campaign_id,/);
+  });
+
+  test("a contact list with a byte its encoding cannot hold: that row rejected as undecodable, in its group column too", async () => {
+    const config = withCampaigns(campaignsCsv, contactsCsv);
+    const path = input(
+      "contacts-bytes.csv",
+      `${contactsCsv[0]}\nSPRING,17850,Treatment,yes\nSPRING,17853,`,
+      Buffer.from([0xff]),
+      "control,\n"
+    );
+    if (config.source.type === "files") config.source.contacts = {...config.source.contacts!, path};
+    const db = await build(config, "contacts-bytes");
+    expect(await qualityByFile(db, "contacts")).toEqual([
+      {file: "contacts-bytes.csv", outcome: "accepted", reason: null, rows: 1},
+      {file: "contacts-bytes.csv", outcome: "rejected", reason: REASON.undecodable, rows: 1}
+    ]);
+    expect(rejectedAt("contacts-contacts-bytes.csv.rejected.csv")).toEqual(["3,group"]);
   });
 
   test("a contact list without a campaign list stops the build with a clear error", async () => {

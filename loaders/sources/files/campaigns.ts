@@ -11,6 +11,7 @@ import {sqlString} from "../../../src/lib/sql.js";
 import type {CampaignsFile, ContactsFile} from "./mapping.js";
 import {trimSql} from "../../ids.js";
 import {
+  blankRow,
   customerId,
   dateReason,
   flag,
@@ -45,7 +46,8 @@ WITH p AS (
     ${has("window_days") ? `${text("window_days")} IS NOT NULL` : "false"} AS has_window,
     ${text("sent_date")} IS NULL AS no_date,
     sent_date AS sent_text,
-    ${undecodableColumn(mapped, check)} AS bad_text
+    ${undecodableColumn(mapped, check)} AS bad_text,
+    ${blankRow(mapped, "campaign_id")} AS blank_row
   FROM ${raw}
 )
 SELECT campaign_id, campaign_name, sent_date, offer, CAST(window_days AS INTEGER) AS window_days,
@@ -54,7 +56,7 @@ SELECT campaign_id, campaign_name, sent_date, offer, CAST(window_days AS INTEGER
     WHEN has_window AND window_days IS NULL THEN 'window_days' END AS reject_column,
   CASE WHEN reject_column IS NULL THEN 'accepted' ELSE 'rejected' END AS outcome,
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
-    WHEN campaign_id IS NULL THEN ${reasonSql("missingCampaignId")}
+    WHEN campaign_id IS NULL THEN CASE WHEN blank_row THEN ${reasonSql("blankRow")} ELSE ${reasonSql("missingCampaignId")} END
     WHEN no_date THEN ${reasonSql("missingDate")}
     WHEN sent_date IS NULL THEN ${dateReason("sent_text")}
     WHEN reject_column = 'sent_date' THEN ${reasonSql("implausibleDate")}
@@ -90,7 +92,8 @@ WITH p AS (
     ${has("sent") ? `${text("sent")} IS NOT NULL AND ${flag("sent")} IS NULL` : "false"} AS bad_sent,
     ${has("redeemed") ? `${text("redeemed")} IS NOT NULL AND ${flag("redeemed")} IS NULL` : "false"} AS bad_redeemed,
     ${has("sent") ? `CASE WHEN ${text("sent")} IS NULL THEN NULL ELSE ${flag("sent")} END` : "NULL::BOOLEAN"} AS sent_flag,
-    ${yesNo("redeemed", "false")} AS redeemed
+    ${yesNo("redeemed", "false")} AS redeemed,
+    ${blankRow(mapped, "campaign_id")} AS blank_row
   FROM ${raw}
 )
 SELECT campaign_id, ${pseudonym("customer_raw")} AS customer_key, grp,
@@ -102,7 +105,7 @@ SELECT campaign_id, ${pseudonym("customer_raw")} AS customer_key, grp,
     WHEN bad_sent THEN 'sent' WHEN bad_redeemed THEN 'redeemed' END AS reject_column,
   CASE WHEN reject_column IS NULL THEN 'accepted' ELSE 'rejected' END AS outcome,
   CASE WHEN bad_text IS NOT NULL THEN ${reasonSql("undecodable")}
-    WHEN campaign_id IS NULL THEN ${reasonSql("missingCampaignId")}
+    WHEN campaign_id IS NULL THEN CASE WHEN blank_row THEN ${reasonSql("blankRow")} ELSE ${reasonSql("missingCampaignId")} END
     WHEN customer_raw IS NULL THEN ${reasonSql("missingCustomerId")}
     WHEN rounded_id THEN ${reasonSql("exponentId")}
     WHEN grp IS NULL THEN ${reasonSql("unknownGroup")}

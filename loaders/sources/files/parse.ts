@@ -342,7 +342,8 @@ export function plausibleDate(ts: string, window: DateWindow = {}): string {
  */
 export function undecodableColumn(mapped: string[], check?: {undecodable: boolean}): string {
   if (!check?.undecodable) return "NULL::VARCHAR";
-  return `CASE ${mapped.map((f) => `WHEN contains(${f}, '\uFFFD') THEN ${sqlString(f)}`).join(" ")} END`;
+  // Quoted: a contact list's "group" is an SQL keyword.
+  return `CASE ${mapped.map((f) => `WHEN contains("${f}", '\uFFFD') THEN ${sqlString(f)}`).join(" ")} END`;
 }
 
 /**
@@ -352,7 +353,8 @@ export function undecodableColumn(mapped: string[], check?: {undecodable: boolea
  * `first` (the column whose lack would reject the row) is blank, so other rows pay one test.
  */
 export const blankRow = (mapped: string[], first: string) =>
-  `CASE WHEN ${text(first)} IS NULL THEN ${mapped.map((f) => `${text(f)} IS NULL`).join(" AND ")} ELSE false END`;
+  // Quoted: a contact list's "group" is an SQL keyword.
+  `CASE WHEN ${text(`"${first}"`)} IS NULL THEN ${mapped.map((f) => `${text(`"${f}"`)} IS NULL`).join(" AND ")} ELSE false END`;
 
 /** A customer id, normalized (see loaders/ids.ts). */
 export const customerId = (col: string, idCase?: IdCase) => normalizeIdSql(col, idCase);

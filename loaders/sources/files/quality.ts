@@ -114,12 +114,16 @@ export async function accountFor(
     const reasons = counts
       .filter((c) => c.outcome === "rejected")
       .map((c) => `${c.rows} ${c.reason} (column ${c.column_name})`);
+    const dated = ["ordered_at", "signup_date", "sent_date"].includes(sample.column);
+    // Ten or thirteen digits in a date column: most likely seconds or milliseconds since 1970.
+    const count = dated && /^\s*(\d{10}|\d{13})\s*$/.test(String(sample.value ?? ""));
     throw new InputError(
       file,
       sample.line,
       sample.column,
       `every row was rejected (${reasons.join("; ")}); the first, ${place} ${sample.line}: ${sample.reason}, value ${JSON.stringify(sample.value)}. ` +
-        `Check the mapping of this column${sample.column === "ordered_at" || sample.column === "signup_date" ? " and dateFormat" : ""}. All rejected rows: ${rejectsDir}`
+        `Check the mapping of this column${dated ? " and dateFormat" : ""}` +
+        `${count ? ` (a count since 1970 reads with dateFormat "unix-seconds", or "unix-milliseconds" for 13 digits)` : ""}. All rejected rows: ${rejectsDir}`
     );
   }
   // Blank rows (a spreadsheet's cleared rows) held nothing: they are counted, not held against the file.
