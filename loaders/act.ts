@@ -12,6 +12,7 @@ import {
   AUDIENCE_ATTRIBUTES,
   AUDIENCE_DEFAULTS,
   audienceCandidatesSql,
+  audienceQueries,
   audienceResult,
   audienceRules,
   normalizeChoices
@@ -34,7 +35,10 @@ export const audiencesReport = once("audiences", async (): Promise<string> => {
   const {rules} = audienceRules(AUDIENCE_DEFAULTS, riskThreshold);
   const query = <T>(sql: string) => queryRows<T>(db, sql);
   await db.run(`CREATE TEMP TABLE audience_candidates AS ${audienceCandidatesSql(asOf, rules)}`);
-  const result = await audienceResult(query, "SELECT * FROM audience_candidates", AUDIENCE_DEFAULTS.holdout);
+  const result = await audienceResult(
+    query,
+    audienceQueries("SELECT * FROM audience_candidates", AUDIENCE_DEFAULTS.holdout)
+  );
   return JSON.stringify({
     asOf,
     builtAt: info.builtAt,

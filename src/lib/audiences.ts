@@ -364,16 +364,11 @@ export function funnelRows(funnel: AudienceFunnel, names: FunnelNames): FunnelRo
 /** The response rate (per cent) the smallest detectable uplift is first computed for. */
 export const DEFAULT_BASELINE_PERCENT = 10;
 
-/**
- * Runs the page's two queries over `candidates` (audienceCandidatesSql, or a table the page made
- * of it once); `query` runs SQL in either engine.
- */
+/** Runs an audience's two queries (audienceQueries); `query` runs SQL in either engine. */
 export async function audienceResult(
   query: <T>(sql: string) => Promise<T[]>,
-  candidates: string,
-  holdout: Holdout
+  [funnelSql, segmentsSql]: [funnel: string, segments: string]
 ): Promise<AudienceResult> {
-  const [funnelSql, segmentsSql] = audienceQueries(candidates, holdout);
   const [[funnel], segments] = await Promise.all([
     query<Record<string, number>>(funnelSql),
     query<AudienceSegment>(segmentsSql)
@@ -381,7 +376,10 @@ export async function audienceResult(
   return {funnel, segments};
 }
 
-/** The two queries of an audience's figures: its funnel, and its segments split into treatment and hold-out. */
+/**
+ * The two queries of an audience's figures over `candidates` (audienceCandidatesSql, or a table
+ * made of it once): its funnel, and its segments split into treatment and hold-out.
+ */
 export function audienceQueries(candidates: string, holdout: Holdout): [funnel: string, segments: string] {
   return [audienceFunnelSql(candidates), audienceSegmentsSql(audienceSql(candidates, holdout))];
 }
