@@ -4,10 +4,12 @@
  * "All cohorts" row sits on top, set apart by a rule. Period 0 is 100 % by definition: it is
  * drawn grey so that the colour scale tells the later periods apart. The cohort of the first
  * month of data (`dataStart`: customers already active before the data start there too) is
- * starred, and the cells of a partial last month (`partial`) are outlined dashed.
+ * starred, and the cells of a partial last month (`partial`) are outlined dashed. A cell's tip
+ * tells its customers only when `cells` carry them: the revenue heatmap is given revenue cells
+ * (revenueCells), the same for either retention mode.
  */
 import * as Plot from "@observablehq/plot";
-import {ALL_COHORTS, type CohortCell} from "../lib/cohorts.js";
+import {ALL_COHORTS, type CohortCell, type RevenueCell} from "../lib/cohorts.js";
 import {formatCents, formatCount, formatShare} from "../lib/format.js";
 import {t} from "../lib/messages.js";
 import {emptyState} from "./empty.js";
@@ -26,8 +28,11 @@ export interface CohortHeatmapOptions {
 
 const BINS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
+/** A cell as the heatmap reads it: its customers (active, retention) for customer retention only. */
+type HeatmapCell = RevenueCell & Partial<Pick<CohortCell, "active" | "retention">>;
+
 export function CohortHeatmap(
-  cells: CohortCell[],
+  cells: HeatmapCell[],
   {
     width = 800,
     measure = "retention",
@@ -40,7 +45,7 @@ export function CohortHeatmap(
   width = Math.max(width, 480);
   const cohorts = [ALL_COHORTS, ...[...new Set(cells.map((c) => c.cohort))].filter((c) => c !== ALL_COHORTS).sort()];
   const periods = Math.max(...cells.map((c) => c.period)) + 1;
-  const value = (d: CohortCell) => d[measure];
+  const value = (d: HeatmapCell) => d[measure] ?? null;
   const cellWidth = (width - 110) / periods;
   // The last period each cohort has reached is the as-of period.
   const lastPeriod = new Map<string, number>();
@@ -87,9 +92,9 @@ export function CohortHeatmap(
         ? Plot.text(cells, {
             x: "period",
             y: "cohort",
-            text: (d: CohortCell) => (value(d) === null ? "" : `${Math.round(value(d)! * 100)}`),
+            text: (d: HeatmapCell) => (value(d) === null ? "" : `${Math.round(value(d)! * 100)}`),
             fontSize: 9,
-            fill: (d: CohortCell) => (d.period > 0 && (value(d) ?? 0) > 0.5 ? "white" : "black")
+            fill: (d: HeatmapCell) => (d.period > 0 && (value(d) ?? 0) > 0.5 ? "white" : "black")
           })
         : null,
       Plot.ruleY([cohorts[1]], {dy: -9, stroke: "currentColor"}),
@@ -98,9 +103,20 @@ export function CohortHeatmap(
         Plot.pointer({
           x: "period",
           y: "cohort",
-          title: (d: CohortCell) =>
-            `${t().charts.cohortTip(d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort, d.period, formatCount(d.active), formatCount(d.members), formatShare(d.retention))}\n` +
-            `${t().charts.revenueTip(formatCents(d.revenue_cents), d.revenue_retention === null ? "" : formatShare(d.revenue_retention))}\n${t().charts.ltvTip(formatCents(d.ltv_cents))}`
+          title: (d: HeatmapCell) =>
+            [
+              t().charts.cohortTip(d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort, d.period),
+              d.active === undefined || d.retention === undefined
+                ? null
+                : t().charts.customersTip(formatCount(d.active), formatCount(d.members), formatShare(d.retention)),
+              t().charts.revenueTip(
+                formatCents(d.revenue_cents),
+                d.revenue_retention === null ? "" : formatShare(d.revenue_retention)
+              ),
+              t().charts.ltvTip(formatCents(d.ltv_cents))
+            ]
+              .filter((line) => line !== null)
+              .join("\n")
         })
       )
     ]

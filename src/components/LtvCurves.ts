@@ -3,21 +3,21 @@
  * purchase, one thin line per cohort and a thick one for all cohorts pooled.
  */
 import * as Plot from "@observablehq/plot";
-import {ALL_COHORTS, type CohortCell} from "../lib/cohorts.js";
+import {ALL_COHORTS, type RevenueCell} from "../lib/cohorts.js";
 import {formatCents} from "../lib/format.js";
 import {emptyState} from "./empty.js";
 import {currencySymbol} from "../lib/format.js";
 import {t} from "../lib/messages.js";
 
 export function LtvCurves(
-  cells: CohortCell[],
+  cells: RevenueCell[],
   {width = 640, periodLabel = t().cohorts.periodLabel("month")}: {width?: number; periodLabel?: string} = {}
 ): HTMLElement | SVGSVGElement {
   if (cells.length === 0) return emptyState();
   width = Math.max(width, 320);
   const cohorts = cells.filter((c) => c.cohort !== ALL_COHORTS);
   const pooled = cells.filter((c) => c.cohort === ALL_COHORTS);
-  const yuan = (d: CohortCell) => d.ltv_cents / 100;
+  const yuan = (d: RevenueCell) => d.ltv_cents / 100;
   return Plot.plot({
     width,
     height: 320,
@@ -40,7 +40,7 @@ export function LtvCurves(
         Plot.pointer({
           x: "period",
           y: yuan,
-          title: (d: CohortCell) =>
+          title: (d: RevenueCell) =>
             `${d.cohort === ALL_COHORTS ? t().charts.allCohorts : d.cohort}, ${d.period}: ${t().charts.ltvTip(formatCents(d.ltv_cents))}`
         })
       )

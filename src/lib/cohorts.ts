@@ -40,6 +40,23 @@ export interface CohortCell {
   ltv_cents: number;
 }
 
+/** A cell without what the retention mode changes (active, retention): what the revenue charts draw. */
+export type RevenueCell = Omit<CohortCell, "active" | "retention">;
+
+/**
+ * The cells as the revenue charts (revenue retention, lifetime value) see them: the same for either
+ * retention mode, so a change of mode leaves them as they were (see keptChart, memo.ts).
+ */
+export const revenueCells = (cells: CohortCell[]): RevenueCell[] =>
+  cells.map(({cohort, period, members, revenue_cents, revenue_retention, ltv_cents}) => ({
+    cohort,
+    period,
+    members,
+    revenue_cents,
+    revenue_retention,
+    ltv_cents
+  }));
+
 /** The label of the pooled row. */
 export const ALL_COHORTS = "All cohorts";
 

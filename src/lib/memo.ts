@@ -31,3 +31,32 @@ export function lastOf<K, V>(compute: (key: K) => V, keyOf: (key: K) => unknown 
     return value;
   };
 }
+
+/**
+ * A place on the page for a chart that is drawn again only when what it draws has changed.
+ * Framework reruns every cell below a changed one, even when its value comes out the same: a
+ * chart whose data did not change (the cohorts page's revenue heatmap when only the retention
+ * mode did) would be built and laid out again for nothing, 20–40 ms for a heatmap. `show(data,
+ * draw)` draws `draw(data, replaced)` into `node` unless `data` equals (as JSON) what is drawn;
+ * `draw` must read nothing but `data`, so that equal data is an equal chart. `replaced` resolves
+ * when the chart is replaced (for resize's observer).
+ */
+export function keptChart<T>(): {
+  node: HTMLDivElement;
+  show(data: T, draw: (data: T, replaced: Promise<void>) => Node): void;
+} {
+  const node = document.createElement("div");
+  let drawn: string | undefined;
+  let replace = () => {};
+  return {
+    node,
+    show(data, draw) {
+      const json = JSON.stringify(data);
+      if (json === drawn) return;
+      replace();
+      const replaced = new Promise<void>((resolve) => (replace = resolve));
+      node.replaceChildren(draw(data, replaced));
+      drawn = json;
+    }
+  };
+}

@@ -73,10 +73,41 @@ describe("cohorts page", () => {
     await pick(page, "Channel", "Online");
     await check({grain: "month", mode: "recurring", filters: {channel: ["online"]}});
     await page.getByLabel("Quarter").check();
-    await check({grain: "quarter", mode: "recurring", filters: {channel: ["online"]}});
+    const quarters: Parameters<typeof referenceCohorts>[2] = {
+      grain: "quarter",
+      mode: "recurring",
+      filters: {channel: ["online"]}
+    };
+    await check(quarters);
+    // The revenue heatmap is drawn again for the new grain: its pooled row is the reference's, by quarter.
+    const pooled = referenceCohorts(data.customers, data.months, quarters).filter((c) => c.cohort === "All cohorts");
+    const labels = (chart: string) =>
+      page
+        .locator(`[data-chart=${chart}] svg g[aria-label=text] text`)
+        .evaluateAll((ts) => ts.map((t) => t.textContent));
+    await expect
+      .poll(async () => (await labels("revenue-retention")).slice(0, pooled.length))
+      .toEqual(pooled.map((c) => (c.revenue_retention === null ? "" : String(Math.round(c.revenue_retention * 100)))));
     // The change's query starts at the input event, before Framework's next frame, and runs once:
     // the cell is handed the running query (src/lib/early.ts).
     await waitForPage(page);
+    const charts = ["customer-retention", "revenue-retention", "ltv"].map((c) => `[data-chart=${c}] svg`);
+    const mark = () =>
+      page.evaluate((selectors) => {
+        for (const s of selectors)
+          for (const svg of document.querySelectorAll(s)) (svg as SVGElement).dataset.before = "";
+      }, charts);
+    const kept = () =>
+      page.evaluate(
+        (selectors) =>
+          selectors.map((s) => {
+            const svgs = [...document.querySelectorAll(s)];
+            const before = svgs.filter((svg) => "before" in (svg as SVGElement).dataset).length;
+            return svgs.length === 0 ? "none" : before === svgs.length ? "kept" : before === 0 ? "redrawn" : "mixed";
+          }),
+        charts
+      );
+    await mark();
     await watchNextEdit(page);
     await page.getByLabel("On or after").check();
     await check({grain: "quarter", mode: "on-or-after", filters: {channel: ["online"]}});
@@ -84,6 +115,9 @@ describe("cohorts page", () => {
     const started = await editQueries(page);
     expect(started).toHaveLength(1);
     expect(started[0]).toBeLessThan(0);
+    // Revenue retention and lifetime value do not depend on the mode: their charts are kept as
+    // drawn (src/lib/memo.ts keptChart); customer retention is drawn again.
+    expect(await kept()).toEqual(["redrawn", "kept", "kept"]);
     await page.close();
   });
 });

@@ -121,8 +121,8 @@ export const en = {
     lorenzTip: (x: string, y: string) => `top ${x} of customers bring ${y} of revenue`,
     dataStart: "* first month of data: customers already active before it start here",
     partial: "dashed: partial month",
-    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) =>
-      `${cohort}, period ${period}\n${active} of ${members} customers (${share})`,
+    cohortTip: (cohort: string, period: number) => `${cohort}, period ${period}`,
+    customersTip: (active: string, members: string, share: string) => `${active} of ${members} customers (${share})`,
     revenueTip: (revenue: string, share: string) => `revenue ${revenue}${share ? ` (${share} of period 0)` : ""}`,
     ltvTip: (ltv: string) => `LTV ${ltv}`,
     kpis: {

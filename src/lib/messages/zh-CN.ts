@@ -126,8 +126,8 @@ export const zhCN: Messages = {
     lorenzTip: (x: string, y: string) => `前 ${x} 的客户带来 ${y} 的收入`,
     dataStart: "* 数据的第一个月：数据开始前已活跃的客户都从这里开始",
     partial: "虚线：不完整月份",
-    cohortTip: (cohort: string, period: number, active: string, members: string, share: string) =>
-      `${cohort}，第 ${period} 期\n${members} 位客户中 ${active} 位（${share}）`,
+    cohortTip: (cohort: string, period: number) => `${cohort}，第 ${period} 期`,
+    customersTip: (active: string, members: string, share: string) => `${members} 位客户中 ${active} 位（${share}）`,
     revenueTip: (revenue: string, share: string) => `收入 ${revenue}${share ? `（第 0 期的 ${share}）` : ""}`,
     ltvTip: (ltv: string) => `生命周期价值 ${ltv}`,
     kpis: {
