@@ -459,6 +459,37 @@ test("12-hour times with AM or PM read after an unambiguous date; a day-first or
   ).toEqual(["2024-03-05 14:30:15", "2010-12-01 08:26:00"]);
 });
 
+test("Chinese times with the half of the day before them (上午, 下午 and ICU's finer 凌晨 … 晚上) read as 12-hour times", async () => {
+  const values = [
+    "2024-03-05 下午2:30",
+    "2024/3/5 下午 02:30:15",
+    "2024-03-05 上午12:30",
+    "2024年3月5日 下午2:30",
+    "2024-03-05 中午1:00",
+    "2024-03-05 晚上8:05",
+    "2024-03-05 凌晨1:15",
+    "2024-03-05 早上7:00",
+    "2024-03-05 下午14:30",
+    "2024-03-05 下午"
+  ];
+  expect(await read(timestamp, values)).toEqual([
+    "2024-03-05 14:30:00",
+    "2024-03-05 14:30:15",
+    "2024-03-05 00:30:00",
+    "2024-03-05 14:30:00",
+    "2024-03-05 13:00:00",
+    "2024-03-05 20:05:00",
+    "2024-03-05 01:15:00",
+    "2024-03-05 07:00:00",
+    null,
+    null
+  ]);
+  // Day first or month first, the mapping's format says it, with the time's AM or PM at its end.
+  expect(await read((c) => timestamp(c, "%d/%m/%Y %I:%M %p"), ["5/3/2024 下午2:30"])).toEqual(["2024-03-05 14:30:00"]);
+  expect(await read((c) => timestamp(c, "%Y%m%d %I:%M %p"), ["20240305 下午2:30"])).toEqual(["2024-03-05 14:30:00"]);
+  expect(await read(dateReason, ["5/3/2024 下午2:30"])).toEqual([REASON.ambiguousDate]);
+});
+
 test("times counted since 1970 read only when the mapping says seconds or milliseconds, as the instant in store time", async () => {
   // 1709620200 is 2024-03-05 06:30 UTC: 14:30 in Shanghai, 01:30 in New York (EST, before DST).
   const seconds = ["1709620200", " 1709620200 ", "1709620200.5", "17096x0200", "-86400", ""];

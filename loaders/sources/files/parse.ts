@@ -222,9 +222,26 @@ export const UNAMBIGUOUS_FORMATS = [
   "%Y.%m.%d %H:%M",
   "%Y.%m.%d",
   "%Y年%m月%d日",
-  "%Y年%m月%d日 %H:%M",
+  ...withTimes("%Y年%m月%d日"),
   ...MONTH_NAME_FORMATS
 ];
+
+/**
+ * Chinese times write the half of the day before the time (2024/3/5 下午2:30, as Java's and
+ * Windows' Chinese formats do, and 凌晨, 早上, 中午, 晚上 in ICU's finer ones): each names AM or PM
+ * without doubt (中午1:00 is 13:00), so value `v` is rewritten with the time first and AM or PM
+ * after it, as the 12-hour formats read it. 下午14:30 stays unread, as 14:30 PM does.
+ */
+const DAY_HALVES = {凌晨: "AM", 早上: "AM", 上午: "AM", 中午: "PM", 下午: "PM", 晚上: "PM"};
+const halfOfDay = (v: string) => {
+  const names = Object.keys(DAY_HALVES).join("|");
+  const moved = `regexp_replace(${v}, '^(.*?)\\s*(${names})\\s*(\\d{1,2}:\\d{2}(:\\d{2})?)$', '\\1 \\3 \\2')`;
+  const named = Object.entries(DAY_HALVES).reduce(
+    (sql, [name, half]) => `replace(${sql}, '${name}', '${half}')`,
+    moved
+  );
+  return `CASE WHEN regexp_matches(${v}, '${names}') THEN ${named} ELSE ${v} END`;
+};
 
 /**
  * Dates and times written as digits alone (20240305, 202403051030, 20240305103000, as POS systems
@@ -293,12 +310,12 @@ export function timestamp(col: string, format?: string, zone?: string): string {
   const widths = format ? fixedWidths(format) : undefined;
   const local = format
     ? widths
-      ? `CASE WHEN regexp_full_match(${text(col)}, ${sqlString(widths)}) THEN try_strptime(${text(col)}, ${sqlString(format)}) END`
-      : `try_strptime(${text(col)}, ${sqlString(format)})`
+      ? `CASE WHEN regexp_full_match(${halfOfDay(text(col))}, ${sqlString(widths)}) THEN try_strptime(${halfOfDay(text(col))}, ${sqlString(format)}) END`
+      : `try_strptime(${halfOfDay(text(col))}, ${sqlString(format)})`
     : // A CASE rather than coalesce(), which tried the list of formats on every row.
       `CASE WHEN TRY_CAST(${col} AS TIMESTAMP) IS NOT NULL THEN TRY_CAST(${col} AS TIMESTAMP)
         WHEN regexp_full_match(${text(col)}, '\\d+') THEN ${compactTimestamp(text(col))}
-        ELSE try_strptime(${text(col)}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
+        ELSE try_strptime(${halfOfDay(text(col))}, [${UNAMBIGUOUS_FORMATS.map(sqlString).join(", ")}]) END`;
   // Nested so that most rows (no offset mark) test the mark and go straight to the local reading.
   return `CASE WHEN ${maybe} THEN (CASE WHEN ${offset} THEN ${withOffset} ELSE ${local} END) ELSE ${local} END`;
 }
