@@ -33,30 +33,38 @@ export function lastOf<K, V>(compute: (key: K) => V, keyOf: (key: K) => unknown 
 }
 
 /**
- * A place on the page for a chart that is drawn again only when what it draws has changed.
- * Framework reruns every cell below a changed one, even when its value comes out the same: a
- * chart whose data did not change (the cohorts page's revenue heatmap when only the retention
- * mode did) would be built and laid out again for nothing, 20–40 ms for a heatmap. `show(data,
- * draw)` draws `draw(data, replaced)` into `node` unless `data` equals (as JSON) what is drawn;
- * `draw` must read nothing but `data`, so that equal data is an equal chart. `replaced` resolves
- * when the chart is replaced (for resize's observer).
+ * A place on the page for a chart drawn at the place's width, and drawn again only when that
+ * width or what it draws changes. Framework reruns every cell below a changed one, even when its
+ * value comes out the same, and resize() starts each run with an empty box that it fills at the
+ * next layout: a chart whose data did not change (the cohorts page's revenue heatmap when only the
+ * retention mode did) would be built and laid out again for nothing, and a changed one costs two
+ * layouts of the page, one with the box empty. `show(data, draw)` draws `draw(data, width)` into
+ * `node` at once unless `data` equals (as JSON) what is drawn; `draw` must read nothing but
+ * `data` and `width`, so that equal data is an equal chart. Before the first layout (no width yet)
+ * and at every change of width, the chart is drawn when the width is known.
  */
 export function keptChart<T>(): {
   node: HTMLDivElement;
-  show(data: T, draw: (data: T, replaced: Promise<void>) => Node): void;
+  show(data: T, draw: (data: T, width: number) => Node): void;
 } {
   const node = document.createElement("div");
-  let drawn: string | undefined;
-  let replace = () => {};
+  let width: number | undefined;
+  let shown: {data: T; json: string; draw: (data: T, width: number) => Node} | undefined;
+  const render = () => {
+    if (shown && width) node.replaceChildren(shown.draw(shown.data, width));
+  };
+  new ResizeObserver(([entry]) => {
+    if (entry.contentRect.width === width) return;
+    width = entry.contentRect.width;
+    render();
+  }).observe(node);
   return {
     node,
     show(data, draw) {
       const json = JSON.stringify(data);
-      if (json === drawn) return;
-      replace();
-      const replaced = new Promise<void>((resolve) => (replace = resolve));
-      node.replaceChildren(draw(data, replaced));
-      drawn = json;
+      if (json === shown?.json) return;
+      shown = {data, json, draw};
+      render();
     }
   };
 }

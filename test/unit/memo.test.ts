@@ -34,22 +34,36 @@ test("lastOf forgets a promise that failed, so the same key is tried again", asy
   expect(n).toBe(2);
 });
 
-test("keptChart draws again only for different data, and tells the chart it replaced", async () => {
-  const slot = keptChart<{rows: number[]; label: string}>();
-  const replaced: string[] = [];
-  const draw = (d: {rows: number[]; label: string}, gone: Promise<void>) => {
+test("keptChart draws at its width, again only for different data or a new width", () => {
+  // jsdom lays nothing out: a stand-in ResizeObserver whose callback the test calls with a width.
+  const observers: ((entries: {contentRect: {width: number}}[]) => void)[] = [];
+  globalThis.ResizeObserver = class {
+    constructor(callback: (entries: {contentRect: {width: number}}[]) => void) {
+      observers.push(callback);
+    }
+    observe() {}
+    disconnect() {}
+    unobserve() {}
+  } as unknown as typeof ResizeObserver;
+  const slot = keptChart<{rows: number[]}>();
+  const resized = (width: number) => observers[0]([{contentRect: {width}}]);
+  const draws: string[] = [];
+  const draw = (d: {rows: number[]}, width: number) => {
     const p = document.createElement("p");
-    p.textContent = `${d.label}: ${d.rows.join(",")}`;
-    gone.then(() => replaced.push(p.textContent!));
+    p.textContent = `${d.rows.join(",")} at ${width}`;
+    draws.push(p.textContent);
     return p;
   };
-  slot.show({rows: [1, 2], label: "a"}, draw);
+  slot.show({rows: [1, 2]}, draw);
+  expect(draws).toEqual([]); // no width before the first layout
+  resized(600);
   const first = slot.node.firstChild;
-  slot.show({rows: [1, 2], label: "a"}, draw); // equal data, a new object: kept
+  expect(slot.node.textContent).toBe("1,2 at 600");
+  slot.show({rows: [1, 2]}, draw); // equal data, a new object: kept
+  resized(600); // the same width: kept
   expect(slot.node.firstChild).toBe(first);
-  slot.show({rows: [1, 3], label: "a"}, draw);
-  expect(slot.node.textContent).toBe("a: 1,3");
+  slot.show({rows: [1, 3]}, draw);
+  resized(400);
+  expect(draws).toEqual(["1,2 at 600", "1,3 at 600", "1,3 at 400"]);
   expect(slot.node.childNodes).toHaveLength(1);
-  await Promise.resolve();
-  expect(replaced).toEqual(["a: 1,2"]);
 });
