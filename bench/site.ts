@@ -62,11 +62,14 @@ export function buildSite(customers: number, pages: string[], {blank = false} = 
  * - Not while it is gone: a cell that redraws removes its old figure first, and a moment without it
  *   is not the change shown (the overview's chart was timed so before, by its legend's first swatch,
  *   whose text never changes).
- * - Timed in the frame's last step before it paints, ResizeObserver callbacks, after its animation-
- *   frame callbacks (where Framework's runtime computes cells, k-means included) and its layout:
- *   a 1-pixel probe resized in every frame makes one fire each frame. A chart drawn by Framework's
- *   resize() is drawn in a ResizeObserver callback of its own; every element the page adds is
- *   watched by another observer, made after the page's, whose callback runs after it in that frame.
+ * - Seen in the frame's ResizeObserver callbacks, after its animation-frame callbacks (where
+ *   Framework's runtime computes cells, k-means included) and its layout: a 1-pixel probe resized
+ *   in every frame makes one fire each frame, and every element the page adds is watched too.
+ * - Timed when that frame's work on the main thread is over: a message posted from the callback
+ *   arrives after the rest of the frame, whatever it holds. The probe's callbacks run before those
+ *   of observers made later, and a chart drawn by Framework's resize() is drawn in a callback of its
+ *   own, then laid out again and painted in the same frame: timed in the callback itself (as until
+ *   2026-12-04), such a chart's drawing, second layout and paint were left out.
  */
 export async function timeChange(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
   const before = await page.locator(selector).first().textContent();
@@ -77,11 +80,16 @@ export async function timeChange(page: Page, selector: string, act: () => Promis
     w.probe?.stop();
     delete w.editAt;
     delete w.paintedAt;
+    delete w.seen;
     document.addEventListener("input", () => (w.editAt ??= performance.now()), {capture: true, once: true});
     const check = () => {
       if (w.paintedAt !== undefined || w.editAt === undefined) return;
       const figure = document.querySelector(selector);
-      if (figure !== null && figure.textContent !== before) w.paintedAt = performance.now();
+      if (w.seen || figure === null || figure.textContent === before) return;
+      w.seen = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (w.paintedAt = performance.now());
+      channel.port2.postMessage(0);
     };
     const tick = document.createElement("div");
     tick.style.cssText = "position: fixed; left: 0; top: 0; width: 1px; height: 1px; visibility: hidden";
