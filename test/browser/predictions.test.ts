@@ -125,6 +125,14 @@ test("the clusters page reclusters when k or the features change", async () => {
   await expect.poll(() => page.locator("[data-table=centres] li").count(), {timeout: 60_000}).toBe(3);
   await expect.poll(header, {timeout: 60_000}).not.toContain("cluster 4");
   expect(await queries()).toBe(asked);
+  // The elbow chart marks the k chosen, in both its panels (its dots run from k = 2).
+  const marked = () =>
+    page
+      .locator("[data-chart=elbow] svg g[aria-label=dot]")
+      .evaluateAll((gs) =>
+        gs.map((g) => [...g.querySelectorAll("circle")].findIndex((c) => c.getAttribute("fill") === "#e15759") + 2)
+      );
+  await expect.poll(marked).toEqual([3, 3]);
   await k.fill("6");
   await k.dispatchEvent("input");
   await expect.poll(() => page.locator("[data-table=centres] li").count(), {timeout: 60_000}).toBe(6);
