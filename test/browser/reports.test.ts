@@ -142,6 +142,8 @@ describe("lifecycle page", () => {
     await check({gender: ["F"]}, "2026-06-30");
     await page.getByLabel("As of", {exact: true}).fill("2025-12-31");
     await check({gender: ["F"]}, "2025-12-31");
+    // The stage flows are drawn again for the new date (their place keeps its chart until its data changes).
+    await expect.poll(() => page.locator("[data-chart=stage-flows] svg").first().textContent()).toContain("2025-12-31");
     await page.close();
   });
 });
