@@ -76,6 +76,12 @@ test("the breakdown table matches buyers per region, then per channel and per ge
     await page.getByLabel("Break down by").selectOption(label);
     await expect.poll(tableCounts, {timeout: 15_000}).toEqual(buyersBy(column));
     expect(buyersBy(column).size).toBeGreaterThan(1);
+    // The chart is drawn for the new breakdown too: a bar for each group of the table.
+    const bars = () =>
+      page
+        .locator("[data-chart=contribution] svg g[aria-label='y-axis tick label'] text")
+        .evaluateAll((ts) => ts.map((t) => t.textContent).sort());
+    await expect.poll(bars).toEqual([...(await tableCounts()).keys()].sort());
   }
   await waitForPage(page);
   expect(watch.consoleErrors).toEqual([]);
