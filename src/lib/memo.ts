@@ -38,20 +38,21 @@ export function lastOf<K, V>(compute: (key: K) => V, keyOf: (key: K) => unknown 
  * value comes out the same, and resize() starts each run with an empty box that it fills at the
  * next layout: a chart whose data did not change (the cohorts page's revenue heatmap when only the
  * retention mode did) would be built and laid out again for nothing, and a changed one costs two
- * layouts of the page, one with the box empty. `show(data, draw)` draws `draw(data, width)` into
- * `node` at once unless `data` equals (as JSON) what is drawn; `draw` must read nothing but
- * `data` and `width`, so that equal data is an equal chart. Before the first layout (no width yet)
- * and at every change of width, the chart is drawn when the width is known.
+ * layouts of the page, one with the box empty. `show(Chart, rows, options)` draws
+ * `Chart(rows, {...options, width})` into `node` at once unless it is the chart drawn and its rows
+ * and options equal (as JSON) what it drew: a chart component reads nothing else, so equal inputs are an
+ * equal chart. Before the first layout (no width yet) and at every change of width, the chart is
+ * drawn when the width is known.
  */
-export function keptChart<T>(): {
+export function keptChart(): {
   node: HTMLDivElement;
-  show(data: T, draw: (data: T, width: number) => Node): void;
+  show<R, O extends object>(chart: (rows: R, options: O & {width: number}) => Node, rows: R, options: O): void;
 } {
   const node = document.createElement("div");
   let width: number | undefined;
-  let shown: {data: T; json: string; draw: (data: T, width: number) => Node} | undefined;
+  let shown: {chart: unknown; json: string; draw: (width: number) => Node} | undefined;
   const render = () => {
-    if (shown && width) node.replaceChildren(shown.draw(shown.data, width));
+    if (shown && width) node.replaceChildren(shown.draw(width));
   };
   new ResizeObserver(([entry]) => {
     if (entry.contentRect.width === width) return;
@@ -60,10 +61,10 @@ export function keptChart<T>(): {
   }).observe(node);
   return {
     node,
-    show(data, draw) {
-      const json = JSON.stringify(data);
-      if (json === shown?.json) return;
-      shown = {data, json, draw};
+    show(chart, rows, options) {
+      const json = JSON.stringify([rows, options]);
+      if (chart === shown?.chart && json === shown.json) return;
+      shown = {chart, json, draw: (w) => chart(rows, {...options, width: w})};
       render();
     }
   };

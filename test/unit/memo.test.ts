@@ -45,25 +45,26 @@ test("keptChart draws at its width, again only for different data or a new width
     disconnect() {}
     unobserve() {}
   } as unknown as typeof ResizeObserver;
-  const slot = keptChart<{rows: number[]}>();
+  const slot = keptChart();
   const resized = (width: number) => observers[0]([{contentRect: {width}}]);
   const draws: string[] = [];
-  const draw = (d: {rows: number[]}, width: number) => {
+  const Chart = (rows: number[], {width, label}: {width: number; label: string}) => {
     const p = document.createElement("p");
-    p.textContent = `${d.rows.join(",")} at ${width}`;
+    p.textContent = `${label} ${rows.join(",")} at ${width}`;
     draws.push(p.textContent);
     return p;
   };
-  slot.show({rows: [1, 2]}, draw);
+  slot.show(Chart, [1, 2], {label: "a"});
   expect(draws).toEqual([]); // no width before the first layout
   resized(600);
   const first = slot.node.firstChild;
-  expect(slot.node.textContent).toBe("1,2 at 600");
-  slot.show({rows: [1, 2]}, draw); // equal data, a new object: kept
+  expect(slot.node.textContent).toBe("a 1,2 at 600");
+  slot.show(Chart, [1, 2], {label: "a"}); // equal rows and options, new objects: kept
   resized(600); // the same width: kept
   expect(slot.node.firstChild).toBe(first);
-  slot.show({rows: [1, 3]}, draw);
+  slot.show(Chart, [1, 3], {label: "a"});
   resized(400);
-  expect(draws).toEqual(["1,2 at 600", "1,3 at 600", "1,3 at 400"]);
+  slot.show(Chart, [1, 3], {label: "b"}); // other options: drawn again
+  expect(draws).toEqual(["a 1,2 at 600", "a 1,3 at 600", "a 1,3 at 400", "b 1,3 at 400"]);
   expect(slot.node.childNodes).toHaveLength(1);
 });
