@@ -85,7 +85,7 @@ export function queriesAhead(db: DuckDBClient): (sql: string) => void {
 }
 
 /**
- * Runs a query and returns plain row objects (the running query, if startQueries started the same
+ * Runs a query and returns plain row objects (the running query, if queriesAhead started the same
  * SQL). With a `signal`, the query is sent in steps on a connection of its own and cancelled when
  * the signal aborts (a superseded edit must not keep DuckDB-WASM, which runs one query at a time,
  * busy for the edits after it).

@@ -96,8 +96,7 @@ function tierSql(spendCents: string, rules: LoyaltyRules): string {
 const pointsSql = (spendCents: string, rules: LoyaltyRules) =>
   `CAST(floor(greatest(${spendCents}, 0) * ${sqlNumber(rules.pointsPerUnit, "points per unit")} / 100) AS BIGINT)`;
 
-/** What the spend sums depend on: the months of spend that set a tier and that points live. */
-/** The rules as the what-if's form edits them: the base tier kept, each other tier's threshold from the form. */
+/** The what-if form's values: each tier's threshold but the base tier's, and the other rules. */
 export interface LoyaltyEdits {
   thresholds: number[];
   spendMonths: number;
@@ -106,6 +105,7 @@ export interface LoyaltyEdits {
   expiryMonths: number;
 }
 
+/** The rules as the what-if's form edits them: the base tier kept, each other tier's threshold from the form. */
 export function editedRules(rules: LoyaltyRules, edits: LoyaltyEdits): LoyaltyRules {
   return {
     tiers: rules.tiers.map((tier, i) => (i === 0 ? tier : {...tier, minSpend: edits.thresholds[i - 1]})),
@@ -116,6 +116,7 @@ export function editedRules(rules: LoyaltyRules, edits: LoyaltyEdits): LoyaltyRu
   };
 }
 
+/** What the spend sums depend on: the months of spend that set a tier and that points live. */
 export type LoyaltyWindows = Pick<LoyaltyRules, "spendMonths" | "expiryMonths">;
 
 /**
