@@ -190,17 +190,17 @@ export const integer = (col: string) =>
   `CASE WHEN TRY_CAST(${col} AS INTEGER) = TRY_CAST(${col} AS DOUBLE) THEN TRY_CAST(${col} AS INTEGER) END`;
 
 /**
- * Dates with the month's English name and a four-digit year, as spreadsheets and older systems
- * write them (1-Mar-2024, 01-MAR-2024, 1 Mar 2024, 1 March 2024, Mar 1, 2024, March 1, 2024), with
- * or without a 24-hour time: the name settles the month. A two-digit year (1-Mar-24) gets no
- * century (it reads as the year 24, outside the plausible window): dateFormat "%d-%b-%y" says it.
- */
-/**
  * A date's formats with the times written after it: 24-hour, and 12-hour with AM or PM (any case;
  * DuckDB rejects 14:30 PM), as exports made in English-speaking countries write them.
  */
 const withTimes = (date: string) => [`${date} %H:%M:%S`, `${date} %H:%M`, `${date} %I:%M:%S %p`, `${date} %I:%M %p`];
 
+/**
+ * Dates with the month's English name and a four-digit year, as spreadsheets and older systems
+ * write them (1-Mar-2024, 01-MAR-2024, 1 Mar 2024, 1 March 2024, Mar 1, 2024, March 1, 2024), with
+ * or without a time (withTimes): the name settles the month. A two-digit year (1-Mar-24) gets no
+ * century (it reads as the year 24, outside the plausible window): dateFormat "%d-%b-%y" says it.
+ */
 const MONTH_NAME_FORMATS = ["%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"].flatMap((date) => [
   date,
   ...withTimes(date)
