@@ -30,16 +30,18 @@ export function buildSite(customers: number, pages: string[], {blank = false} = 
   const source = sourceHash();
   const stamp = join(site, "source.sha256");
   const current = existsSync(stamp) && readFileSync(stamp, "utf-8") === source;
-  const wanted = blank ? [...pages, "blank"] : pages;
+  const wanted = blank ? [...pages, "blank", "update-floor"] : pages;
   if (current && wanted.every((p) => existsSync(join(site, "dist", `${p}.html`)))) return join(site, "dist");
   rmSync(site, {recursive: true, force: true});
   cpSync("src", join(site, "src"), {recursive: true, filter: (f) => !f.includes(".observablehq")});
   // The floor of a page's first paint: a Framework page of the same site with one static chart.
-  if (blank)
+  if (blank) {
     writeFileSync(
       join(site, "src", "blank.md"),
       '---\ntitle: Blank\ntoc: false\n---\n\n<div class="card" data-chart="blank"><svg width="100" height="20"></svg></div>\n'
     );
+    writeFileSync(join(site, "src", "update-floor.md"), UPDATE_FLOOR);
+  }
   const started = Date.now();
   execFileSync("npm", ["run", "--silent", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -54,6 +56,37 @@ export function buildSite(customers: number, pages: string[], {blank = false} = 
   console.log(`built the ${customers}-customer site in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return join(site, "dist");
 }
+
+/**
+ * The floor of an input change: a Framework page whose one input runs one DuckDB-WASM query, the
+ * way the workbench's pages run theirs (db.ts: queryRows, timed by its measure; early.ts: the query
+ * starts at the input event), and shows one number. Its end to end less its query is what Framework
+ * and the browser add to any change: the frame's wait, the cells, the layout and the paint.
+ */
+const UPDATE_FLOOR = `---
+title: Update floor
+toc: false
+---
+
+\`\`\`js
+import {deferredDatabase, openDatabase, queryRows} from "./lib/db.js";
+import {queryOnInput} from "./lib/early.js";
+\`\`\`
+
+\`\`\`js
+const database = deferredDatabase(() => openDatabase({customer_day: FileAttachment("data/customer-day.parquet")}));
+const buyersSql = (since) => \`SELECT count(DISTINCT customer_key)::INTEGER AS n FROM customer_day WHERE day >= DATE '\${since}'\`;
+const sinceInput = Inputs.radio(["2025-01-01", "2025-07-01", "2026-01-01"], {label: "Buyers since", value: "2025-01-01"});
+const since = view(sinceInput);
+queryOnInput(sinceInput, database, () => [buyersSql(sinceInput.value)], invalidation);
+\`\`\`
+
+\`\`\`js
+const [{n}] = await queryRows(await database.ready, buyersSql(since));
+\`\`\`
+
+<div class="card"><h2>Buyers</h2><span class="big" data-value="floor">\${n.toLocaleString("en-US")}</span></div>
+`;
 
 /**
  * Milliseconds from the first `input` event `act` causes (the user's edit, click or keystroke,
