@@ -459,7 +459,7 @@ test("12-hour times with AM or PM read after an unambiguous date; a day-first or
   ).toEqual(["2024-03-05 14:30:15", "2010-12-01 08:26:00"]);
 });
 
-test("Chinese times with the half of the day before them (上午, 下午 and ICU's finer 凌晨 … 晚上) read as 12-hour times", async () => {
+test("Chinese times with the half of the day before them (上午, 下午 and ICU's finer 凌晨 … 晚上) read as 12-hour times, the finer ones only at their hours", async () => {
   const values = [
     "2024-03-05 下午2:30",
     "2024/3/5 下午 02:30:15",
@@ -470,7 +470,16 @@ test("Chinese times with the half of the day before them (上午, 下午 and ICU
     "2024-03-05 凌晨1:15",
     "2024-03-05 早上7:00",
     "2024-03-05 下午14:30",
-    "2024-03-05 下午"
+    "2024-03-05 下午",
+    // The finer names at the hours they name, and not at others: noon or midnight cannot be told.
+    "2024-03-05 中午11:50",
+    "2024-03-05 中午12:10",
+    "2024-03-05 凌晨12:30",
+    "2024-03-05 晚上11:59",
+    "2024-03-05 晚上12:00",
+    "2024-03-05 晚上01:00",
+    "2024-03-05 中午9:00",
+    "2024-03-05 早上12:30"
   ];
   expect(await read(timestamp, values)).toEqual([
     "2024-03-05 14:30:00",
@@ -481,6 +490,14 @@ test("Chinese times with the half of the day before them (上午, 下午 and ICU
     "2024-03-05 20:05:00",
     "2024-03-05 01:15:00",
     "2024-03-05 07:00:00",
+    null,
+    null,
+    "2024-03-05 11:50:00",
+    "2024-03-05 12:10:00",
+    "2024-03-05 00:30:00",
+    "2024-03-05 23:59:00",
+    null,
+    null,
     null,
     null
   ]);

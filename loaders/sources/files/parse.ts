@@ -228,19 +228,26 @@ export const UNAMBIGUOUS_FORMATS = [
 
 /**
  * Chinese times write the half of the day before the time (2024/3/5 下午2:30, as Java's and
- * Windows' Chinese formats do, and 凌晨, 早上, 中午, 晚上 in ICU's finer ones): each names AM or PM
- * without doubt (中午1:00 is 13:00), so value `v` is rewritten with the time first and AM or PM
- * after it, as the 12-hour formats read it. 下午14:30 stays unread, as 14:30 PM does.
+ * Windows' Chinese formats do, and 凌晨, 早上, 中午, 晚上 in ICU's finer ones): value `v` is
+ * rewritten with the time first and AM or PM after it, as the 12-hour formats read it. 上午 and
+ * 下午 name AM and PM at every hour; the finer names cover a few hours of the day each (CLDR: 中午
+ * around noon, 晚上 the evening), so 中午11:50 is 11:50 and 中午1:00 13:00, while 中午9:00, 晚上12:00
+ * (noon or midnight?), 晚上1:00 (13:00 is no evening) and 早上12:00 are doubtful and stay unread,
+ * as 下午14:30 does.
  */
 const DAY_HALVES = {凌晨: "AM", 早上: "AM", 上午: "AM", 中午: "PM", 下午: "PM", 晚上: "PM"};
+const DOUBTFUL_HOURS = "(0?[1-5]|12):\\d{2}(:\\d{2})? 晚上|12:\\d{2}(:\\d{2})? 早上|(0?[3-9]|10):\\d{2}(:\\d{2})? 中午";
 const halfOfDay = (v: string) => {
   const names = Object.keys(DAY_HALVES).join("|");
   const moved = `regexp_replace(${v}, '^(.*?)\\s*(${names})\\s*(\\d{1,2}:\\d{2}(:\\d{2})?)$', '\\1 \\3 \\2')`;
+  // 中午 before noon: the morning's last hour.
+  const beforeNoon = `regexp_replace(${moved}, '(\\s11:\\d{2}(:\\d{2})?) 中午$', '\\1 AM')`;
   const named = Object.entries(DAY_HALVES).reduce(
     (sql, [name, half]) => `replace(${sql}, '${name}', '${half}')`,
-    moved
+    beforeNoon
   );
-  return `CASE WHEN regexp_matches(${v}, '${names}') THEN ${named} ELSE ${v} END`;
+  return `CASE WHEN NOT regexp_matches(${v}, '${names}') THEN ${v}
+    WHEN NOT regexp_matches(${moved}, '\\s(${DOUBTFUL_HOURS})$') THEN ${named} END`;
 };
 
 /**
