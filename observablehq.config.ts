@@ -55,5 +55,8 @@ export default {
   // script shows build-time text in the reader's language from the first paint (src/lib/locale.ts).
   head: `${languageScript(language)}<meta name="workbench-language" content="${language}"><meta name="workbench-currency" content="${currency}"><meta name="workbench-high-value" content="${highValue}"><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%234269d0'/%3E%3C/svg%3E">`,
   footer: "客户细分工作台 Customer Segments Workbench · 假名数据，离线构建 · pseudonymous data, built offline.",
-  search: false
+  search: false,
+  // Framework runs each data and page loader in a process of its own (60 in a build of the sample).
+  // Node with tsx's loader starts one process per loader; the tsx command starts two (0.2 s more each).
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]}
 };

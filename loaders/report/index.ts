@@ -15,6 +15,7 @@ import {
   shiftPeriod
 } from "../../src/lib/periods.js";
 import {sqlNumber} from "../../src/lib/sql.js";
+import {buildFolder} from "../build-folder.js";
 import {loadConfig} from "../config.js";
 import {MODEL_DEFAULTS} from "../derive/model-settings.js";
 import {queryRows} from "../duckdb.js";
@@ -77,8 +78,10 @@ const INDEX = "index.json";
 async function reportFolder(): Promise<string> {
   const {config} = await loadConfig();
   const settings = reportSettings(config);
+  // Made once per build: the build's other report loaders read it without opening DuckDB.
+  const folder = join((await buildFolder()).dir, "report");
+  if (existsSync(join(folder, INDEX))) return folder;
   const site = await siteTables();
-  const folder = join(site.dir, "report");
   await withLock(
     `${folder}.lock`,
     () => existsSync(join(folder, INDEX)),
@@ -104,6 +107,11 @@ export async function reportOf(id: string): Promise<PeriodReport> {
   const file = join(folder, `${id}.json`);
   if (!/^\d{4}-(\d{2}|Q\d)$/.test(id) || !existsSync(file)) throw new UserError(`no report for the period ${id}`);
   return JSON.parse(readFileSync(file, "utf-8"));
+}
+
+/** A period's JSON as the site publishes it (src/report/[period].json.ts): here, not beside the pages, whose loaders load jsdom. */
+export async function periodJson(period: string): Promise<string> {
+  return JSON.stringify(await reportOf(period), null, 1);
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The report's page loaders (src/report/): Markdown for a period, the front page, and a period's JSON. */
+/** The report's page loaders (src/report/): Markdown for a period and the front page (they draw with jsdom and Plot). */
 import {loadConfig, type SiteLocale, siteLocale} from "../config.js";
 import {reportIndex, reportOf} from "./index.js";
 import {indexPage, periodPage} from "./render.js";
@@ -13,10 +13,6 @@ export async function indexMarkdown(): Promise<string> {
   const index = await reportIndex();
   const latest = index.periods.length ? await reportOf(index.periods[0].id) : null;
   return indexPage(index, latest, await renderOptions());
-}
-
-export async function periodJson(period: string): Promise<string> {
-  return JSON.stringify(await reportOf(period), null, 1);
 }
 
 /** The site paths of the period pages under `prefix` (observablehq.config.ts dynamicPaths). */
