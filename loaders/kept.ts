@@ -21,6 +21,9 @@ export function keepWhole(file: string, text: string): void {
 /** Where `once` keeps report `name` in a build's folder. */
 export const reportFile = (name: string): string => join("reports", `${name}.json`);
 
+/** The leadership report's folder in a build's folder: each period's JSON as published, and index.json (report/index.ts). */
+export const REPORT_FOLDER = "report";
+
 /**
  * A loader: writes `file` of this build's folder to standard output when the build has it,
  * else what `make` returns (which loads what it needs, ingests first if no loader has, and keeps it).

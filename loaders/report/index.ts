@@ -20,6 +20,7 @@ import {loadConfig} from "../config.js";
 import {MODEL_DEFAULTS} from "../derive/model-settings.js";
 import {queryRows} from "../duckdb.js";
 import {UserError} from "../errors.js";
+import {REPORT_FOLDER} from "../kept.js";
 import {withLock} from "../lock.js";
 import {siteTables} from "../reports.js";
 import {type CoreFigures, coreFigures, detailFigures, prepareReport} from "./figures.js";
@@ -79,7 +80,7 @@ async function reportFolder(): Promise<string> {
   const {config} = await loadConfig();
   const settings = reportSettings(config);
   // Made once per build: the build's other report loaders read it without opening DuckDB.
-  const folder = join((await buildFolder()).dir, "report");
+  const folder = join((await buildFolder()).dir, REPORT_FOLDER);
   if (existsSync(join(folder, INDEX))) return folder;
   const site = await siteTables();
   await withLock(

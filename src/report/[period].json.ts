@@ -1,7 +1,10 @@
 // One period's leadership report figures as published (suppressed; loaders/report/).
 import {parseArgs} from "node:util";
-import {emit} from "#loaders/emit.js";
-import {periodJson} from "#loaders/report/index.js";
+import {emitKept, REPORT_FOLDER} from "#loaders/kept.js";
 
 const {values} = parseArgs({options: {period: {type: "string"}}});
-await emit(() => periodJson(values.period ?? ""));
+const period = values.period ?? "";
+// Copied out of the report's folder when the build has made it (loaders/report/index.ts writes each
+// period's JSON there as published); a name that is not a plain file name goes to periodJson, which says so.
+const make = async () => (await import("#loaders/report/index.js")).periodJson(period);
+await emitKept(`${REPORT_FOLDER}/${/^[\w-]+$/.test(period) ? period : "-"}.json`, make);

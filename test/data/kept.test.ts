@@ -3,13 +3,14 @@
  * read from the build's folder once there. Runs the loaders as Framework does (a process each), on a
  * small sample of their own.
  */
-import {execFileSync} from "node:child_process";
+import {execFileSync, type SpawnSyncReturns, spawnSync} from "node:child_process";
 import {appendFileSync, readFileSync, readdirSync, renameSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import {BUILD_FILE} from "../../loaders/build.js";
 import {buildFolder} from "../../loaders/build-folder.js";
-import {reportFile} from "../../loaders/kept.js";
+import {REPORT_FOLDER, reportFile} from "../../loaders/kept.js";
+import {reportIndex} from "../../loaders/report/index.js";
 
 const ENV = {WORKBENCH_SAMPLE_CUSTOMERS: "1400"};
 // The config module reads the sample's size from this process's environment too (for buildFolder below).
@@ -50,6 +51,35 @@ test("a published Parquet file is copied out as the build wrote it", async () =>
     renameSync(`${database}.away`, database);
   }
   expect(out).toEqual(readFileSync(join(dir, "customers.parquet")));
+});
+
+test("a report period's JSON is copied out of the report's folder as published; a name that is no period is refused", async () => {
+  const {periods} = await reportIndex(); // ingests and writes the report when no test has
+  const {dir} = await buildFolder();
+  const period = (id: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", join("src", "report", "[period].json.ts"), "--period", id], {
+      encoding: "utf-8",
+      env: {...process.env, ...ENV}
+    });
+  const [latest] = periods;
+  const kept = join(dir, REPORT_FOLDER, `${latest.id}.json`);
+  appendFileSync(kept, " ");
+  const database = join(dir, BUILD_FILE);
+  renameSync(database, `${database}.away`);
+  let out: SpawnSyncReturns<string>;
+  try {
+    out = period(latest.id);
+  } finally {
+    renameSync(`${database}.away`, database);
+  }
+  expect(out.stdout).toBe(readFileSync(kept, "utf-8"));
+  expect(JSON.parse(out.stdout).period.id).toBe(latest.id);
+  for (const id of ["../info", "1999-01"]) {
+    const refused = period(id);
+    expect(refused.status, id).toBe(1);
+    expect(refused.stdout, id).toBe("");
+    expect(refused.stderr, id).toContain(`no report for the period ${id}`);
+  }
 });
 
 test("every report a data loader copies out is one that reports.ts or act.ts keeps under that name", () => {
