@@ -1,6 +1,7 @@
 /**
  * Loaders whose output the build already keeps in its folder: the published Parquet files, the
- * pages' build-time reports (`once` in reports.ts) and the pages themselves (pages/cached.ts).
+ * pages' build-time reports (`once` in reports.ts), the leadership report's periods (report/index.ts)
+ * and the pages themselves (pages/cached.ts).
  * Framework runs each loader in a process of its own, and loading DuckDB and the SQL builders took
  * over half a second of each (jsdom and Plot, two seconds for a page); a kept output is copied out
  * with none of them. Kept outputs are never stale: the folder is keyed by the
@@ -21,7 +22,7 @@ export function keepWhole(file: string, text: string): void {
 /** Where `once` keeps report `name` in a build's folder. */
 export const reportFile = (name: string): string => join("reports", `${name}.json`);
 
-/** The leadership report's folder in a build's folder: each period's JSON as published, and index.json (report/index.ts). */
+/** The leadership report's folder in a build's folder: each period's JSON as published and index.json. */
 export const REPORT_FOLDER = "report";
 
 /**

@@ -110,7 +110,7 @@ export async function reportOf(id: string): Promise<PeriodReport> {
   return JSON.parse(readFileSync(file, "utf-8"));
 }
 
-/** A period's JSON as the site publishes it (src/report/[period].json.ts): here, not beside the pages, whose loaders load jsdom. */
+/** A period's JSON as the site publishes it (src/report/[period].json.ts), as writeReports keeps it. */
 export async function periodJson(period: string): Promise<string> {
   return JSON.stringify(await reportOf(period), null, 1);
 }
