@@ -11,10 +11,16 @@ declare module "npm:@observablehq/duckdb" {
   }
 }
 
+/** The part of parquet-wasm (Framework serves it as npm:parquet-wasm) that db.ts uses. */
+declare module "npm:parquet-wasm" {
+  export default function init(wasm: string): Promise<unknown>;
+  export function readParquet(bytes: Uint8Array): {intoIPCStream(): Uint8Array};
+}
+
 /** The part of Framework's FileAttachment that src/lib uses. */
 interface WorkbenchFile {
   name: string;
-  parquet(): Promise<unknown>;
+  url(): Promise<string>;
 }
 
 /** The part of Observable Inputs that components use (Framework serves it as npm:@observablehq/inputs). */

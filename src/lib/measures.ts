@@ -4,6 +4,9 @@
  */
 export const QUERY_MEASURE = "workbench:query";
 
+/** The measure of opening DuckDB-WASM with a page's tables, from the start to the first query it could take (bench/duckdb.ts). */
+export const DATABASE_MEASURE = "workbench:database";
+
 /** The measure of the browser's own computation a change runs (the clusters page's k-means). */
 export const COMPUTE_MEASURE = "workbench:compute";
 
