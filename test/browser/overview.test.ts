@@ -149,3 +149,38 @@ test("a query that needs a DuckDB extension fails with an error instead of downl
   expect(message).not.toBe("no error");
   expect(watch.foreignRequests).toEqual([]);
 });
+
+test("openDatabase decodes each Parquet file off the main thread into a table of its rows and types; a file it cannot fetch fails by name", async () => {
+  const dbModule = builtFile("_import/lib", "db", ".js").split("/dist")[1];
+  const file = builtFile("_file/data", "customers", ".parquet");
+  const opened = await browser.newPage();
+  await opened.goto(`${server.origin}/?lang=en`);
+  // A string, not a function: vitest would rewrite a function's import() before Chromium sees it.
+  const result = (await opened.evaluate(`(async () => {
+    const {openDatabase} = await import(${JSON.stringify(dbModule)});
+    const file = (name, url) => ({name, url: async () => url});
+    const db = await openDatabase({customers: file("customers.parquet", ${JSON.stringify(file.split("/dist")[1])})});
+    const [{n, revenue}] = (await db.query("SELECT count(*)::INTEGER AS n, sum(revenue_cents)::DOUBLE AS revenue FROM customers")).toArray();
+    const types = (await db.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'customers' ORDER BY ordinal_position")).toArray().map((r) => r.column_name + " " + r.data_type);
+    // Fetched by the decoder's worker: the page's own resource timings hold no Parquet file.
+    const fetchedHere = performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".parquet")).length;
+    let missing = "no error";
+    try {
+      await openDatabase({nope: file("nope.parquet", "/_file/data/nope.parquet")});
+    } catch (error) {
+      missing = String(error);
+    }
+    return {n, revenue, types, fetchedHere, missing};
+  })()`)) as {n: number; revenue: number; types: string[]; fetchedHere: number; missing: string};
+  await opened.close();
+  const db = await openDuckDB();
+  const native = await queryRows<{column_name: string; column_type: string}>(
+    db,
+    `DESCRIBE SELECT * FROM read_parquet('${file}')`
+  );
+  expect(result.n).toBe(customers.length);
+  expect(result.revenue).toBe(customers.reduce((sum, c) => sum + Number(c.revenue_cents), 0));
+  expect(result.types).toEqual(native.map((c) => `${c.column_name} ${c.column_type}`));
+  expect(result.fetchedHere).toBe(0);
+  expect(result.missing).toMatch(/nope\.parquet could not be read: .*HTTP 404/);
+});
