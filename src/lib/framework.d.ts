@@ -11,7 +11,7 @@ declare module "npm:@observablehq/duckdb" {
   }
 }
 
-/** The part of parquet-wasm (Framework serves it as npm:parquet-wasm) that db.ts uses. */
+/** The part of parquet-wasm (Framework serves it as npm:parquet-wasm) that parquet-worker.ts uses. */
 declare module "npm:parquet-wasm" {
   export default function init(wasm: string): Promise<unknown>;
   export function readParquet(bytes: Uint8Array): {intoIPCStream(): Uint8Array};
