@@ -41,7 +41,7 @@ import {
   zoneName,
   undecodableColumn
 } from "./parse.js";
-import {type ReadResult, type TextCheck, lineOf} from "./read.js";
+import {type ParseQuery, type ReadResult, type TextCheck, lineOf} from "./read.js";
 import {REASON, reasonSql} from "../../../src/lib/quality.js";
 import {type OrdersFile, unitPriceDiscount, usesLineTotals} from "./mapping.js";
 import {markRepeats} from "./repeats.js";
@@ -76,7 +76,7 @@ function creditStatuses(file: OrdersFile): string[] {
  * classifies every row into parsed_orders. Repeats are marked afterwards (markRepeatedOrders):
  * a row cannot see the rows before it while the file is being read.
  */
-export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], check?: TextCheck): string {
+export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], check?: TextCheck): ParseQuery {
   const has = (field: string) => mapped.includes(field);
   const lines = file.level === "lines";
   const fmt = {decimal: file.decimal, currency: file.currency, decimals: file.amountDecimals};
@@ -152,39 +152,53 @@ export function parseOrdersSql(raw: string, file: OrdersFile, mapped: string[], 
       ? `coalesce(${code} <> '' AND ${code} <> ${sqlString(file.currency ?? "CNY")}, false)`
       : `${code} IS DISTINCT FROM ${sqlString(file.currency ?? "CNY")}`;
   const unstatedCurrency = lines && has("currency_code") ? `coalesce(${code}, '') = ''` : "false";
-  return `
+  // The parsed columns that reach parsed_orders, by name.
+  const kept: [string, string][] = [
+    // no order ids: a placeholder, replaced by the line number once read (numberOrderRows)
+    ["order_id", has("order_id") ? text("order_id") : "'?'"],
+    ["customer_raw", has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"],
+    ["ts", timestamp("ordered_at", file.dateFormat, file.timeZone)],
+    ["store_id", has("store_id") ? text("store_id") : "NULL::VARCHAR"],
+    ["channel", has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"],
+    ["region", has("region") ? text("region") : "NULL::VARCHAR"],
+    ["sku", has("sku") ? text("sku") : "NULL::VARCHAR"],
+    ["category", has("category") ? text("category") : "NULL::VARCHAR"],
+    ["qty_exact", qtyExact],
+    [
+      "qty",
+      weighed
+        ? `CASE WHEN ${qtyExact} = trunc(${qtyExact}) THEN CAST(${qtyExact} AS INTEGER) ELSE CAST(sign(${qtyExact}) AS INTEGER) END`
+        : has("qty")
+          ? integer("qty")
+          : "1"
+    ],
+    ["price_cents", has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"],
+    ["price_exact", priced && subCent ? exactAmount("unit_price", fmt) : "NULL"],
+    ["gross_cents", has("gross") ? cents("gross", fmt) : "NULL::BIGINT"],
+    ["net_cents", net],
+    ["items", has("items") ? integer("items") : "NULL::INTEGER"],
+    ["currency_unstated", unstatedCurrency],
+    ["status_credit", statusCredit],
+    ["text_hash", `hash(${mapped.join(", ")})`]
+  ];
+  // A column the same on every row (a field the mapping leaves out: NULL, false, 1) is a virtual
+  // column of parsed_orders rather than a stored one (see ParseQuery).
+  const constant = kept.filter(([, expr]) => CONSTANT.test(expr));
+  const sql = `
 WITH p AS (
   SELECT
-    -- no order ids: a placeholder, replaced by the line number once read (numberOrderRows)
-    ${has("order_id") ? text("order_id") : "'?'"} AS order_id,
-    ${has("customer_id") ? customerId("customer_id", file.idCase) : "NULL::VARCHAR"} AS customer_raw,
+    ${kept.map(([name, expr]) => `${expr} AS ${name}`).join(",\n    ")},
     ${has("customer_id") ? idInExponent("customer_id") : "false"} AS rounded_id,
-    ${timestamp("ordered_at", file.dateFormat, file.timeZone)} AS ts,
     ordered_at AS ordered_at_text,
-    ${has("store_id") ? text("store_id") : "NULL::VARCHAR"} AS store_id,
-    ${has("channel") ? `lower(${text("channel")})` : "NULL::VARCHAR"} AS channel,
-    ${has("region") ? text("region") : "NULL::VARCHAR"} AS region,
-    ${has("sku") ? text("sku") : "NULL::VARCHAR"} AS sku,
-    ${has("category") ? text("category") : "NULL::VARCHAR"} AS category,
-    ${qtyExact} AS qty_exact,
-    ${weighed ? `CASE WHEN ${qtyExact} = trunc(${qtyExact}) THEN CAST(${qtyExact} AS INTEGER) ELSE CAST(sign(${qtyExact}) AS INTEGER) END` : has("qty") ? integer("qty") : "1"} AS qty,
-    ${has("unit_price") ? cents("unit_price", fmt) : "NULL::BIGINT"} AS price_cents,
-    ${priced && subCent ? exactAmount("unit_price", fmt) : "NULL"} AS price_exact,
     ${per && subCent ? exactAmount("discount", fmt) : "NULL"} AS discount_exact,
-    ${has("gross") ? cents("gross", fmt) : "NULL::BIGINT"} AS gross_cents,
     ${has("discount") ? cents("discount", fmt) : "0"} AS discount_parsed,
     ${has("discount") ? `${text("discount")} IS NOT NULL` : "false"} AS has_discount,
-    ${net} AS net_cents,
-    ${has("items") ? integer("items") : "NULL::INTEGER"} AS items,
     ${has(amountField) ? amountField : "NULL"} AS amount_text,
     ${otherCurrency} AS other_currency,
-    ${unstatedCurrency} AS currency_unstated,
     ${statusCancelled} AS status_cancelled,
-    ${statusCredit} AS status_credit,
     ${has("discount") ? "discount" : "NULL"} AS discount_text,
     ${undecodableColumn(mapped, check)} AS bad_text,
-    ${blankRow(mapped, has("order_id") ? "order_id" : "ordered_at")} AS blank_row,
-    hash(${mapped.join(", ")}) AS text_hash
+    ${blankRow(mapped, has("order_id") ? "order_id" : "ordered_at")} AS blank_row
   FROM ${raw}
 ), r AS (
 SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, discount_text, bad_text, other_currency, rounded_id, status_cancelled, blank_row),
@@ -224,12 +238,16 @@ SELECT * EXCLUDE (ordered_at_text, discount_parsed, has_discount, amount_text, d
     WHEN customer_raw IS NULL THEN ${reasonSql("noCustomerId")}
   END AS reason
 FROM p)
-SELECT * EXCLUDE (discount_exact)${per ? ` REPLACE (CASE WHEN reject_column IS NULL THEN abs(${value}) - abs(${discounted}) ELSE discount_cents END AS discount_cents)` : ""},
+SELECT * EXCLUDE (${["discount_exact", ...constant.map(([name]) => name)].join(", ")})${per ? ` REPLACE (CASE WHEN reject_column IS NULL THEN abs(${value}) - abs(${discounted}) ELSE discount_cents END AS discount_cents)` : ""},
   CASE WHEN reject_column IS NOT NULL THEN 'rejected' WHEN reason IS NOT NULL THEN 'classified' ELSE 'accepted' END AS outcome,
   -- computed for readable rows only: an out-of-range product would overflow
   CASE WHEN reject_column IS NULL THEN (CASE WHEN ${credit} THEN -abs(${discounted}) ELSE ${discounted} END) END AS value_cents
 FROM r`;
+  return {sql, virtual: constant};
 }
+
+/** A literal the same on every row: NULL (typed or not), a boolean or an integer. */
+const CONSTANT = /^(NULL(::[A-Z]+)?|true|false|-?\d+)$/;
 
 const PARSED_VALUES = [
   "order_id",

@@ -44,6 +44,17 @@ export interface ReadResult {
 }
 
 /**
+ * A parse query's rows, with the columns that are the same on every row apart (name and SQL
+ * literal): the table gets them as virtual columns, computed when read, not stored. DuckDB keeps
+ * a table in memory uncompressed, so a column of NULLs costs as much as any: at 10M orders each
+ * unmapped text column took 160 MB, and an order-level export leaves nine columns unmapped.
+ */
+export interface ParseQuery {
+  sql: string;
+  virtual: [name: string, expr: string][];
+}
+
+/**
  * Creates table `table` from `file` as `query` over a subquery of the mapped columns as text
  * (one VARCHAR column per mapped field, named after the field), in file order if `ordered`:
  * a TEMP table of this connection, or a table of the database if `shared`. `required` fields
@@ -55,7 +66,7 @@ export async function readExport(
   file: FileOptions & {columns: object},
   required: string[],
   workDir: string,
-  query: (raw: string, text: TextCheck) => string,
+  query: (raw: string, text: TextCheck) => string | ParseQuery,
   {ordered, shared = false}: {ordered: boolean; shared?: boolean}
 ): Promise<ReadResult> {
   const columns = file.columns as Record<string, string | undefined>;
@@ -191,9 +202,9 @@ export async function readExport(
     raw = `(SELECT ${select.join(", ")} FROM ${from})`;
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
     // A CSV file's values hold only the blanks found in it; a Parquet or JSON file's may hold any.
-    const sql = narrowTrims(query(raw, check), prepared?.blanks ?? UNTRIMMED);
-    if (ordered) await createInOrder(db, table, sql, shared);
-    else await db.run(`CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table} AS ${sql}`);
+    const parsed = query(raw, check);
+    const {sql, virtual} = typeof parsed === "string" ? {sql: parsed, virtual: []} : parsed;
+    await createParsed(db, table, narrowTrims(sql, prepared?.blanks ?? UNTRIMMED), virtual, {ordered, shared});
   };
   try {
     await load(
@@ -339,6 +350,36 @@ export function doubleText(col: string): string {
       `WHEN abs(${col} - round(${col}, ${k})) <= abs(${col}) * 1e-13 THEN CAST(CAST(round(${col}, ${k}) AS DECIMAL(38,${k})) AS VARCHAR)`
   );
   return `CASE WHEN NOT isfinite(${col}) OR abs(${col}) >= 1e12 THEN CAST(${col} AS VARCHAR) ${places.join(" ")} ELSE CAST(${col} AS VARCHAR) END`;
+}
+
+/**
+ * CREATE TEMP TABLE `table` AS `sql` (a table of the database if `shared`), in file order if
+ * `ordered`, with `virtual` columns (ParseQuery) beside those of `sql`.
+ */
+async function createParsed(
+  db: DuckDBConnection,
+  table: string,
+  sql: string,
+  virtual: ParseQuery["virtual"],
+  {ordered, shared}: {ordered: boolean; shared: boolean}
+): Promise<void> {
+  const create = `CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table}`;
+  if (virtual.length === 0) {
+    if (ordered) await createInOrder(db, table, sql, shared);
+    else await db.run(`${create} AS ${sql}`);
+    return;
+  }
+  // The columns' types as CREATE TABLE AS would give them (an untyped NULL is an INTEGER).
+  const described = (query: string) =>
+    queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${query}`).then((rows) =>
+      rows.map((r) => `"${r.column_name}" ${r.column_type}`)
+    );
+  const stored = await described(sql);
+  const types = await described(`SELECT ${virtual.map(([name, expr]) => `${expr} AS "${name}"`).join(", ")}`);
+  const generated = virtual.map(([, expr], i) => `${types[i]} GENERATED ALWAYS AS (${expr}) VIRTUAL`);
+  await db.run(`${create} (${[...stored, ...generated].join(", ")})`);
+  const insert = () => db.run(`INSERT INTO ${table} BY NAME ${sql}`);
+  await (ordered ? inFileOrder(db, insert) : insert());
 }
 
 /**
