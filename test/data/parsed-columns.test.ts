@@ -11,6 +11,7 @@ import {openDuckDB, queryRows} from "../../loaders/duckdb.js";
 import {type OrdersFile, ORDER_FIELDS, requiredOrderFields} from "../../loaders/sources/files/mapping.js";
 import {parseOrdersSql} from "../../loaders/sources/files/orders.js";
 import {type ParseQuery, readExport} from "../../loaders/sources/files/read.js";
+import {readFiles} from "../../loaders/sources/files/index.js";
 
 const DIR = join(process.cwd(), ".workbench", "test-parsed-columns");
 let db: DuckDBConnection;
@@ -21,25 +22,38 @@ beforeAll(async () => {
   db = await openDuckDB();
 });
 
-/** Reads `csv` with `file`'s mapping into parsed_orders (in file order if `ordered`); returns the parse query used. */
-async function read(name: string, csv: string, file: Omit<OrdersFile, "path">, ordered: boolean): Promise<ParseQuery> {
-  const path = join(DIR, name);
-  writeFileSync(path, csv);
-  const orders: OrdersFile & {path: string} = {...file, path};
-  const mapped = ORDER_FIELDS.filter((f) => orders.columns[f]);
+/**
+ * Reads `csvs` (one file, or several read as one export) with `file`'s mapping into parsed_orders,
+ * in file order if `ordered`, as the file source does (readFiles); returns the parse query used.
+ */
+async function read(
+  name: string,
+  csvs: string[],
+  file: Omit<OrdersFile, "path">,
+  ordered: boolean
+): Promise<ParseQuery> {
+  const paths = csvs.map((csv, i) => {
+    const path = join(DIR, `${name}-${i}.csv`);
+    writeFileSync(path, csv);
+    return path;
+  });
+  const mapped = ORDER_FIELDS.filter((f) => file.columns[f]);
   let used: ParseQuery | undefined;
-  await readExport(
-    db,
-    "parsed_orders",
-    orders,
-    requiredOrderFields(orders),
-    DIR,
-    (raw, check) => {
-      used = parseOrdersSql(raw, orders, mapped, check);
-      return used;
-    },
-    {ordered}
-  );
+  await readFiles(db, "parsed_orders", paths, (path, table) => {
+    const orders: OrdersFile & {path: string} = {...file, path};
+    return readExport(
+      db,
+      table,
+      orders,
+      requiredOrderFields(orders),
+      DIR,
+      (raw, check) => {
+        used = parseOrdersSql(raw, orders, mapped, check);
+        return used;
+      },
+      {ordered}
+    );
+  });
   return used!;
 }
 
@@ -76,7 +90,7 @@ for (const ordered of [false, true]) {
       level: "orders",
       columns: {order_id: "order_id", customer_id: "customer_id", ordered_at: "ordered_at", net: "net"}
     } as const;
-    const query = await read(`orders-${ordered}.csv`, ORDER_LEVEL, file, ordered);
+    const query = await read(`orders-${ordered}`, [ORDER_LEVEL], file, ordered);
     const virtual = (await columns("parsed_orders")).filter((c) => c.virtual).map((c) => c.name);
     expect(virtual.sort()).toEqual(
       [
@@ -135,8 +149,8 @@ test("a mapped field is never a virtual column, even when it says the same on ev
     }
   } as const;
   await read(
-    "lines.csv",
-    "inv,at,qty,price,sku,cust,store\n1,2024-03-05,1,2.00,S,c1,X\n2,2024-03-05,1,2.00,S,c1,X\n",
+    "lines",
+    ["inv,at,qty,price,sku,cust,store\n1,2024-03-05,1,2.00,S,c1,X\n2,2024-03-05,1,2.00,S,c1,X\n"],
     file,
     false
   );
@@ -160,4 +174,47 @@ test("a mapped field is never a virtual column, even when it says the same on ev
   );
   const [{sku}] = await queryRows<{sku: string}>(db, "SELECT min(sku) AS sku FROM parsed_orders");
   expect(sku).toBe("S");
+});
+
+test("several files read as one export keep the unmapped fields virtual, each row with its file and its row there", async () => {
+  const file = {level: "orders", columns: {order_id: "order_id", ordered_at: "ordered_at", net: "net"}} as const;
+  const [first, ...rest] = ORDER_LEVEL.trim()
+    .split("\n")
+    .map((line) =>
+      line
+        .split(",")
+        .filter((_, i) => i !== 1)
+        .join(",")
+    );
+  const header = first;
+  await read(
+    "monthly",
+    [`${header}\n${rest.slice(0, 2).join("\n")}\n`, `${header}\n${rest.slice(2).join("\n")}\n`],
+    file,
+    false
+  );
+  const cols = await columns("parsed_orders");
+  expect(cols.filter((c) => c.virtual).map((c) => c.name)).toContain("customer_raw");
+  expect(cols.filter((c) => c.virtual).map((c) => c.name)).toContain("sku");
+  expect(cols.filter((c) => !c.virtual).map((c) => c.name)).toEqual(
+    expect.arrayContaining(["order_id", "net_cents", "file_index", "file_row"])
+  );
+  const rows = await queryRows<{
+    order_id: string;
+    file_index: number;
+    file_row: number;
+    customer_raw: string | null;
+    qty: number;
+  }>(
+    db,
+    "SELECT order_id, file_index::INTEGER AS file_index, file_row::INTEGER AS file_row, customer_raw, qty FROM parsed_orders ORDER BY rowid"
+  );
+  expect(rows.map((r) => [r.order_id, r.file_index, r.file_row])).toEqual([
+    ["A1", 0, 0],
+    ["A2", 0, 1],
+    ["A3", 1, 0],
+    ["A4", 1, 1],
+    ["A1", 1, 2]
+  ]);
+  expect(rows.every((r) => r.customer_raw === null && r.qty === 1)).toBe(true);
 });

@@ -37,7 +37,7 @@ import {
   parseOrdersSql
 } from "./orders.js";
 import {accountFor, rejectsFile} from "./quality.js";
-import {createInOrder, type ReadResult, readExport, type TextCheck} from "./read.js";
+import {createParsed, type ReadResult, readExport, type TextCheck} from "./read.js";
 
 export type {CampaignsFile, ContactsFile, FilesSource} from "./mapping.js";
 export {INVOICE_LINES} from "./mapping.js";
@@ -173,9 +173,9 @@ export async function loadFiles(
  * into). One file is read straight into `table`; several are read each into a table of its own
  * (`table`_0, _1, …), then put together in file order, each row with its file (file_index) and
  * its row there (file_row): a row repeated across files is then a repeat as within one file.
- * A table of the database rather than a TEMP one if `shared`.
+ * A table of the database rather than a TEMP one if `shared`. Exported for tests.
  */
-async function readFiles(
+export async function readFiles(
   db: DuckDBConnection,
   table: string,
   paths: string[],
@@ -185,8 +185,12 @@ async function readFiles(
   if (paths.length === 1) return [{...(await readOne(paths[0], table)), path: paths[0]}];
   const results = [];
   for (const [i, path] of paths.entries()) results.push({...(await readOne(path, `${table}_${i}`)), path});
-  const each = paths.map((_, i) => `SELECT *, ${i} AS file_index, rowid AS file_row FROM ${table}_${i}`);
-  await createInOrder(db, table, `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`, shared);
+  // One mapping reads every file, so every table has the same virtual columns: they stay virtual.
+  const {virtual} = results[0];
+  const stored = virtual.length ? ` EXCLUDE (${virtual.map(([name]) => name).join(", ")})` : "";
+  const each = paths.map((_, i) => `SELECT *${stored}, ${i} AS file_index, rowid AS file_row FROM ${table}_${i}`);
+  const union = `${each.join(" UNION ALL ")} ORDER BY file_index, file_row`;
+  await createParsed(db, table, union, virtual, {ordered: true, shared});
   for (const i of paths.keys()) await db.run(`DROP TABLE ${table}_${i}`);
   return results;
 }

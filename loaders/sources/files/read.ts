@@ -41,6 +41,8 @@ export interface ReadResult {
   gaps?: string;
   /** How the file was read (a row of the input_files table). */
   readAs: ReadAs;
+  /** The table's virtual columns (ParseQuery). */
+  virtual: ParseQuery["virtual"];
 }
 
 /**
@@ -140,6 +142,7 @@ export async function readExport(
   }
   const mapped = Object.entries(columns).filter(([, c]) => c);
   let raw = "";
+  let virtual: ParseQuery["virtual"] = [];
   const load = async (source: string) => {
     // A CSV's columns are text; a Parquet file's have types, and its DOUBLE values need care (doubleText).
     // Every object of a JSON file is looked at for its keys, not a sample: a key first seen late is a column too.
@@ -203,7 +206,8 @@ export async function readExport(
     const check: TextCheck = {undecodable: (prepared?.undecodable ?? 0) > 0, encoding: prepared?.encoding ?? "utf-8"};
     // A CSV file's values hold only the blanks found in it; a Parquet or JSON file's may hold any.
     const parsed = query(raw, check);
-    const {sql, virtual} = typeof parsed === "string" ? {sql: parsed, virtual: []} : parsed;
+    const sql = typeof parsed === "string" ? parsed : parsed.sql;
+    virtual = typeof parsed === "string" ? [] : parsed.virtual;
     await createParsed(db, table, narrowTrims(sql, prepared?.blanks ?? UNTRIMMED), virtual, {ordered, shared});
   };
   try {
@@ -253,7 +257,8 @@ export async function readExport(
     raw,
     firstLine,
     gaps: prepared && ordered ? await gapsTable(db, table, prepared.path, headerLine) : undefined,
-    readAs
+    readAs,
+    virtual
   };
 }
 
@@ -356,7 +361,7 @@ export function doubleText(col: string): string {
  * CREATE TEMP TABLE `table` AS `sql` (a table of the database if `shared`), in file order if
  * `ordered`, with `virtual` columns (ParseQuery) beside those of `sql`.
  */
-async function createParsed(
+export async function createParsed(
   db: DuckDBConnection,
   table: string,
   sql: string,
