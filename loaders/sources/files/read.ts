@@ -49,7 +49,7 @@ export interface ReadResult {
  * A parse query's rows, with the columns that are the same on every row apart (name and SQL
  * literal): the table gets them as virtual columns, computed when read, not stored. DuckDB keeps
  * a table in memory uncompressed, so a column of NULLs costs as much as any: at 10M orders each
- * unmapped text column took 160 MB, and an order-level export leaves nine columns unmapped.
+ * unmapped text column took 160 MB, and the benchmark's order-level export leaves nine unmapped.
  */
 export interface ParseQuery {
   sql: string;
@@ -369,22 +369,21 @@ export async function createParsed(
   {ordered, shared}: {ordered: boolean; shared: boolean}
 ): Promise<void> {
   const create = `CREATE OR REPLACE ${shared ? "" : "TEMP "}TABLE ${table}`;
-  if (virtual.length === 0) {
-    if (ordered) await createInOrder(db, table, sql, shared);
-    else await db.run(`${create} AS ${sql}`);
-    return;
+  let fill = `${create} AS ${sql}`;
+  if (virtual.length) {
+    // The columns' types as CREATE TABLE AS would give them (an untyped NULL is an INTEGER).
+    const described = (query: string) =>
+      queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${query}`).then((rows) =>
+        rows.map((r) => `"${r.column_name}" ${r.column_type}`)
+      );
+    const stored = await described(sql);
+    const types = await described(`SELECT ${virtual.map(([name, expr]) => `${expr} AS "${name}"`).join(", ")}`);
+    const generated = virtual.map(([, expr], i) => `${types[i]} GENERATED ALWAYS AS (${expr}) VIRTUAL`);
+    await db.run(`${create} (${[...stored, ...generated].join(", ")})`);
+    fill = `INSERT INTO ${table} BY NAME ${sql}`;
   }
-  // The columns' types as CREATE TABLE AS would give them (an untyped NULL is an INTEGER).
-  const described = (query: string) =>
-    queryRows<{column_name: string; column_type: string}>(db, `DESCRIBE ${query}`).then((rows) =>
-      rows.map((r) => `"${r.column_name}" ${r.column_type}`)
-    );
-  const stored = await described(sql);
-  const types = await described(`SELECT ${virtual.map(([name, expr]) => `${expr} AS "${name}"`).join(", ")}`);
-  const generated = virtual.map(([, expr], i) => `${types[i]} GENERATED ALWAYS AS (${expr}) VIRTUAL`);
-  await db.run(`${create} (${[...stored, ...generated].join(", ")})`);
-  const insert = () => db.run(`INSERT INTO ${table} BY NAME ${sql}`);
-  await (ordered ? inFileOrder(db, insert) : insert());
+  const run = () => db.run(fill);
+  await (ordered ? inFileOrder(db, run) : run());
 }
 
 /**
