@@ -10,12 +10,11 @@
  */
 import {readdirSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
-import type {Page} from "playwright-core";
-import {COMPUTE_MEASURE, QUERY_MEASURE} from "../src/lib/measures.js";
 import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
 import {writeSection} from "./report.js";
-import {buildSite, choose, coldLoads, median, timeChange} from "./site.js";
+import {ALL_CHANGES, FLOOR, queryTime} from "./changes.js";
+import {buildSite, coldLoads, median, timeChange} from "./site.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LOADS = 5;
@@ -31,111 +30,7 @@ const pages = readdirSync(dist)
   .map((f) => f.replace(/\.html$/, "").replace(/^index$/, ""))
   .sort((a, b) => (a === "blank" ? -1 : b === "blank" ? 1 : a.localeCompare(b)));
 
-/**
- * An input change and the figure it updates. `setup` first moves the page away from its default
- * inputs (whose figures come from the build, not from a query); `act(i)` then alternates between
- * two values that are both not the defaults, so every timed change runs its queries.
- */
-interface Change {
-  path: string;
-  name: string;
-  selector: string;
-  setup?: (page: Page) => Promise<void>;
-  act: (page: Page, i: number) => Promise<void>;
-}
-const select = (label: string, values: string[]) => (page: Page, i: number) =>
-  choose(page.getByLabel(label), [values[i % values.length]]);
-// fill() types as a user does: one trusted input event.
-const number = (values: number[]) => (page: Page, i: number) =>
-  page
-    .locator("input[type=number]")
-    .first()
-    .fill(String(values[i % values.length]));
-/** The floor of a change (bench/site.ts UPDATE_FLOOR): one query, one number; never a default value. */
-const FLOOR: Change = {
-  path: "update-floor",
-  name: "floor: one query, one number",
-  selector: "[data-value=floor]",
-  act: (page, i) => page.getByLabel(i % 2 ? "2025-07-01" : "2026-01-01").check()
-};
-const ALL_CHANGES: Change[] = [
-  {
-    path: "",
-    name: "breakdown",
-    selector: "[data-chart=contribution] figure",
-    act: select("Break down by", ["Channel", "Gender"])
-  },
-  {
-    path: "cohorts",
-    name: "retention mode (quarterly cohorts)",
-    selector: "[data-value=retention-1]",
-    setup: (page) => page.getByLabel("Quarter").check(),
-    act: (page, i) => page.getByLabel(i % 2 ? "Recurring" : "On or after").check()
-  },
-  {path: "value", name: "top % slider", selector: "[data-value=top-share]", act: number([15, 25])},
-  {
-    path: "clv",
-    name: "breakdown",
-    selector: "[data-table=clv-by-group] table",
-    act: select("Break down by", ["Region", "Channel"])
-  },
-  {
-    path: "churn",
-    name: "breakdown",
-    selector: "[data-table=value-at-risk] table",
-    act: select("Break down by", ["Region", "Channel"])
-  },
-  {path: "clusters", name: "k", selector: "[data-table=centres] table", act: number([5, 6])},
-  {
-    path: "audiences",
-    name: "audience update (segments)",
-    selector: "[data-value=audience]",
-    act: (page, i) =>
-      choose(page.getByLabel("Segment", {exact: true}), i % 2 ? ["At Risk", "Hibernating"] : ["Can't Lose", "Lost"])
-  },
-  {
-    path: "campaigns",
-    name: "campaign evaluation (response window)",
-    selector: "[data-campaign=WINBACK] [data-value=treated-rate]",
-    act: select("Response window", ["14 days", "60 days"])
-  },
-  {
-    path: "loyalty",
-    name: "tier what-if (Silver threshold)",
-    selector: "[data-value=up]",
-    act: (page, i) => page.getByLabel(/^Silver from/).fill(String(i % 2 ? 1000 : 1200))
-  }
-];
 const CHANGES = [FLOOR, ...ALL_CHANGES.filter((c) => !ONLY || ONLY.includes(c.path))];
-
-/**
- * Work time of the last timed change: the time covered by the query and computation measures that
- * started after its input event (window.editAt, set by timeChange) and ended by the frame showing
- * the new figure.
- */
-const queryTime = (page: Page, elapsed: number) =>
-  page.evaluate(
-    ([names, ms]) => {
-      const at = (window as unknown as {editAt: number}).editAt;
-      // The time covered by at least one query: queries sent together queue in DuckDB-WASM, and
-      // each one's measure includes its wait, so their sum would count the same time twice.
-      const spans = performance
-        .getEntriesByType("measure")
-        .filter((e) => (names as readonly string[]).includes(e.name))
-        .filter((e) => e.startTime >= at && e.startTime + e.duration <= at + (ms as number) + 1)
-        .map((e) => [e.startTime, e.startTime + e.duration])
-        .sort((a, b) => a[0] - b[0]);
-      let covered = 0;
-      let end = -Infinity;
-      for (const [s, e] of spans) {
-        if (e <= end) continue;
-        covered += e - Math.max(s, end);
-        end = e;
-      }
-      return covered;
-    },
-    [[QUERY_MEASURE, COMPUTE_MEASURE], elapsed] as const
-  );
 
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
