@@ -5,7 +5,7 @@
  */
 import type {Page} from "playwright-core";
 import {COMPUTE_MEASURE, QUERY_MEASURE} from "../src/lib/measures.js";
-import {choose} from "./site.js";
+import {choose, coveredLength} from "./site.js";
 
 /**
  * An input change and the figure it updates. `setup` first moves the page away from its default
@@ -87,26 +87,19 @@ export const ALL_CHANGES: Change[] = [
  * started after its input event (window.editAt, set by timeChange) and ended by the frame showing
  * the new figure.
  */
-export const queryTime = (page: Page, elapsed: number) =>
-  page.evaluate(
-    ([names, ms]) => {
-      const at = (window as unknown as {editAt: number}).editAt;
-      // The time covered by at least one query: queries sent together queue in DuckDB-WASM, and
-      // each one's measure includes its wait, so their sum would count the same time twice.
-      const spans = performance
-        .getEntriesByType("measure")
-        .filter((e) => (names as readonly string[]).includes(e.name))
-        .filter((e) => e.startTime >= at && e.startTime + e.duration <= at + (ms as number) + 1)
-        .map((e) => [e.startTime, e.startTime + e.duration])
-        .sort((a, b) => a[0] - b[0]);
-      let covered = 0;
-      let end = -Infinity;
-      for (const [s, e] of spans) {
-        if (e <= end) continue;
-        covered += e - Math.max(s, end);
-        end = e;
-      }
-      return covered;
-    },
-    [[QUERY_MEASURE, COMPUTE_MEASURE], elapsed] as const
+export const queryTime = async (page: Page, elapsed: number) =>
+  // The time covered by at least one query: queries sent together queue in DuckDB-WASM, and
+  // each one's measure includes its wait, so their sum would count the same time twice.
+  coveredLength(
+    await page.evaluate(
+      ([names, ms]) => {
+        const at = (window as unknown as {editAt: number}).editAt;
+        return performance
+          .getEntriesByType("measure")
+          .filter((e) => (names as readonly string[]).includes(e.name))
+          .filter((e) => e.startTime >= at && e.startTime + e.duration <= at + (ms as number) + 1)
+          .map((e) => [e.startTime, e.startTime + e.duration] as [number, number]);
+      },
+      [[QUERY_MEASURE, COMPUTE_MEASURE], elapsed] as const
+    )
   );

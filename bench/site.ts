@@ -7,6 +7,18 @@ import type {Browser, Locator, Page} from "playwright-core";
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** How much of the line the spans [start, end] cover, each stretch counted once however many spans overlap it. */
+export function coveredLength(spans: [number, number][]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
 /** A hash of the site's and loaders' source files: a bench site built from other code is stale. */
 function sourceHash(): string {
   const hash = createHash("sha256");

@@ -13,7 +13,7 @@ import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
 import {ALL_CHANGES, type Change, FLOOR, queryTime} from "./changes.js";
 import {writeSection} from "./report.js";
-import {buildSite, median, timeChange} from "./site.js";
+import {buildSite, coveredLength, median, timeChange} from "./site.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = 10;
@@ -34,20 +34,12 @@ const STYLE_LAYOUT = new Set(["UpdateLayoutTree", "Layout"]);
 const PAINT = new Set(["PrePaint", "Paint", "Layerize", "Commit"]);
 
 /** Milliseconds of [t0, t1] (µs) covered by at least one of `events` (nested and overlapping ones counted once). */
-function covered(events: TraceEvent[], t0: number, t1: number): number {
-  const spans = events
-    .map((e) => [Math.max(e.ts, t0), Math.min(e.ts + (e.dur ?? 0), t1)])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let end = -Infinity;
-  for (const [s, e] of spans) {
-    if (e <= end) continue;
-    total += e - Math.max(s, end);
-    end = e;
-  }
-  return total / 1000;
-}
+const covered = (events: TraceEvent[], t0: number, t1: number) =>
+  coveredLength(
+    events
+      .map((e): [number, number] => [Math.max(e.ts, t0), Math.min(e.ts + (e.dur ?? 0), t1)])
+      .filter(([s, e]) => e > s)
+  ) / 1000;
 
 interface Split {
   endToEnd: number;
