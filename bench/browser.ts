@@ -4,10 +4,9 @@
  * segment counts, and the rules lab's time from a rule edit to updated counts. Medians of
  * repeated runs, written to BENCHMARKS.md. BENCH_CUSTOMERS=100000 runs one size.
  */
-import {cpus, totalmem} from "node:os";
 import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
-import {writeSection} from "./report.js";
+import {machineLine, writeSection} from "./report.js";
 import {buildSite, coldLoads, median, timeChange} from "./site.js";
 
 const sizes = (process.env.BENCH_CUSTOMERS ?? "100000,1000000").split(",").map(Number);
@@ -48,7 +47,7 @@ for (const customers of sizes) {
 }
 
 writeSection("Browser: RFM explorer and rules lab (`npm run bench:browser`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine("Debian Chromium headless via playwright-core"),
   "The built-in sample at each size; site served from 127.0.0.1 by a plain Node static server (no compression). *Cold load*:",
   "new browser context, navigation to the first chart of /rfm (median of 3; drawn from build-time results, DuckDB-WASM opens after it). *Threshold change*: a new set of",
   `recency cuts typed in, timed from the edit's first input event to the first animation frame that shows the changed segment table (median of ${RUNS}).`,

@@ -5,9 +5,8 @@
  */
 import {execFileSync} from "node:child_process";
 import {statSync} from "node:fs";
-import {cpus, totalmem} from "node:os";
 import {benchInputs} from "./inputs.js";
-import {writeSection} from "./report.js";
+import {machineLine, writeSection} from "./report.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,1000000,10000000").split(",").map(Number);
 const {customers, orders} = await benchInputs(sizes, console.log);
@@ -53,7 +52,7 @@ for (const size of sizes) {
 }
 
 writeSection("Data build (`npm run bench:data`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine(`Node ${process.version}`),
   "Input: the built-in sample at 1M customers (intensity 5, 11M orders), exported as an order-level CSV (local time, yuan amounts) plus a 1M-row",
   "customer master list (`bench/inputs.ts`); the first N orders by time. *Bare read*: DuckDB `read_csv` of both files into tables, nothing",
   "else. *Full build*: decoding and line checks, validation and classification of every row, pseudonyms, canonical tables, every",

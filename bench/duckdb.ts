@@ -5,12 +5,11 @@
  * navigation's start to the database holding the page's tables, and the time the opening took.
  * Medians of five, written to BENCHMARKS.md.
  */
-import {cpus, totalmem} from "node:os";
 import {DATABASE_MEASURE} from "../src/lib/measures.js";
 import {launchBrowser} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
-import {writeSection} from "./report.js";
-import {buildSite, median} from "./site.js";
+import {machineLine, writeSection} from "./report.js";
+import {buildSite, median, msRange} from "./site.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LOADS = 5;
@@ -54,8 +53,7 @@ try {
       longest.push(Math.round(Math.max(0, ...during.map(([, length]) => length))));
       await context.close();
     }
-    const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)} ms`;
-    const line = `| /${path} | ${median(ready)} ms | ${range(ready)} | ${median(opening)} ms | ${median(busy)} ms | ${median(longest)} ms |`;
+    const line = `| /${path} | ${median(ready)} ms | ${msRange(ready)} | ${median(opening)} ms | ${median(busy)} ms | ${median(longest)} ms |`;
     console.log(line);
     rows.push(line);
   }
@@ -65,7 +63,7 @@ try {
 }
 
 writeSection("Browser: DuckDB-WASM start (`npm run bench:duckdb`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine("Debian Chromium headless via playwright-core"),
   `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers; site served from 127.0.0.1 by a plain Node static server (no compression).`,
   "",
   `Cold loads (a fresh browser context each, median of ${LOADS}). A page draws its first figures from build-time results and opens`,

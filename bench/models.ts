@@ -5,14 +5,14 @@
  */
 import {execFileSync} from "node:child_process";
 import {mkdtempSync, writeFileSync} from "node:fs";
-import {cpus, tmpdir, totalmem} from "node:os";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import * as esbuild from "esbuild";
 import {openDuckDB, queryRows} from "../loaders/duckdb.js";
 import {launchBrowser} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
 import {modelInputs, MODELS_AS_OF} from "./models-input.js";
-import {writeSection} from "./report.js";
+import {machineLine, writeSection} from "./report.js";
 
 const files = await modelInputs(console.log);
 const RUNS = 3;
@@ -93,7 +93,7 @@ await browser.close();
 await server.close();
 
 writeSection("Predictions (`npm run bench:models`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Node ${process.version}; Debian Chromium headless; ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine(`Node ${process.version}; Debian Chromium headless`),
   "Input: the customer × day table of the benchmark sample (1M customers at intensity 5, about 11 orders each; `bench/models-input.ts`)",
   `and a tenth of its customers, as of ${MODELS_AS_OF}. *Prediction step*: \`predict()\` as a build runs it after publishing, in a fresh`,
   "process (median of 3; parts in seconds: histories = purchase days, x, t_x, T for every buyer at the dates that need them, and the",

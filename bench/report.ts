@@ -1,5 +1,10 @@
 /** Writes one section of BENCHMARKS.md, replacing the section of the same title. */
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {cpus, totalmem} from "node:os";
+
+/** A section's first line: this machine, what ran the benchmark (`runtime`), and today's date. */
+export const machineLine = (runtime: string) =>
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; ${runtime}; ${new Date().toISOString().slice(0, 10)}.`;
 
 export function writeSection(title: string, lines: string[]): void {
   const file = "BENCHMARKS.md";

@@ -9,12 +9,11 @@
  * Medians, written to BENCHMARKS.md.
  */
 import {readdirSync} from "node:fs";
-import {cpus, totalmem} from "node:os";
 import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
-import {writeSection} from "./report.js";
+import {machineLine, writeSection} from "./report.js";
 import {ALL_CHANGES, FLOOR, queryTime} from "./changes.js";
-import {buildSite, coldLoads, median, timeChange} from "./site.js";
+import {buildSite, coldLoads, median, msRange, timeChange} from "./site.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const LOADS = 5;
@@ -48,9 +47,8 @@ try {
     const m = median(first);
     if (path === "blank") floor = m;
     console.log(path || "/", {first, live});
-    const range = (times: number[]) => `${Math.min(...times)}–${Math.max(...times)} ms`;
     loadRows.push(
-      `| /${path} | ${m} ms | ${range(first)} | ${path === "blank" ? "floor" : `${m >= floor ? "+" : "−"}${Math.abs(m - floor)} ms`} | ${median(live)} ms | ${range(live)} |`
+      `| /${path} | ${m} ms | ${msRange(first)} | ${path === "blank" ? "floor" : `${m >= floor ? "+" : "−"}${Math.abs(m - floor)} ms`} | ${median(live)} ms | ${msRange(live)} |`
     );
   }
   let floorAdded = 0;
@@ -91,7 +89,7 @@ writeSection(
     ? `Browser: ${ONLY.join(", ")} at ${CUSTOMERS.toLocaleString("en-US")} customers (\`npm run bench:act\`)`
     : "Browser: every page (`npm run bench:reports`)",
   [
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+    machineLine("Debian Chromium headless via playwright-core"),
     `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers; site served from 127.0.0.1 by a plain Node static server (no compression).`,
     "",
     `Cold load to the first figure, a chart or a leading table (a fresh browser context each time, median of ${LOADS}), beside \`/blank\`: a Framework page of the`,

@@ -7,6 +7,9 @@ import type {Browser, Locator, Page} from "playwright-core";
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** The range of times `xs`, as a table cell: "80–155 ms". */
+export const msRange = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)} ms`;
+
 /** How much of the line the spans [start, end] cover, each stretch counted once however many spans overlap it. */
 export function coveredLength(spans: [number, number][]): number {
   let total = 0;

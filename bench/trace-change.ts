@@ -7,12 +7,11 @@
  * split into script, style and layout, and paint (prepaint, paint, layerize, commit). Built-in sample
  * at 100k customers (BENCH_CUSTOMERS sets another size); medians of 10 changes, written to BENCHMARKS.md.
  */
-import {cpus, totalmem} from "node:os";
 import type {Page} from "playwright-core";
 import {launchBrowser, waitForPage} from "../tools/browser.js";
 import {serveStatic} from "../tools/static-server.js";
 import {ALL_CHANGES, type Change, FLOOR, queryTime} from "./changes.js";
-import {writeSection} from "./report.js";
+import {machineLine, writeSection} from "./report.js";
 import {buildSite, coveredLength, median, timeChange} from "./site.js";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -128,7 +127,7 @@ try {
 }
 
 writeSection("Browser: where an input change's time goes (`npm run bench:trace`)", [
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; Debian Chromium headless via playwright-core; ${new Date().toISOString().slice(0, 10)}.`,
+  machineLine("Debian Chromium headless via playwright-core"),
   `Built-in sample at ${CUSTOMERS.toLocaleString("en-US")} customers. Each page's change of \`npm run bench:reports\`, ${RUNS} times after a first`,
   "change that starts DuckDB-WASM, under a Chrome trace of the page's main thread (bench/trace-change.ts). From the input event to",
   "the frame showing the new figure: end to end; the queries and the clusters page's k-means, timed in the page as",
